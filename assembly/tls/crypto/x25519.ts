@@ -1,0 +1,81 @@
+// X25519 (RFC 7748 §5): Diffie-Hellman on Curve25519 with the Montgomery ladder.
+// The ladder runs 255 steps whatever the scalar, and swaps its two points with masks (feCswap):
+// no branch and no memory index depends on the scalar. Randomness for private keys comes from the
+// caller (the injected entropy source); nothing here draws any.
+import {
+  Fe, feNew, feOne, feZero, feCopy, feAdd, feSub, feMul, feSq, feMulSmall, feCswap, feInvert,
+  feFromBytes, feToBytes,
+} from "./field25519";
+
+const x1 = feNew(), x2 = feNew(), z2 = feNew(), x3 = feNew(), z3 = feNew();
+const a = feNew(), aa = feNew(), b = feNew(), bb = feNew(), e = feNew();
+const c = feNew(), d = feNew(), da = feNew(), cb = feNew(), tmp = feNew();
+const k = new Uint8Array(32);
+
+/** The 9 of RFC 7748 §4.1: the u-coordinate of the base point. */
+const BASE_U = new Uint8Array(32);
+BASE_U[0] = 9;
+
+function ladder(out: Uint8Array, scalar: Uint8Array, u: Uint8Array): void {
+  // Clamp (decodeScalar25519, RFC 7748 §5).
+  for (let i = 0; i < 32; i++) unchecked(k[i] = scalar[i]);
+  unchecked(k[0] = k[0] & 248);
+  unchecked(k[31] = (k[31] & 127) | 64);
+  feFromBytes(x1, u, 0); // decodeUCoordinate: masks bit 255, accepts non-canonical values
+  feOne(x2); feZero(z2);
+  feCopy(x3, x1); feOne(z3);
+  let swap: i32 = 0;
+  for (let t = 254; t >= 0; t--) {
+    const kt = (<i32>unchecked(k[t >> 3]) >> (t & 7)) & 1;
+    swap ^= kt;
+    feCswap(x2, x3, swap);
+    feCswap(z2, z3, swap);
+    swap = kt;
+    feAdd(a, x2, z2);
+    feSq(aa, a);
+    feSub(b, x2, z2);
+    feSq(bb, b);
+    feSub(e, aa, bb);
+    feAdd(c, x3, z3);
+    feSub(d, x3, z3);
+    feMul(da, d, a);
+    feMul(cb, c, b);
+    feAdd(tmp, da, cb);
+    feSq(x3, tmp);
+    feSub(tmp, da, cb);
+    feSq(tmp, tmp);
+    feMul(z3, x1, tmp);
+    feMul(x2, aa, bb);
+    feMulSmall(tmp, e, 121665); // a24 = (486662 - 2) / 4
+    feAdd(tmp, aa, tmp);
+    feMul(z2, e, tmp);
+  }
+  feCswap(x2, x3, swap);
+  feCswap(z2, z3, swap);
+  feInvert(z2, z2);
+  feMul(x2, x2, z2);
+  feToBytes(out, 0, x2);
+}
+
+/**
+ * X25519(scalar, u) of RFC 7748 §5. Returns the 32-byte shared secret, or null when either input is
+ * not 32 bytes long or the result is all zero (u was a low-order point: RFC 7748 §6.1 says to check).
+ * The zero check ORs every byte, so it leaks only the (public) fact of failure.
+ */
+export function x25519(scalar: Uint8Array, u: Uint8Array): Uint8Array | null {
+  if (<u32>scalar.length != 32 || <u32>u.length != 32) return null;
+  const out = new Uint8Array(32);
+  ladder(out, scalar, u);
+  let acc: u32 = 0;
+  for (let i = 0; i < 32; i++) acc |= unchecked(out[i]);
+  if (acc == 0) return null;
+  return out;
+}
+
+/** The public key X25519(scalar, 9); an empty array when scalar is not 32 bytes. */
+export function x25519Base(scalar: Uint8Array): Uint8Array {
+  if (<u32>scalar.length != 32) return new Uint8Array(0);
+  const out = new Uint8Array(32);
+  ladder(out, scalar, BASE_U);
+  return out;
+}
