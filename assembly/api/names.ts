@@ -1,0 +1,536 @@
+// Names: address text <-> binary, byte order, and Windows' sockaddr layouts.
+//
+// Specifications: RFC 4291 §2.2 (IPv6 text input), RFC 5952 §4-5 (IPv6 text output), the 4.2BSD
+// inet_addr forms ("a", "a.b", "a.b.c", "a.b.c.d" with decimal, 0x hex and 0 octal parts), and
+// Microsoft Learn's pages for inet_addr, inet_ntoa, InetPton/InetNtop, WSAStringToAddress and
+// WSAAddressToString (error codes and which calls set the last error).
+//
+// Pure functions: no host calls, no allocation on the parse paths. Bad text is a return value, never
+// a trap. Byte order helpers follow wasm's (and x86 Windows') little-endian host order.
+import { setLastError } from "./last-error";
+
+// Address families and sockaddr sizes, Windows' values (ws2def.h): AF_INET6 is 23, not Linux's 10.
+export const AF_UNSPEC: i32 = 0;
+export const AF_INET: i32 = 2;
+export const AF_INET6: i32 = 23;
+export const SOCKADDR_IN_LEN: i32 = 16; // family u16 LE | port u16 BE | addr[4] | zero[8]
+export const SOCKADDR_IN6_LEN: i32 = 28; // family | port BE | flowinfo u32 | addr[16] | scope_id u32 LE
+export const INADDR_NONE: u32 = 0xffffffff;
+export const INADDR_ANY: u32 = 0;
+
+// The Winsock codes these functions set (numbers from winerror.h).
+export const ERROR_INVALID_PARAMETER: i32 = 87; // InetNtop: buffer too small or zero
+export const WSAEFAULT: i32 = 10014;
+export const WSAEINVAL: i32 = 10022;
+export const WSAEAFNOSUPPORT: i32 = 10047;
+export const SOCKET_ERROR: i32 = -1;
+
+// ---------------------------------------------------------------------------------------------
+// Byte order. wasm is little-endian, so host -> network order is a byte swap.
+
+// @ts-ignore: decorator
+@inline export function htons16(v: u16): u16 { return bswap<u16>(v); }
+// @ts-ignore: decorator
+@inline export function htonl32(v: u32): u32 { return bswap<u32>(v); }
+// @ts-ignore: decorator
+@inline export function htonll64(v: u64): u64 { return bswap<u64>(v); }
+
+// ---------------------------------------------------------------------------------------------
+// sockaddr helpers (Windows' layouts), shared with the socket calls. Every accessor takes a
+// caller-checked buffer: call sockaddrCheck() (or check the length) first.
+
+/** The family of a sockaddr, or -1 when the buffer is shorter than the 2-byte family field. */
+export function sockaddrFamily(sa: Uint8Array): i32 {
+  if (<u32>sa.length < 2) return -1;
+  return <i32>load<u16>(sa.dataStart);
+}
+
+/** The size Windows requires for a family's sockaddr (0 for an unknown family). */
+export function sockaddrLen(family: i32): i32 {
+  if (family == AF_INET) return SOCKADDR_IN_LEN;
+  if (family == AF_INET6) return SOCKADDR_IN6_LEN;
+  return 0;
+}
+
+/** The port (host order) of a SOCKADDR_IN or SOCKADDR_IN6 of at least 4 bytes; 0 if shorter. */
+export function sockaddrPort(sa: Uint8Array): u16 {
+  if (<u32>sa.length < 4) return 0;
+  return bswap<u16>(load<u16>(sa.dataStart + 2));
+}
+
+/** Writes a SOCKADDR_IN (16 bytes, sin_zero cleared). addr is the 4 address bytes in network order. */
+export function encodeSockaddrIn(out: Uint8Array, port: u16, addr: u32): bool {
+  if (<u32>out.length < <u32>SOCKADDR_IN_LEN) return false;
+  const p = out.dataStart;
+  store<u16>(p, <u16>AF_INET);
+  store<u16>(p + 2, bswap<u16>(port));
+  store<u32>(p + 4, addr);
+  store<u64>(p + 8, 0);
+  return true;
+}
+
+/** The IPv4 address of a SOCKADDR_IN as stored (network order bytes read little-endian). */
+export function sockaddrInAddr(sa: Uint8Array): u32 {
+  if (<u32>sa.length < 8) return 0;
+  return load<u32>(sa.dataStart + 4);
+}
+
+/** Writes a SOCKADDR_IN6 (28 bytes). addr holds 16 bytes in network order. */
+export function encodeSockaddrIn6(out: Uint8Array, port: u16, flowinfo: u32, addr: Uint8Array, scopeId: u32): bool {
+  if (<u32>out.length < <u32>SOCKADDR_IN6_LEN || <u32>addr.length < 16) return false;
+  const p = out.dataStart;
+  store<u16>(p, <u16>AF_INET6);
+  store<u16>(p + 2, bswap<u16>(port));
+  store<u32>(p + 4, bswap<u32>(flowinfo));
+  memory.copy(p + 8, addr.dataStart, 16);
+  store<u32>(p + 24, scopeId);
+  return true;
+}
+
+/** sin6_scope_id of a SOCKADDR_IN6 (0 if the buffer is shorter than 28 bytes). */
+export function sockaddrIn6Scope(sa: Uint8Array): u32 {
+  if (<u32>sa.length < <u32>SOCKADDR_IN6_LEN) return 0;
+  return load<u32>(sa.dataStart + 24);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text scanning. Parsers work on [i, end) of a UTF-16 string and leave the stop index in `scanEnd`
+// (module state instead of a tuple: AS has no multiple returns and the parse paths must not allocate).
+
+let scanEnd: i32 = 0;
+let v4Value: u32 = 0; // host order result of the IPv4 parsers
+const v6Groups = new StaticArray<u16>(8);
+
+// @ts-ignore: decorator
+@inline function ch(s: string, i: i32): i32 {
+  return <i32>load<u16>(changetype<usize>(s) + (<usize>i << 1));
+}
+
+// @ts-ignore: decorator
+@inline function hexVal(c: i32): i32 {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  if (l >= 0x61 && l <= 0x66) return l - 0x61 + 10;
+  return -1;
+}
+
+// @ts-ignore: decorator
+@inline function isSpace(c: i32): bool {
+  return c == 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * The classic inet_addr grammar: 1 to 4 parts separated by '.', each decimal, 0x/0X hex or 0-led
+ * octal; "a.b.c" puts c in the low 16 bits, "a.b" puts b in the low 24, "a" is all 32 bits.
+ * Stops at the first character that cannot continue the address; scanEnd is that index.
+ */
+function parseV4Classic(s: string, i: i32, end: i32): bool {
+  let p0: u64 = 0, p1: u64 = 0, p2: u64 = 0, p3: u64 = 0;
+  let n = 0;
+  while (true) {
+    if (i >= end) return false;
+    let c = ch(s, i);
+    if (c < 0x30 || c > 0x39) return false;
+    let base: u64 = 10;
+    let v: u64 = 0;
+    let digits = 0;
+    if (c == 0x30) {
+      i++;
+      if (i < end && (ch(s, i) | 0x20) == 0x78) { base = 16; i++; } else { base = 8; digits = 1; }
+    }
+    while (i < end) {
+      c = ch(s, i);
+      let d = hexVal(c);
+      if (d < 0) break;
+      if (base != 16 && d > 9) break;
+      if (<u64>d >= base) return false; // 8 or 9 in an octal part
+      v = v * base + <u64>d;
+      if (v > 0xffffffff) return false;
+      digits++;
+      i++;
+    }
+    if (digits == 0) return false; // "0x" with no hex digits
+    if (n == 0) p0 = v; else if (n == 1) p1 = v; else if (n == 2) p2 = v; else p3 = v;
+    n++;
+    if (i < end && ch(s, i) == 0x2e) {
+      if (n == 4) return false;
+      i++;
+      continue;
+    }
+    break;
+  }
+  scanEnd = i;
+  let r: u64 = 0;
+  if (n == 1) {
+    r = p0;
+  } else if (n == 2) {
+    if (p0 > 0xff || p1 > 0xffffff) return false;
+    r = (p0 << 24) | p1;
+  } else if (n == 3) {
+    if (p0 > 0xff || p1 > 0xff || p2 > 0xffff) return false;
+    r = (p0 << 24) | (p1 << 16) | p2;
+  } else {
+    if (p0 > 0xff || p1 > 0xff || p2 > 0xff || p3 > 0xff) return false;
+    r = (p0 << 24) | (p1 << 16) | (p2 << 8) | p3;
+  }
+  v4Value = <u32>r;
+  return true;
+}
+
+/** Strict dotted quad: exactly four decimal parts 0-255 without leading zeros (inet_pton, RFC 4291 §2.2 (3)). */
+function parseV4Strict(s: string, i: i32, end: i32): bool {
+  let r: u32 = 0;
+  for (let n = 0; n < 4; n++) {
+    if (n > 0) {
+      if (i >= end || ch(s, i) != 0x2e) return false;
+      i++;
+    }
+    let v: u32 = 0;
+    let digits = 0;
+    while (i < end) {
+      const c = ch(s, i);
+      if (c < 0x30 || c > 0x39) break;
+      if (digits > 0 && v == 0) return false; // leading zero
+      v = v * 10 + <u32>(c - 0x30);
+      digits++;
+      if (v > 255) return false;
+      i++;
+    }
+    if (digits == 0) return false;
+    r = (r << 8) | v;
+  }
+  scanEnd = i;
+  v4Value = r;
+  return true;
+}
+
+/** RFC 4291 §2.2 text in [i, end), all of it; result in v6Groups. */
+function parseV6(s: string, i: i32, end: i32): bool {
+  const g = v6Groups;
+  let n = 0;
+  let gap = -1; // group index where "::" stands
+  if (end - i >= 2 && ch(s, i) == 0x3a && ch(s, i + 1) == 0x3a) {
+    gap = 0;
+    i += 2;
+  }
+  while (i < end) {
+    const start = i;
+    let v: u32 = 0;
+    let digits = 0;
+    while (i < end) {
+      const d = hexVal(ch(s, i));
+      if (d < 0) break;
+      if (++digits > 4) return false;
+      v = (v << 4) | <u32>d;
+      i++;
+    }
+    if (i < end && ch(s, i) == 0x2e) {
+      // Embedded IPv4 in the last 32 bits (RFC 4291 §2.2 (3)).
+      if (n > 6 || !parseV4Strict(s, start, end) || scanEnd != end) return false;
+      unchecked(g[n++] = <u16>(v4Value >>> 16));
+      unchecked(g[n++] = <u16>v4Value);
+      i = end;
+      break;
+    }
+    if (digits == 0) return false;
+    if (n == 8) return false;
+    unchecked(g[n++] = <u16>v);
+    if (i == end) break;
+    if (ch(s, i) != 0x3a) return false;
+    i++;
+    if (i < end && ch(s, i) == 0x3a) {
+      if (gap >= 0) return false;
+      gap = n;
+      i++;
+      if (i == end) break;
+    } else if (i == end) {
+      return false; // trailing single ':'
+    }
+  }
+  if (gap < 0) return n == 8;
+  if (n > 7) return false; // "::" stands for at least one group
+  // Move the groups after the gap to the end and zero the middle.
+  const tail = n - gap;
+  for (let k = 0; k < tail; k++) unchecked(g[7 - k] = g[n - 1 - k]);
+  for (let k = gap; k < 8 - tail; k++) unchecked(g[k] = 0);
+  return true;
+}
+
+function storeV6(out: Uint8Array): void {
+  const p = out.dataStart;
+  for (let k = 0; k < 8; k++) store<u16>(p + (<usize>k << 1), bswap<u16>(unchecked(v6Groups[k])));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text output into a scratch buffer (longest: "[" + 45 address chars + "%4294967295]:65535").
+
+const outBuf = new StaticArray<u16>(80);
+let outLen: i32 = 0;
+
+// @ts-ignore: decorator
+@inline function put(c: i32): void {
+  unchecked(outBuf[outLen++] = <u16>c);
+}
+
+function putDec(v: u32): void {
+  if (v >= 10) putDec(v / 10);
+  put(0x30 + <i32>(v % 10));
+}
+
+function putHex(v: u32): void {
+  if (v >= 16) putHex(v >>> 4);
+  const d = <i32>(v & 15);
+  put(d < 10 ? 0x30 + d : 0x61 + d - 10);
+}
+
+function putV4(bytes: usize): void {
+  for (let k = 0; k < 4; k++) {
+    if (k > 0) put(0x2e);
+    putDec(<u32>load<u8>(bytes + k));
+  }
+}
+
+/** RFC 5952 §4: lowercase, no leading zeros, the longest run of 2+ zero groups (first on ties) as "::";
+ *  §5: an IPv4-mapped address as ::ffff:a.b.c.d. */
+function putV6(bytes: usize): void {
+  const g = v6Groups;
+  for (let k = 0; k < 8; k++) unchecked(g[k] = bswap<u16>(load<u16>(bytes + (<usize>k << 1))));
+  if (load<u64>(bytes) == 0 && load<u16>(bytes + 8) == 0 && load<u16>(bytes + 10) == 0xffff) {
+    put(0x3a); put(0x3a); put(0x66); put(0x66); put(0x66); put(0x66); put(0x3a);
+    putV4(bytes + 12);
+    return;
+  }
+  let best = -1, bestLen = 1;
+  for (let k = 0; k < 8; ) {
+    if (unchecked(g[k]) != 0) { k++; continue; }
+    let e = k;
+    while (e < 8 && unchecked(g[e]) == 0) e++;
+    if (e - k > bestLen) { best = k; bestLen = e - k; }
+    k = e;
+  }
+  for (let k = 0; k < 8; k++) {
+    if (k == best) {
+      put(0x3a); put(0x3a);
+      k += bestLen - 1;
+      continue;
+    }
+    if (k > 0 && k != best + bestLen) put(0x3a);
+    putHex(<u32>unchecked(g[k]));
+  }
+}
+
+function takeOut(): string {
+  return String.UTF16.decodeUnsafe(changetype<usize>(outBuf), <usize>outLen << 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Winsock functions.
+
+/** inet_addr: the address in network order as stored in an in_addr (read little-endian), or
+ *  INADDR_NONE. Never sets the last error; works before WSAStartup. */
+export function inetAddr(cp: string | null): u32 {
+  if (cp === null) return INADDR_NONE;
+  const s = changetype<string>(cp);
+  const len = s.length;
+  if (len == 0) return INADDR_NONE;
+  if (!parseV4Classic(s, 0, len)) return INADDR_NONE;
+  // Trailing text is accepted only after a whitespace character (the 4.2BSD rule); a NUL ends a
+  // C string, so it ends the text here too.
+  if (scanEnd != len) {
+    const c = ch(s, scanEnd);
+    if (c != 0 && !isSpace(c)) return INADDR_NONE;
+  }
+  return bswap<u32>(v4Value);
+}
+
+/** inet_ntoa: dotted decimal of an in_addr value (network order bytes read little-endian). */
+export function inetNtoa(addr: u32): string {
+  outLen = 0;
+  const tmp = memory.data(4);
+  store<u32>(tmp, addr);
+  putV4(tmp);
+  return takeOut();
+}
+
+/** InetPton: 1 and the bytes in out (4 or 16), 0 for bad text (last error untouched), or -1 with
+ *  WSAEAFNOSUPPORT (family) / WSAEFAULT (NULL text or an output buffer too small). */
+export function inetPton(family: i32, src: string | null, out: Uint8Array): i32 {
+  if (family != AF_INET && family != AF_INET6) {
+    setLastError(WSAEAFNOSUPPORT);
+    return -1;
+  }
+  const need = family == AF_INET ? 4 : 16;
+  if (src === null || <u32>out.length < <u32>need) {
+    setLastError(WSAEFAULT);
+    return -1;
+  }
+  const s = changetype<string>(src);
+  const len = s.length;
+  if (family == AF_INET) {
+    if (!parseV4Strict(s, 0, len) || scanEnd != len) return 0;
+    store<u32>(out.dataStart, bswap<u32>(v4Value));
+    return 1;
+  }
+  if (!parseV6(s, 0, len)) return 0;
+  storeV6(out);
+  return 1;
+}
+
+/** The text InetNtop would produce, or null with WSAEAFNOSUPPORT (family) or
+ *  ERROR_INVALID_PARAMETER (address shorter than the family's in_addr). */
+export function formatAddress(family: i32, addr: Uint8Array): string | null {
+  outLen = 0;
+  if (family == AF_INET) {
+    if (<u32>addr.length < 4) { setLastError(ERROR_INVALID_PARAMETER); return null; }
+    putV4(addr.dataStart);
+  } else if (family == AF_INET6) {
+    if (<u32>addr.length < 16) { setLastError(ERROR_INVALID_PARAMETER); return null; }
+    putV6(addr.dataStart);
+  } else {
+    setLastError(WSAEAFNOSUPPORT);
+    return null;
+  }
+  return takeOut();
+}
+
+/** InetNtop: the text, or null with WSAEAFNOSUPPORT, or ERROR_INVALID_PARAMETER when bufSize (in
+ *  characters) cannot hold the text and its terminator (or is 0). */
+export function inetNtop(family: i32, addr: Uint8Array, bufSize: i32): string | null {
+  if (family != AF_INET && family != AF_INET6) {
+    setLastError(WSAEAFNOSUPPORT);
+    return null;
+  }
+  const text = formatAddress(family, addr);
+  if (text === null) return null;
+  if (<u32>bufSize <= <u32>text.length) { // size_t: a negative int is huge; needs len + 1
+    setLastError(ERROR_INVALID_PARAMETER);
+    return null;
+  }
+  return text;
+}
+
+/** Parses a decimal u32 in [i, end) (1..10 digits, no sign); -1 as u64 on failure. */
+function parseDecU32(s: string, i: i32, end: i32): i64 {
+  if (i >= end || end - i > 10) return -1;
+  let v: i64 = 0;
+  for (; i < end; i++) {
+    const c = ch(s, i);
+    if (c < 0x30 || c > 0x39) return -1;
+    v = v * 10 + <i64>(c - 0x30);
+  }
+  return v > 0xffffffff ? -1 : v;
+}
+
+/** Length WSAStringToAddress wrote or needed (bytes), for the caller's lpAddressLength. */
+export let stringToAddressLen: i32 = 0;
+
+/**
+ * WSAStringToAddress{A,W}: text -> sockaddr bytes in `out` (its length is *lpAddressLength).
+ * AF_INET: the inet_addr forms with an optional ":port". AF_INET6: RFC 4291 text with an optional
+ * "%scope", or "[text%scope]" with an optional ":port". Missing parts default to zero.
+ * 0 on success; SOCKET_ERROR with WSAEINVAL (family or text) or WSAEFAULT (buffer too small; the
+ * needed size is in stringToAddressLen).
+ */
+export function stringToAddress(text: string | null, family: i32, out: Uint8Array, addressLength: i32): i32 {
+  stringToAddressLen = 0;
+  const need = sockaddrLen(family);
+  if (need == 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+  if (text === null) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+  if (addressLength < need || <u32>out.length < <u32>need) {
+    stringToAddressLen = need;
+    setLastError(WSAEFAULT);
+    return SOCKET_ERROR;
+  }
+  const s = changetype<string>(text);
+  const len = s.length;
+  let port: i64 = 0;
+  if (family == AF_INET) {
+    if (!parseV4Classic(s, 0, len)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+    let i = scanEnd;
+    if (i < len) {
+      if (ch(s, i) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+      port = parseDecU32(s, i + 1, len);
+      if (port < 0 || port > 0xffff) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+    }
+    const addr = bswap<u32>(v4Value);
+    memory.fill(out.dataStart, 0, <usize>need);
+    encodeSockaddrIn(out, <u16>port, addr);
+    stringToAddressLen = need;
+    return 0;
+  }
+  // AF_INET6
+  let i = 0;
+  let end = len;
+  let bracket = false;
+  if (len > 0 && ch(s, 0) == 0x5b) {
+    bracket = true;
+    i = 1;
+    let close = -1;
+    for (let k = 1; k < len; k++) if (ch(s, k) == 0x5d) { close = k; break; }
+    if (close < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+    end = close;
+    if (close + 1 < len) {
+      if (ch(s, close + 1) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+      port = parseDecU32(s, close + 2, len);
+      if (port < 0 || port > 0xffff) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+    }
+  }
+  let scope: i64 = 0;
+  let pct = -1;
+  for (let k = i; k < end; k++) if (ch(s, k) == 0x25) { pct = k; break; }
+  if (pct >= 0) {
+    scope = parseDecU32(s, pct + 1, end);
+    if (scope < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+    end = pct;
+  }
+  if (!parseV6(s, i, end)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+  const p = out.dataStart;
+  memory.fill(p, 0, <usize>need);
+  store<u16>(p, <u16>AF_INET6);
+  store<u16>(p + 2, bswap<u16>(<u16>port));
+  for (let k = 0; k < 8; k++) store<u16>(p + 8 + (<usize>k << 1), bswap<u16>(unchecked(v6Groups[k])));
+  store<u32>(p + 24, <u32>scope);
+  stringToAddressLen = need;
+  return 0;
+}
+
+/** Characters WSAAddressToString wrote or needs, including the terminator. */
+export let addressToStringLen: i32 = 0;
+
+/**
+ * WSAAddressToString{A,W}: sockaddr bytes (addressLength of them) -> text. IPv4 "a.b.c.d[:port]";
+ * IPv6 "addr[%scope]" or, with a port, "[addr[%scope]]:port". The port and scope appear only when
+ * non-zero. null with WSAEINVAL (NULL address, length shorter than the family's sockaddr, unknown
+ * family) or WSAEFAULT (stringLength characters cannot hold the text and its terminator; the need
+ * is in addressToStringLen).
+ */
+export function addressToString(sa: Uint8Array | null, addressLength: i32, stringLength: i32): string | null {
+  addressToStringLen = 0;
+  if (sa === null) { setLastError(WSAEINVAL); return null; }
+  const b = changetype<Uint8Array>(sa);
+  const fam = sockaddrFamily(b);
+  const need = sockaddrLen(fam);
+  if (need == 0 || addressLength < need || <u32>b.length < <u32>need) {
+    setLastError(WSAEINVAL);
+    return null;
+  }
+  const p = b.dataStart;
+  const port = <u32>bswap<u16>(load<u16>(p + 2));
+  outLen = 0;
+  if (fam == AF_INET) {
+    putV4(p + 4);
+    if (port != 0) { put(0x3a); putDec(port); }
+  } else {
+    const scope = load<u32>(p + 24);
+    if (port != 0) put(0x5b);
+    putV6(p + 8);
+    if (scope != 0) { put(0x25); putDec(scope); }
+    if (port != 0) { put(0x5d); put(0x3a); putDec(port); }
+  }
+  addressToStringLen = outLen + 1;
+  if (<u32>stringLength < <u32>(outLen + 1)) { // a DWORD: negative is huge
+    setLastError(WSAEFAULT);
+    return null;
+  }
+  return takeOut();
+}
