@@ -1,0 +1,58 @@
+// The Windows headers in include/: Win32 layouts on wasm32, and every Winsock call imported from the
+// `ws2_32` module (never linked to wasi-libc's BSD socket functions).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../../host/node/wasm.ts";
+
+const CLANG = "/usr/bin/clang-14";
+const haveClang = existsSync(CLANG) && existsSync("/usr/lib/wasm32-wasi/libc.a");
+const INCLUDE = join(ROOT, "include");
+
+function compile(src: string, extra: string[] = []): { wasm?: Uint8Array; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), "wasock-c-"));
+  const c = join(dir, "prog.c"), out = join(dir, "prog.wasm");
+  writeFileSync(c, src);
+  try {
+    execFileSync(CLANG, ["--target=wasm32-wasi", "--sysroot=/usr", "-fuse-ld=lld", `-I${INCLUDE}`,
+      "-O2", "-Wall", "-Wextra", "-Werror", ...extra, c, "-o", out], { stdio: ["ignore", "pipe", "pipe"] });
+    return { wasm: readFileSync(out), stderr: "" };
+  } catch (e: any) {
+    return { stderr: String(e.stderr) };
+  }
+}
+
+describe.skipIf(!haveClang)("include/ headers (clang-14, wasi-libc)", () => {
+  it("Win32 layouts hold (static asserts) and calls import from ws2_32 only", () => {
+    const { wasm, stderr } = compile(readFileSync(join(ROOT, "test/c/layout.c"), "utf8"));
+    expect(stderr).toBe("");
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm!));
+    const ws2 = imports.filter((i) => i.module === "ws2_32").map((i) => i.name).sort();
+    expect(ws2).toEqual(["WSACleanup", "WSAStartup", "__WSAFDIsSet", "closesocket", "htonl", "select", "socket"]);
+    for (const i of imports) expect(["ws2_32", "wasi_snapshot_preview1"]).toContain(i.module);
+  });
+
+  it("a libc header before winsock2.h is a clear compile error, fixed by -include wasock-prelude.h", () => {
+    const src = "#include <stdio.h>\n#include <winsock2.h>\nint main(void) { return WSACleanup(); }\n";
+    expect(compile(src).stderr).toMatch(/include <winsock2.h> before libc headers/);
+    const ok = compile(src, ["-include", "wasock-prelude.h"]);
+    expect(ok.stderr).toBe("");
+    expect(WebAssembly.Module.imports(new WebAssembly.Module(ok.wasm!)).map((i) => i.name)).toContain("WSACleanup");
+  });
+
+  it("Winsock 1.1 programs (winsock.h) see the same API", () => {
+    const src = "#include <winsock.h>\nint main(void) { WSADATA d; return WSAStartup(MAKEWORD(1, 1), &d) + (int)sizeof(struct timeval); }\n";
+    expect(compile(src).stderr).toBe("");
+  });
+
+  it("the program's own socket-named symbols never resolve to wasi-libc's", () => {
+    const src = "#include <winsock2.h>\n#include <ws2tcpip.h>\nint main(void) { char b[64]; struct in6_addr a;\n" +
+      "return inet_pton(AF_INET6, \"::1\", &a) + (inet_ntop(AF_INET6, &a, b, sizeof b) != 0) + (int)ntohs(htons(1)); }\n";
+    const { wasm, stderr } = compile(src);
+    expect(stderr).toBe("");
+    const names = WebAssembly.Module.imports(new WebAssembly.Module(wasm!)).filter((i) => i.module === "ws2_32").map((i) => i.name);
+    expect(names.sort()).toEqual(["htons", "inet_ntop", "inet_pton", "ntohs"]);
+  });
+});
