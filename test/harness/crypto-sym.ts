@@ -25,3 +25,20 @@ export function hHashStream(alg: i32, m: Uint8Array, step: i32): Uint8Array {
   }
   return out;
 }
+
+// ---- HMAC, HKDF, TLS 1.2 PRF
+import { hmac } from "../../assembly/tls/crypto/hmac";
+import { hkdfExpand, hkdfExpandLabel, hkdfExtract } from "../../assembly/tls/crypto/hkdf";
+import { tls12Prf } from "../../assembly/tls/crypto/prf";
+import { ctEqual } from "../../assembly/tls/crypto/ct";
+
+export function hHmac(alg: i32, key: Uint8Array, msg: Uint8Array): Uint8Array { return hmac(alg, key, msg); }
+export function hHkdfExtract(alg: i32, salt: Uint8Array, ikm: Uint8Array): Uint8Array { return hkdfExtract(alg, salt, ikm); }
+export function hHkdfExpand(alg: i32, prk: Uint8Array, info: Uint8Array, len: i32): Uint8Array { return hkdfExpand(alg, prk, info, len); }
+export function hHkdfExpandLabel(alg: i32, secret: Uint8Array, label: Uint8Array, ctx: Uint8Array, len: i32): Uint8Array {
+  return hkdfExpandLabel(alg, secret, label, ctx, len);
+}
+export function hPrf(alg: i32, secret: Uint8Array, label: Uint8Array, seed: Uint8Array, len: i32): Uint8Array {
+  return tls12Prf(alg, secret, label, seed, len);
+}
+export function hCtEqual(a: Uint8Array, b: Uint8Array): bool { return ctEqual(a, b); }
