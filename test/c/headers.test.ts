@@ -42,6 +42,13 @@ describe.skipIf(!haveClang)("include/ headers (clang-14, wasi-libc)", () => {
     expect(WebAssembly.Module.imports(new WebAssembly.Module(ok.wasm!)).map((i) => i.name)).toContain("WSACleanup");
   });
 
+  it.each(["enumprotocols", "echo-server", "echo-client"])("examples/%s.c compiles warning-free against include/", (name) => {
+    const { wasm, stderr } = compile(readFileSync(join(ROOT, "examples", `${name}.c`), "utf8"));
+    expect(stderr).toBe("");
+    const mods = new Set(WebAssembly.Module.imports(new WebAssembly.Module(wasm!)).map((i) => i.module));
+    expect([...mods].sort()).toEqual(["wasi_snapshot_preview1", "ws2_32"]);
+  });
+
   it("Winsock 1.1 programs (winsock.h) see the same API", () => {
     const src = "#include <winsock.h>\nint main(void) { WSADATA d; return WSAStartup(MAKEWORD(1, 1), &d) + (int)sizeof(struct timeval); }\n";
     expect(compile(src).stderr).toBe("");
