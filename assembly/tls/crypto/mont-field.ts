@@ -1,0 +1,196 @@
+// Arithmetic modulo a 256-bit odd modulus in Montgomery form (R = 2^256), for the group orders:
+// Ed25519's L (RFC 8032 §5.1) and P-256's n (FIPS 186-4 D.1.2.3). Eight 32-bit little-endian limbs;
+// each 32x32 product and its carries fit an i64 exactly (CIOS: (2^32-1)^2 + 2(2^32-1) < 2^64).
+// Every operation on a value runs the same instructions whatever the value (masks, no branches);
+// only modulus-dependent setup and exponents that are public constants take branches.
+
+export type Num = StaticArray<u32>;
+
+export function numNew(): Num { return new StaticArray<u32>(8); }
+
+export function numCopy(r: Num, a: Num): void { for (let i = 0; i < 8; i++) unchecked(r[i] = a[i]); }
+
+/** Reads `len` (<= 32) big-endian bytes at off as a number. The caller checks the bounds. */
+export function numFromBE(r: Num, s: Uint8Array, off: i32, len: i32): void {
+  for (let i = 0; i < 8; i++) unchecked(r[i] = 0);
+  for (let i = 0; i < len; i++) {
+    const bit = (len - 1 - i) * 8;
+    const w = bit >> 5;
+    unchecked(r[w] = r[w] | (<u32>unchecked(s[off + i]) << (bit & 31)));
+  }
+}
+/** Reads 32 little-endian bytes at off. */
+export function numFromLE(r: Num, s: Uint8Array, off: i32): void {
+  const p = s.dataStart + <usize>off;
+  for (let i = 0; i < 8; i++) unchecked(r[i] = load<u32>(p + (<usize>i << 2)));
+}
+export function numToBE(s: Uint8Array, off: i32, a: Num): void {
+  for (let i = 0; i < 32; i++) unchecked(s[off + i] = <u8>(a[(31 - i) >> 2] >> (((31 - i) & 3) << 3)));
+}
+export function numToLE(s: Uint8Array, off: i32, a: Num): void {
+  const p = s.dataStart + <usize>off;
+  for (let i = 0; i < 8; i++) store<u32>(p + (<usize>i << 2), unchecked(a[i]));
+}
+
+/** 1 when a = 0, else 0 (constant time). */
+export function numIsZero(a: Num): u32 {
+  let acc: u32 = 0;
+  for (let i = 0; i < 8; i++) acc |= unchecked(a[i]);
+  return (((acc | (0 - acc)) >> 31) ^ 1);
+}
+
+/** r = a - b over 256 bits; returns the borrow (1 when a < b). r may alias a or b. */
+export function numSub(r: Num, a: Num, b: Num): u32 {
+  let borrow: i64 = 0;
+  for (let i = 0; i < 8; i++) {
+    const d = <i64>unchecked(a[i]) - <i64>unchecked(b[i]) + borrow;
+    unchecked(r[i] = <u32>d);
+    borrow = d >> 32;
+  }
+  return <u32>(borrow & 1);
+}
+
+/** 1 when a < b (constant time). */
+export function numLt(a: Num, b: Num): u32 {
+  let borrow: i64 = 0;
+  for (let i = 0; i < 8; i++) {
+    const d = <i64>unchecked(a[i]) - <i64>unchecked(b[i]) + borrow;
+    borrow = d >> 32;
+  }
+  return <u32>(borrow & 1);
+}
+
+/** r = mask ? a : r, where mask is 0 or 0xffffffff. */
+export function numCmov(r: Num, a: Num, mask: u32): void {
+  for (let i = 0; i < 8; i++) {
+    const x = unchecked(r[i]);
+    unchecked(r[i] = x ^ ((x ^ a[i]) & mask));
+  }
+}
+
+const tmpSub = numNew();
+
+export class Mont256 {
+  m: Num = numNew();
+  /** -m^-1 mod 2^32 */
+  m0inv: u32 = 0;
+  /** R^2 mod m and R^3 mod m (R = 2^256) */
+  r2: Num = numNew();
+  r3: Num = numNew();
+  /** m - 2, the Fermat inversion exponent */
+  mMinus2: Num = numNew();
+  one: Num = numNew();
+  private t: StaticArray<u64> = new StaticArray<u64>(10);
+
+  /** m as 32 big-endian bytes; m must be odd and above 2^255/16 (true for n and L). */
+  constructor(mBE: Uint8Array) {
+    numFromBE(this.m, mBE, 0, 32);
+    const m0 = unchecked(this.m[0]);
+    let inv: u32 = 1;
+    for (let i = 0; i < 5; i++) inv *= 2 - m0 * inv; // Newton: doubles the correct low bits
+    this.m0inv = 0 - inv;
+    // R^2 mod m by 512 modular doublings of 1 (public setup, branches are fine).
+    const x = this.r2;
+    unchecked(x[0] = 1);
+    for (let i = 0; i < 512; i++) {
+      let carry: u32 = 0;
+      for (let j = 0; j < 8; j++) {
+        const v = unchecked(x[j]);
+        unchecked(x[j] = (v << 1) | carry);
+        carry = v >> 31;
+      }
+      if (carry != 0 || numLt(x, this.m) == 0) numSub(x, x, this.m);
+    }
+    this.mul(this.r3, this.r2, this.r2);
+    unchecked(this.one[0] = 1);
+    const two = numNew();
+    unchecked(two[0] = 2);
+    numSub(this.mMinus2, this.m, two);
+  }
+
+  /** r = a b / R mod m (CIOS). Needs a < m or b < m (then the result before the last step is
+   *  below 2m); both below 2^256. r may alias a or b. */
+  mul(r: Num, a: Num, b: Num): void {
+    const t = this.t, m = this.m, m0inv = <u64>this.m0inv;
+    for (let i = 0; i < 10; i++) unchecked(t[i] = 0);
+    for (let i = 0; i < 8; i++) {
+      const bi = <u64>unchecked(b[i]);
+      let c: u64 = 0;
+      for (let j = 0; j < 8; j++) {
+        const s = unchecked(t[j]) + <u64>unchecked(a[j]) * bi + c;
+        unchecked(t[j] = s & 0xffffffff);
+        c = s >> 32;
+      }
+      let s = unchecked(t[8]) + c;
+      unchecked(t[8] = s & 0xffffffff);
+      unchecked(t[9] = s >> 32);
+      const q = (unchecked(t[0]) * m0inv) & 0xffffffff;
+      s = unchecked(t[0]) + q * <u64>unchecked(m[0]);
+      c = s >> 32;
+      for (let j = 1; j < 8; j++) {
+        s = unchecked(t[j]) + q * <u64>unchecked(m[j]) + c;
+        unchecked(t[j - 1] = s & 0xffffffff);
+        c = s >> 32;
+      }
+      s = unchecked(t[8]) + c;
+      unchecked(t[7] = s & 0xffffffff);
+      unchecked(t[8] = unchecked(t[9]) + (s >> 32));
+    }
+    for (let i = 0; i < 8; i++) unchecked(r[i] = <u32>unchecked(t[i]));
+    // Subtract m when t >= m (t[8] is the 2^256 bit).
+    const borrow = numSub(tmpSub, r, m);
+    const keep = <u32>(<u32>unchecked(t[8]) | (borrow ^ 1)); // 1: take the difference
+    numCmov(r, tmpSub, 0 - keep);
+  }
+
+  /** r = a + b mod m, for a, b < m. */
+  add(r: Num, a: Num, b: Num): void {
+    let carry: u64 = 0;
+    for (let i = 0; i < 8; i++) {
+      const s = <u64>unchecked(a[i]) + <u64>unchecked(b[i]) + carry;
+      unchecked(r[i] = <u32>s);
+      carry = s >> 32;
+    }
+    const borrow = numSub(tmpSub, r, this.m);
+    const take = <u32>carry | (borrow ^ 1);
+    numCmov(r, tmpSub, 0 - take);
+  }
+
+  /** r = a - b mod m, for a, b < m. */
+  sub(r: Num, a: Num, b: Num): void {
+    const borrow = numSub(r, a, b);
+    let carry: u64 = 0;
+    const mask = 0 - borrow;
+    for (let i = 0; i < 8; i++) {
+      const s = <u64>unchecked(r[i]) + <u64>(unchecked(this.m[i]) & mask) + carry;
+      unchecked(r[i] = <u32>s);
+      carry = s >> 32;
+    }
+  }
+
+  /** Montgomery form of any 256-bit a (not necessarily < m): a R mod m. */
+  toMont(r: Num, a: Num): void { this.mul(r, a, this.r2); }
+  /** Plain value of a Montgomery-form a, fully reduced. */
+  fromMont(r: Num, a: Num): void { this.mul(r, a, this.one); }
+
+  /** Reduces a 512-bit number hi 2^256 + lo into Montgomery form: lo R + hi R^2 (mod m). */
+  reduceWideToMont(r: Num, lo: Num, hi: Num): void {
+    const u = numNew();
+    this.mul(u, lo, this.r2);
+    this.mul(r, hi, this.r3);
+    this.add(r, r, u);
+  }
+
+  /** r = a^(m-2) = a^-1 in Montgomery form (0 for 0). The exponent is public. */
+  inv(r: Num, a: Num): void {
+    const acc = numNew(), base = numNew();
+    numCopy(base, a);
+    this.mul(acc, this.one, this.r2); // R mod m: Montgomery 1
+    const e = this.mMinus2;
+    for (let i = 255; i >= 0; i--) {
+      this.mul(acc, acc, acc);
+      if (((unchecked(e[i >> 5]) >> (i & 31)) & 1) != 0) this.mul(acc, acc, base);
+    }
+    numCopy(r, acc);
+  }
+}
