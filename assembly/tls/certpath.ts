@@ -1,0 +1,398 @@
+// Certificate path validation (RFC 5280 §6, simplified to what a TLS peer needs) and host-name
+// matching (RFC 6125 §6.4, §6.4.3 wildcards in the left-most label only; RFC 5280 §4.2.1.6 iPAddress).
+//
+// Input: the peer's chain as sent in a TLS Certificate message (leaf first, then any
+// intermediates in any order), a set of trusted roots, the time in Unix seconds (the host's wall
+// clock, passed in: nothing here reads a clock), an expected host name or IP literal, and a
+// purpose (serverAuth / clientAuth). The path is built by issuer Name (byte-exact) narrowed by
+// AKI/SKI, depth first with backtracking, within a bounded amount of work.
+//
+// Not done here: revocation (CRL/OCSP), name constraints and policies (a certificate marking
+// either critical is rejected by the parser as an unknown critical extension).
+
+import { Certificate, Eku, KeyType, KeyUsage, SigAlg, X509Err, bytesEqual, parseCertificate } from "../wire/x509";
+import { hashOf } from "./crypto/sha2";
+
+/** Results a TLS engine maps to alerts (RFC 8446 §6.2): e.g. Expired → certificate_expired. */
+export enum CertErr {
+  Ok = 0,
+  Malformed = 1, // bad_certificate
+  Expired = 2, // certificate_expired
+  NotYetValid = 3, // certificate_expired (RFC 8446 has no separate alert)
+  UnknownIssuer = 4, // unknown_ca
+  BadSignature = 5, // bad_certificate / decrypt_error
+  NotCa = 6, // bad_certificate
+  PathTooLong = 7, // bad_certificate
+  NameMismatch = 8, // bad_certificate (RFC 6125)
+  BadKeyUsage = 9, // unsupported_certificate
+  UnsupportedAlgorithm = 10, // unsupported_certificate
+  UnknownCriticalExtension = 11, // unsupported_certificate
+}
+
+export namespace Purpose {
+  export const ANY: i32 = 0;
+  export const SERVER_AUTH: i32 = 1;
+  export const CLIENT_AUTH: i32 = 2;
+}
+
+/** Longest path tried: leaf + intermediates + root. */
+export const MAX_PATH_LEN: i32 = 10;
+/** Candidate issuers examined per validation, so a crafted bag of certificates cannot loop long. */
+export const MAX_WORK: i32 = 64;
+
+function parseErr(e: X509Err): CertErr {
+  if (e == X509Err.UnknownCriticalExtension) return CertErr.UnknownCriticalExtension;
+  return e == X509Err.Ok ? CertErr.Ok : CertErr.Malformed;
+}
+
+/** Trusted roots, parsed once. */
+export class TrustStore {
+  roots: Array<Certificate> = new Array<Certificate>();
+
+  /** Adds a DER root; a root that does not parse is not added and its error returned. */
+  add(der: Uint8Array): CertErr {
+    const c = new Certificate();
+    const e = parseCertificate(der, c);
+    if (e != X509Err.Ok) return parseErr(e);
+    this.roots.push(c);
+    return CertErr.Ok;
+  }
+}
+
+/** What validation found: the error and, on success, the path from leaf to root. */
+export class PathResult {
+  err: CertErr = CertErr.Ok;
+  path: Array<Certificate> = new Array<Certificate>();
+  /** Chain index (0 = leaf) of each path element, -1 for the root from the store. */
+  chainIndex: Array<i32> = new Array<i32>();
+}
+
+// ---- signature verification ----
+
+/** Does `issuer`'s key verify `subject`'s signature over its tbsCertificate? */
+export function verifySignedBy(subject: Certificate, issuer: Certificate): CertErr {
+  const alg = subject.sigAlg;
+  const kt = issuer.keyType;
+  if (alg == SigAlg.UNKNOWN) return CertErr.UnsupportedAlgorithm;
+  if (kt == KeyType.UNKNOWN || kt == KeyType.EC_OTHER) return CertErr.UnsupportedAlgorithm;
+  if (alg == SigAlg.ED25519) {
+    if (kt != KeyType.ED25519) return CertErr.BadSignature;
+    return verifyEd25519(issuer.publicKey, subject.tbs, subject.signature);
+  }
+  const hash = hashOf(subject.sigHash, subject.tbs);
+  if (hash.length == 0) return CertErr.UnsupportedAlgorithm;
+  if (alg == SigAlg.ECDSA_SHA256 || alg == SigAlg.ECDSA_SHA384 || alg == SigAlg.ECDSA_SHA512) {
+    if (kt != KeyType.EC_P256) return CertErr.BadSignature;
+    return verifyEcdsaP256(issuer.publicKey, hash, subject.signature);
+  }
+  if (kt != KeyType.RSA) return CertErr.BadSignature;
+  if (alg == SigAlg.RSA_PSS) {
+    return verifyRsaPss(issuer.rsaN, issuer.rsaE, subject.sigHash, hash, subject.signature, subject.pssSaltLen);
+  }
+  return verifyRsaPkcs1(issuer.rsaN, issuer.rsaE, subject.sigHash, hash, subject.signature);
+}
+
+function verifyEd25519(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array): CertErr {
+  return CertErr.UnsupportedAlgorithm;
+}
+
+function verifyEcdsaP256(pub: Uint8Array, hash: Uint8Array, sigDer: Uint8Array): CertErr {
+  return CertErr.UnsupportedAlgorithm;
+}
+
+function verifyRsaPss(n: Uint8Array, e: Uint8Array, hashAlg: i32, hash: Uint8Array, sig: Uint8Array, salt: i32): CertErr {
+  return CertErr.UnsupportedAlgorithm;
+}
+
+function verifyRsaPkcs1(n: Uint8Array, e: Uint8Array, hashAlg: i32, hash: Uint8Array, sig: Uint8Array): CertErr {
+  return CertErr.UnsupportedAlgorithm;
+}
+
+// ---- path building ----
+
+function checkValidity(c: Certificate, now: i64): CertErr {
+  if (now < c.notBefore) return CertErr.NotYetValid;
+  if (now > c.notAfter) return CertErr.Expired; // RFC 5280 §4.1.2.5: notAfter is inclusive
+  return CertErr.Ok;
+}
+
+/** Could `issuer` have issued `c`? Name match, and key ids when both are present (RFC 5280 §4.2.1.1). */
+function mayHaveIssued(c: Certificate, issuer: Certificate): bool {
+  if (!bytesEqual(c.issuer, issuer.subject)) return false;
+  const aki = c.aki, ski = issuer.ski;
+  if (aki !== null && ski !== null && !bytesEqual(aki, ski)) return false;
+  return true;
+}
+
+/**
+ * Checks `ca` as the issuer at path position `pos` (1 = the leaf's issuer), with `below`
+ * non-self-issued intermediates between it and the leaf (RFC 5280 §6.1.4 (k), (l), (m), (n)).
+ */
+function checkCa(ca: Certificate, isRoot: bool, below: i32, now: i64): CertErr {
+  const v = checkValidity(ca, now);
+  if (v != CertErr.Ok) return v;
+  if (ca.version == 3 || !isRoot) {
+    // A v1/v2 certificate has no basicConstraints: acceptable only as a trust anchor.
+    if (!ca.hasBasicConstraints || !ca.isCa) return CertErr.NotCa;
+  }
+  if (ca.hasKeyUsage && (ca.keyUsage & KeyUsage.KEY_CERT_SIGN) == 0) return CertErr.BadKeyUsage;
+  if (ca.pathLen >= 0 && below > ca.pathLen) return CertErr.PathTooLong;
+  return CertErr.Ok;
+}
+
+/** Keeps the most telling error: any specific failure beats "no issuer found". */
+function better(best: CertErr, e: CertErr): CertErr {
+  return best == CertErr.UnknownIssuer ? e : best;
+}
+
+class Search {
+  chain: Array<Certificate> = new Array<Certificate>();
+  roots: Array<Certificate> = new Array<Certificate>();
+  now: i64 = 0;
+  work: i32 = 0;
+  path: Array<Certificate> = new Array<Certificate>();
+  idx: Array<i32> = new Array<i32>();
+
+  /** Extends the path whose last element is `c`; on Ok, `path` holds the full path. */
+  extend(c: Certificate, below: i32): CertErr {
+    let best = CertErr.UnknownIssuer;
+    const roots = this.roots;
+    for (let i = 0; i < roots.length; i++) {
+      const r = unchecked(roots[i]);
+      if (!mayHaveIssued(c, r)) continue;
+      if (++this.work > MAX_WORK) return better(best, CertErr.PathTooLong);
+      let e = verifySignedBy(c, r);
+      if (e == CertErr.Ok) e = checkCa(r, true, below, this.now);
+      if (e == CertErr.Ok) {
+        this.path.push(r);
+        this.idx.push(-1);
+        return CertErr.Ok;
+      }
+      best = better(best, e);
+    }
+    const chain = this.chain;
+    for (let i = 1; i < chain.length; i++) {
+      const ic = unchecked(chain[i]);
+      if (!mayHaveIssued(c, ic) || this.inPath(ic)) continue;
+      if (++this.work > MAX_WORK) return better(best, CertErr.PathTooLong);
+      if (this.path.length + 1 >= MAX_PATH_LEN) { best = better(best, CertErr.PathTooLong); continue; }
+      let e = verifySignedBy(c, ic);
+      if (e == CertErr.Ok) e = checkCa(ic, false, below, this.now);
+      if (e == CertErr.Ok) {
+        this.path.push(ic);
+        this.idx.push(i);
+        // RFC 5280 §6.1.4 (l): self-issued certificates do not count against path lengths.
+        e = this.extend(ic, ic.selfIssued ? below : below + 1);
+        if (e == CertErr.Ok) return e;
+        this.path.pop();
+        this.idx.pop();
+      }
+      best = better(best, e);
+    }
+    return best;
+  }
+
+  inPath(c: Certificate): bool {
+    const p = this.path;
+    for (let i = 0; i < p.length; i++) if (unchecked(p[i]) === c) return true;
+    return false;
+  }
+}
+
+/**
+ * Validates `chain` (DER, leaf first) against `store` at `now` (Unix seconds) for `purpose`, and
+ * the leaf against `host` (a DNS name or an IPv4/IPv6 literal; "" skips the name check).
+ */
+export function validateChain(chain: Array<Uint8Array>, store: TrustStore, now: i64, host: string,
+                              purpose: i32, out: PathResult): CertErr {
+  out.path = new Array<Certificate>();
+  out.chainIndex = new Array<i32>();
+  out.err = CertErr.Malformed;
+  if (chain.length == 0) return CertErr.Malformed;
+  const certs = new Array<Certificate>();
+  for (let i = 0; i < chain.length; i++) {
+    const c = new Certificate();
+    const e = parseErr(parseCertificate(unchecked(chain[i]), c));
+    if (e != CertErr.Ok) return (out.err = e);
+    certs.push(c);
+  }
+  const leaf = unchecked(certs[0]);
+  let e = checkValidity(leaf, now);
+  if (e == CertErr.Ok) e = checkLeafUsage(leaf, purpose);
+  if (e != CertErr.Ok) return (out.err = e);
+
+  const s = new Search();
+  s.chain = certs;
+  s.roots = store.roots;
+  s.now = now;
+  s.path.push(leaf);
+  s.idx.push(0);
+  // A leaf that is itself a trusted root (a pinned self-signed certificate) needs no path.
+  let trusted = false;
+  for (let i = 0; i < store.roots.length; i++) {
+    if (bytesEqual(unchecked(store.roots[i]).raw, leaf.raw)) { trusted = true; break; }
+  }
+  if (!trusted) {
+    e = s.extend(leaf, 0);
+    if (e != CertErr.Ok) return (out.err = e);
+  }
+  if (host.length > 0 && !matchHost(leaf, host)) return (out.err = CertErr.NameMismatch);
+  out.path = s.path;
+  out.chainIndex = s.idx;
+  return (out.err = CertErr.Ok);
+}
+
+/** EKU (RFC 5280 §4.2.1.12) and key usage of the end-entity certificate for a TLS purpose. */
+function checkLeafUsage(leaf: Certificate, purpose: i32): CertErr {
+  if (purpose == Purpose.ANY) return CertErr.Ok;
+  if (leaf.hasEku) {
+    const want = purpose == Purpose.SERVER_AUTH ? Eku.SERVER_AUTH : Eku.CLIENT_AUTH;
+    if ((leaf.eku & (want | Eku.ANY)) == 0) return CertErr.BadKeyUsage;
+  }
+  // A TLS key signs (digitalSignature), or is used for RSA key transport or (EC)DH in TLS 1.2.
+  const tlsUses = KeyUsage.DIGITAL_SIGNATURE | KeyUsage.KEY_ENCIPHERMENT | KeyUsage.KEY_AGREEMENT;
+  if (leaf.hasKeyUsage && (leaf.keyUsage & tlsUses) == 0) return CertErr.BadKeyUsage;
+  return CertErr.Ok;
+}
+
+// ---- host names ----
+
+/** RFC 6125 §6.4 against the DNS SANs, or RFC 5280 iPAddress SANs for an IP literal. No CN fallback. */
+export function matchHost(leaf: Certificate, host: string): bool {
+  let h = host;
+  if (h.length >= 2 && h.charCodeAt(0) == 0x5b && h.charCodeAt(h.length - 1) == 0x5d) h = h.slice(1, h.length - 1);
+  const ip = parseIp(h);
+  if (ip !== null) {
+    for (let i = 0; i < leaf.sanIp.length; i++) if (bytesEqual(unchecked(leaf.sanIp[i]), ip)) return true;
+    return false;
+  }
+  const name = canonicalDns(h);
+  if (name.length == 0) return false;
+  for (let i = 0; i < leaf.sanDns.length; i++) {
+    if (dnsMatch(canonicalDns(unchecked(leaf.sanDns[i])), name)) return true;
+  }
+  return false;
+}
+
+/** ASCII lower case without one trailing dot; "" for an empty name or an empty label. */
+function canonicalDns(s: string): string {
+  let n = s.length;
+  if (n > 0 && s.charCodeAt(n - 1) == 0x2e) n--;
+  if (n == 0) return "";
+  let out = "";
+  let prevDot = true;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c == 0x2e) { if (prevDot) return ""; prevDot = true; } else prevDot = false;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    out += String.fromCharCode(c);
+  }
+  return prevDot ? "" : out;
+}
+
+/**
+ * Exact match, or "*.rest": the wildcard is the whole left-most label, stands for exactly one
+ * non-empty label, and `rest` has at least two labels (so "*.com" matches nothing). A '*'
+ * anywhere else makes the pattern match nothing (RFC 6125 §6.4.3 lets clients refuse partial-label
+ * wildcards, and CA/Browser Forum rules forbid them).
+ */
+function dnsMatch(pattern: string, name: string): bool {
+  if (pattern.length == 0) return false;
+  if (pattern.charCodeAt(0) == 0x2a && pattern.length > 2 && pattern.charCodeAt(1) == 0x2e) {
+    const rest = pattern.slice(2);
+    if (rest.indexOf("*") >= 0 || rest.indexOf(".") < 0) return false;
+    const dot = name.indexOf(".");
+    if (dot <= 0) return false;
+    return name.slice(dot + 1) == rest;
+  }
+  if (pattern.indexOf("*") >= 0) return false;
+  return pattern == name;
+}
+
+/** Dotted-quad IPv4 (4 bytes) or RFC 4291 §2.2 IPv6 text (16 bytes); null for anything else. */
+export function parseIp(s: string): Uint8Array | null {
+  if (s.indexOf(":") >= 0) return parseIpv6(s);
+  return parseIpv4(s, 0, s.length);
+}
+
+function parseIpv4(s: string, from: i32, to: i32): Uint8Array | null {
+  const out = new Uint8Array(4);
+  let part = 0, val = 0, digits = 0;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? s.charCodeAt(i) : 0x2e;
+    if (c == 0x2e) {
+      if (digits == 0 || part > 3) return null;
+      out[part++] = <u8>val;
+      val = 0; digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits > 0 && val == 0) return null; // no leading zeros (they read as octal elsewhere)
+      val = val * 10 + (c - 0x30);
+      if (++digits > 3 || val > 255) return null;
+    } else {
+      return null;
+    }
+  }
+  return part == 4 ? out : null;
+}
+
+function hexVal(c: i32): i32 {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
+
+function parseIpv6(s: string): Uint8Array | null {
+  const n = s.length;
+  if (n < 2 || n > 45) return null;
+  const words = new Array<i32>();
+  let gap = -1;
+  let i = 0;
+  if (s.charCodeAt(0) == 0x3a) {
+    if (s.charCodeAt(1) != 0x3a) return null;
+    gap = 0;
+    i = 2;
+  }
+  while (i < n) {
+    // An embedded IPv4 tail (RFC 4291 §2.2 form 3).
+    let j = i;
+    while (j < n && s.charCodeAt(j) != 0x3a) j++;
+    const seg = s.slice(i, j);
+    if (j == n && seg.indexOf(".") >= 0) {
+      const v4 = parseIpv4(s, i, n);
+      if (v4 === null) return null;
+      words.push((<i32>v4[0] << 8) | <i32>v4[1]);
+      words.push((<i32>v4[2] << 8) | <i32>v4[3]);
+      i = n;
+      break;
+    }
+    if (seg.length == 0 || seg.length > 4) return null;
+    let w = 0;
+    for (let k = 0; k < seg.length; k++) {
+      const h = hexVal(seg.charCodeAt(k));
+      if (h < 0) return null;
+      w = (w << 4) | h;
+    }
+    words.push(w);
+    if (j == n) { i = n; break; }
+    // j is a ':'
+    if (j + 1 < n && s.charCodeAt(j + 1) == 0x3a) {
+      if (gap >= 0) return null;
+      gap = words.length;
+      i = j + 2;
+    } else {
+      if (j + 1 == n) return null; // trailing single ':'
+      i = j + 1;
+    }
+  }
+  if (gap < 0 && words.length != 8) return null;
+  if (gap >= 0 && words.length > 7) return null;
+  const out = new Uint8Array(16);
+  const tail = gap < 0 ? 0 : words.length - gap;
+  for (let k = 0; k < words.length; k++) {
+    const pos = gap >= 0 && k >= gap ? 8 - tail + (k - gap) : k;
+    out[pos * 2] = <u8>(words[k] >> 8);
+    out[pos * 2 + 1] = <u8>words[k];
+  }
+  return out;
+}
