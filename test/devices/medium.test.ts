@@ -322,7 +322,7 @@ describe("bit errors", () => {
   function run(rate: number, seed: number, chunks: number, size: number): { flips: number; bits: number; first: Uint8Array } {
     const { m, a, rb } = pair(4_000_000, { seed, bitErrorRate: rate });
     let flips = 0;
-    let first = new Uint8Array(0);
+    let first: Uint8Array = new Uint8Array(0);
     let now = 0;
     for (let i = 0; i < chunks; i++) {
       const f = bytesOf(size, i + 1);
