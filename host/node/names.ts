@@ -1,0 +1,172 @@
+// The Names calls over the core's exports (assembly/api/names-exports.ts): address text <-> bytes and
+// byte order. Each function takes the core's exports object first, returns plain JS values, and throws
+// WinsockError exactly where the Winsock call fails with an error (inet_pton's "bad text" is a null,
+// not an error: Windows returns 0 and sets nothing). The Winsock class exposes these as its methods.
+import { WSA, WinsockError } from "./errors.ts";
+
+export const AF_UNSPEC = 0;
+export const AF_INET = 2;
+export const AF_INET6 = 23;
+export const INADDR_NONE = 0xffffffff;
+export const SOCKADDR_IN_LEN = 16;
+export const SOCKADDR_IN6_LEN = 28;
+export const INET_ADDRSTRLEN = 22; // ws2ipdef.h
+export const INET6_ADDRSTRLEN = 65;
+
+/** The part of the core's exports these functions use. */
+export interface NamesCore {
+  htons(v: number): number;
+  ntohs(v: number): number;
+  htonl(v: number): number;
+  ntohl(v: number): number;
+  htonll(v: bigint): bigint;
+  ntohll(v: bigint): bigint;
+  inet_addr(cp: string | null): number;
+  inet_ntoa(addr: number): string;
+  inet_pton(family: number, src: string | null): number;
+  inet_ntop(family: number, addr: Uint8Array, size: number): string | null;
+  WSAStringToAddressA(text: string | null, family: number, addressLength: number): number;
+  WSAStringToAddressW(text: string | null, family: number, addressLength: number): number;
+  WSAAddressToStringA(sa: Uint8Array | null, addressLength: number, stringLength: number): string | null;
+  WSAAddressToStringW(sa: Uint8Array | null, addressLength: number, stringLength: number): string | null;
+  names_out(): Uint8Array;
+  names_len(): number;
+  WSAGetLastError?(): number;
+  harness_get_last_error?(): number;
+}
+
+/** A WSAEFAULT from a call that reports the size it needed (lpAddressLength, lpdwAddressStringLength). */
+export class WinsockLengthError extends WinsockError {
+  readonly needed: number;
+  constructor(errno: number, needed: number) {
+    super(errno);
+    this.needed = needed;
+  }
+}
+
+function lastError(core: NamesCore): number {
+  if (core.WSAGetLastError) return core.WSAGetLastError();
+  if (core.harness_get_last_error) return core.harness_get_last_error();
+  throw new TypeError("core exports neither WSAGetLastError nor harness_get_last_error");
+}
+
+function needString(v: unknown, what: string): void {
+  if (v !== null && typeof v !== "string") throw new TypeError(`${what} must be a string or null`);
+}
+
+function needInt(v: unknown, what: string): void {
+  if (typeof v !== "number" || !Number.isInteger(v)) throw new TypeError(`${what} must be an integer`);
+}
+
+export const htons = (core: NamesCore, v: number): number => core.htons(v);
+export const ntohs = (core: NamesCore, v: number): number => core.ntohs(v);
+export const htonl = (core: NamesCore, v: number): number => core.htonl(v);
+export const ntohl = (core: NamesCore, v: number): number => core.ntohl(v);
+export const htonll = (core: NamesCore, v: bigint): bigint => BigInt.asUintN(64, core.htonll(v));
+export const ntohll = (core: NamesCore, v: bigint): bigint => BigInt.asUintN(64, core.ntohll(v));
+
+/** inet_addr: the in_addr value (network-order bytes read little-endian, as a C program sees the
+ *  unsigned long), or INADDR_NONE for text that is not an address. Never throws for bad text. */
+export function inet_addr(core: NamesCore, cp: string | null): number {
+  needString(cp, "cp");
+  return core.inet_addr(cp) >>> 0;
+}
+
+/** inet_ntoa of an in_addr value (as inet_addr returns it). */
+export function inet_ntoa(core: NamesCore, addr: number): string {
+  needInt(addr, "addr");
+  return core.inet_ntoa(addr >>> 0);
+}
+
+/** inet_pton: the 4 or 16 address bytes, or null for text that is not an address of the family
+ *  (Windows returns 0 without an error). Throws WSAEAFNOSUPPORT (family) or WSAEFAULT (null text). */
+export function inet_pton(core: NamesCore, family: number, src: string | null): Uint8Array | null {
+  needInt(family, "family");
+  needString(src, "src");
+  const r = core.inet_pton(family, src);
+  if (r === 1) return core.names_out();
+  if (r === 0) return null;
+  throw new WinsockError(lastError(core));
+}
+
+/** inet_ntop: RFC 5952 text. `size` is the buffer's length in characters (the default always fits).
+ *  Throws WSAEAFNOSUPPORT, or WSA_INVALID_PARAMETER (87) when `size` cannot hold the text and NUL. */
+export function inet_ntop(core: NamesCore, family: number, addr: Uint8Array, size = INET6_ADDRSTRLEN): string {
+  needInt(family, "family");
+  if (!(addr instanceof Uint8Array)) throw new TypeError("addr must be a Uint8Array");
+  needInt(size, "size");
+  const r = core.inet_ntop(family, addr, size);
+  if (r === null) throw new WinsockError(lastError(core));
+  return r;
+}
+
+export interface SockaddrResult {
+  /** The sockaddr bytes as Windows lays them out (SOCKADDR_IN 16 bytes, SOCKADDR_IN6 28 bytes). */
+  sockaddr: Uint8Array;
+  /** *lpAddressLength after the call. */
+  length: number;
+}
+
+function stringToAddress(core: NamesCore, w: boolean, text: string | null, family: number, addressLength?: number): SockaddrResult {
+  needString(text, "text");
+  needInt(family, "family");
+  const len = addressLength ?? SOCKADDR_IN6_LEN;
+  needInt(len, "addressLength");
+  const r = w ? core.WSAStringToAddressW(text, family, len) : core.WSAStringToAddressA(text, family, len);
+  const n = core.names_len();
+  if (r === 0) return { sockaddr: core.names_out(), length: n };
+  const err = lastError(core);
+  if (err === WSA.WSAEFAULT) throw new WinsockLengthError(err, n);
+  throw new WinsockError(err);
+}
+
+/** WSAStringToAddressA: text -> sockaddr. Throws WSAEINVAL (bad text or family), or
+ *  WinsockLengthError WSAEFAULT with `needed` when addressLength is too small. */
+export function WSAStringToAddressA(core: NamesCore, text: string | null, family: number, addressLength?: number): SockaddrResult {
+  return stringToAddress(core, false, text, family, addressLength);
+}
+
+export function WSAStringToAddressW(core: NamesCore, text: string | null, family: number, addressLength?: number): SockaddrResult {
+  return stringToAddress(core, true, text, family, addressLength);
+}
+
+function addressToString(core: NamesCore, w: boolean, sa: Uint8Array | null, addressLength?: number, stringLength = 256): string {
+  if (sa !== null && !(sa instanceof Uint8Array)) throw new TypeError("sa must be a Uint8Array or null");
+  const alen = addressLength ?? (sa ? sa.length : 0);
+  needInt(alen, "addressLength");
+  needInt(stringLength, "stringLength");
+  const r = w ? core.WSAAddressToStringW(sa, alen, stringLength) : core.WSAAddressToStringA(sa, alen, stringLength);
+  if (r !== null) return r;
+  const err = lastError(core);
+  if (err === WSA.WSAEFAULT) throw new WinsockLengthError(err, core.names_len());
+  throw new WinsockError(err);
+}
+
+/** WSAAddressToStringA: sockaddr -> "a.b.c.d[:port]" / "[v6%scope]:port". Throws WSAEINVAL (bad
+ *  sockaddr or length), or WinsockLengthError WSAEFAULT with `needed` (characters incl. NUL). */
+export function WSAAddressToStringA(core: NamesCore, sa: Uint8Array | null, addressLength?: number, stringLength?: number): string {
+  return addressToString(core, false, sa, addressLength, stringLength);
+}
+
+export function WSAAddressToStringW(core: NamesCore, sa: Uint8Array | null, addressLength?: number, stringLength?: number): string {
+  return addressToString(core, true, sa, addressLength, stringLength);
+}
+
+/** Decodes a SOCKADDR_IN / SOCKADDR_IN6 into friendly values (no core call; the layout is Windows'). */
+export function decodeSockaddr(core: NamesCore, sa: Uint8Array): { family: number; address: string; port: number; flowinfo: number; scopeId: number } {
+  const dv = new DataView(sa.buffer, sa.byteOffset, sa.byteLength);
+  if (sa.length < 2) throw new WinsockError(WSA.WSAEFAULT);
+  const family = dv.getUint16(0, true);
+  if (family === AF_INET) {
+    if (sa.length < SOCKADDR_IN_LEN) throw new WinsockError(WSA.WSAEFAULT);
+    return { family, address: inet_ntop(core, AF_INET, sa.subarray(4, 8)), port: dv.getUint16(2, false), flowinfo: 0, scopeId: 0 };
+  }
+  if (family === AF_INET6) {
+    if (sa.length < SOCKADDR_IN6_LEN) throw new WinsockError(WSA.WSAEFAULT);
+    return {
+      family, address: inet_ntop(core, AF_INET6, sa.subarray(8, 24)), port: dv.getUint16(2, false),
+      flowinfo: dv.getUint32(4, false), scopeId: dv.getUint32(24, true),
+    };
+  }
+  throw new WinsockError(WSA.WSAEAFNOSUPPORT);
+}

@@ -1,0 +1,348 @@
+// Name resolution over Node's resolver (node:dns lookup/lookupService, node:os hostname), shaped as
+// Winsock's getaddrinfo / freeaddrinfo / getnameinfo / gethostbyname / gethostname.
+//
+// Numeric text never reaches Node: the core's inet_pton / WSAStringToAddress parse it, and every
+// sockaddr in a result is the core's own encoding (Windows' SOCKADDR_IN / SOCKADDR_IN6 bytes).
+// Errors follow Windows' EAI_* -> WSA* mapping (ws2tcpip.h): EAI_AGAIN WSATRY_AGAIN, EAI_BADFLAGS
+// WSAEINVAL, EAI_FAIL WSANO_RECOVERY, EAI_FAMILY WSAEAFNOSUPPORT, EAI_MEMORY WSA_NOT_ENOUGH_MEMORY,
+// EAI_NONAME WSAHOST_NOT_FOUND, EAI_NODATA WSANO_DATA, EAI_SERVICE WSATYPE_NOT_FOUND,
+// EAI_SOCKTYPE WSAESOCKTNOSUPPORT.
+import dns from "node:dns";
+import { hostname as osHostname } from "node:os";
+import { WSA, WinsockError } from "./errors.ts";
+import {
+  AF_INET, AF_INET6, AF_UNSPEC, INADDR_NONE, type NamesCore, SOCKADDR_IN6_LEN,
+  WSAStringToAddressA, decodeSockaddr, inet_addr, inet_ntoa, inet_pton,
+} from "./names.ts";
+
+// ws2def.h / ws2tcpip.h values.
+export const AI_PASSIVE = 0x01;
+export const AI_CANONNAME = 0x02;
+export const AI_NUMERICHOST = 0x04;
+export const AI_NUMERICSERV = 0x08;
+export const AI_ALL = 0x0100;
+export const AI_ADDRCONFIG = 0x0400;
+export const AI_V4MAPPED = 0x0800;
+const AI_KNOWN = AI_PASSIVE | AI_CANONNAME | AI_NUMERICHOST | AI_NUMERICSERV | AI_ALL | AI_ADDRCONFIG | AI_V4MAPPED;
+
+export const NI_NOFQDN = 0x01;
+export const NI_NUMERICHOST = 0x02;
+export const NI_NAMEREQD = 0x04;
+export const NI_NUMERICSERV = 0x08;
+export const NI_DGRAM = 0x10;
+const NI_KNOWN = NI_NOFQDN | NI_NUMERICHOST | NI_NAMEREQD | NI_NUMERICSERV | NI_DGRAM;
+export const NI_MAXHOST = 1025;
+export const NI_MAXSERV = 32;
+
+export const SOCK_STREAM = 1;
+export const SOCK_DGRAM = 2;
+export const SOCK_RAW = 3;
+export const SOCK_RDM = 4;
+export const SOCK_SEQPACKET = 5;
+export const IPPROTO_TCP = 6;
+export const IPPROTO_UDP = 17;
+
+/**
+ * Well-known services (IANA "Service Name and Transport Protocol Port Number Registry"), the part of
+ * Windows' %SystemRoot%\system32\drivers\etc\services a program is likely to ask for. Node offers no
+ * getservbyname, so this table stands in for the services file.
+ */
+const SERVICES: ReadonlyArray<readonly [name: string, port: number, protos: "tcp" | "udp" | "both"]> = [
+  ["echo", 7, "both"], ["discard", 9, "both"], ["daytime", 13, "both"], ["qotd", 17, "both"],
+  ["chargen", 19, "both"], ["ftp-data", 20, "tcp"], ["ftp", 21, "tcp"], ["ssh", 22, "tcp"],
+  ["telnet", 23, "tcp"], ["smtp", 25, "tcp"], ["time", 37, "both"], ["domain", 53, "both"],
+  ["bootps", 67, "udp"], ["bootpc", 68, "udp"], ["tftp", 69, "udp"], ["gopher", 70, "tcp"],
+  ["finger", 79, "tcp"], ["http", 80, "tcp"], ["www", 80, "tcp"], ["kerberos", 88, "both"],
+  ["pop3", 110, "tcp"], ["sunrpc", 111, "both"], ["nntp", 119, "tcp"], ["ntp", 123, "udp"],
+  ["netbios-ns", 137, "both"], ["netbios-dgm", 138, "udp"], ["netbios-ssn", 139, "tcp"],
+  ["imap", 143, "tcp"], ["snmp", 161, "udp"], ["snmptrap", 162, "udp"], ["ldap", 389, "both"],
+  ["https", 443, "both"], ["microsoft-ds", 445, "tcp"], ["syslog", 514, "udp"],
+  ["printer", 515, "tcp"], ["submission", 587, "tcp"], ["ldaps", 636, "tcp"], ["imaps", 993, "tcp"],
+  ["pop3s", 995, "tcp"], ["ms-sql-s", 1433, "tcp"], ["ms-wbt-server", 3389, "tcp"],
+];
+
+function serviceByName(name: string, proto: "tcp" | "udp" | null): number | undefined {
+  const n = name.toLowerCase();
+  for (const [s, port, p] of SERVICES) if (s === n && (proto === null || p === "both" || p === proto)) return port;
+  return undefined;
+}
+
+function serviceByPort(port: number, proto: "tcp" | "udp"): string | undefined {
+  for (const [s, p, pr] of SERVICES) if (p === port && (pr === "both" || pr === proto)) return s;
+  return undefined;
+}
+
+export interface AddrInfoHints {
+  flags?: number;
+  family?: number;
+  socktype?: number;
+  protocol?: number;
+}
+
+/** One ADDRINFOA record. `addr` is the sockaddr as the core writes it; address/port are friendly. */
+export interface AddrInfo {
+  flags: number;
+  family: number;
+  socktype: number;
+  protocol: number;
+  addrlen: number;
+  canonname: string | null;
+  addr: Uint8Array;
+  address: string;
+  port: number;
+  scopeId: number;
+}
+
+/** Maps a Node resolver error to the Winsock code Windows gives for the same EAI_* condition. */
+export function dnsErrorToWsa(err: unknown): number {
+  const code = (err as { code?: string })?.code;
+  switch (code) {
+    case "ENOTFOUND": case "EAI_NONAME": return WSA.WSAHOST_NOT_FOUND;
+    case "EAI_AGAIN": case dns.TIMEOUT: case dns.CONNREFUSED: case dns.SERVFAIL: return WSA.WSATRY_AGAIN;
+    case "EAI_FAIL": case dns.REFUSED: case dns.BADRESP: case dns.FORMERR: return WSA.WSANO_RECOVERY;
+    case "ENODATA": case "EAI_NODATA": case "EAI_ADDRFAMILY": return WSA.WSANO_DATA;
+    case "EAI_FAMILY": return WSA.WSAEAFNOSUPPORT;
+    case "EAI_MEMORY": case "ENOMEM": return WSA.WSA_NOT_ENOUGH_MEMORY;
+    case "EAI_BADFLAGS": return WSA.WSAEINVAL;
+    case "EAI_SERVICE": return WSA.WSATYPE_NOT_FOUND;
+    case "EAI_SOCKTYPE": return WSA.WSAESOCKTNOSUPPORT;
+    default: return WSA.WSANO_RECOVERY;
+  }
+}
+
+/**
+ * The resolver underneath: Node's by default. Errors are Node-shaped (`{ code: "ENOTFOUND" }`) and
+ * mapped by dnsErrorToWsa. Another implementation can be passed to each call (a host embedding
+ * wasock with its own name service, or a test).
+ */
+export interface ResolverIo {
+  lookup(name: string, family: 0 | 4 | 6, hints: number): Promise<ReadonlyArray<{ address: string; family: number }>>;
+  lookupService(address: string, port: number): Promise<string>;
+  hostname(): string;
+}
+
+export const nodeResolver: ResolverIo = {
+  lookup: (name, family, hints) => new Promise((resolve, reject) => {
+    dns.lookup(name, { all: true, family, hints, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses)));
+  }),
+  lookupService: (address, port) => new Promise((resolve, reject) => {
+    dns.lookupService(address, port, (err, host) => (err ? reject(err) : resolve(host)));
+  }),
+  hostname: () => osHostname(),
+};
+
+async function lookupAll(io: ResolverIo, name: string, family: 0 | 4 | 6, hints: number): Promise<ReadonlyArray<{ address: string; family: number }>> {
+  try {
+    return await io.lookup(name, family, hints);
+  } catch (err) {
+    throw new WinsockError(dnsErrorToWsa(err));
+  }
+}
+
+function isDecimal(s: string): boolean {
+  return /^[0-9]+$/.test(s);
+}
+
+/** The port a service string names, as Windows' getaddrinfo resolves it. */
+function resolveService(service: string | null, flags: number, socktype: number, protocol: number): number {
+  if (service === null || service === "") return 0;
+  if (isDecimal(service)) {
+    const port = Number(service);
+    if (port > 0xffff) throw new WinsockError(WSA.WSATYPE_NOT_FOUND);
+    return port;
+  }
+  if (flags & AI_NUMERICSERV) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+  const proto = socktype === SOCK_DGRAM || protocol === IPPROTO_UDP ? "udp"
+    : socktype === SOCK_STREAM || protocol === IPPROTO_TCP ? "tcp" : null;
+  const port = serviceByName(service, proto);
+  if (port === undefined) throw new WinsockError(WSA.WSATYPE_NOT_FOUND);
+  return port;
+}
+
+/** Parses numeric host text with the core; null when the text is not an address. */
+function numericHost(core: NamesCore, node: string): { family: number; text: string; scope: string } | null {
+  if (inet_pton(core, AF_INET, node) !== null) return { family: AF_INET, text: node, scope: "" };
+  const pct = node.indexOf("%");
+  const bare = pct >= 0 ? node.slice(0, pct) : node;
+  if (inet_pton(core, AF_INET6, bare) === null) return null;
+  if (pct >= 0) {
+    // The scope must be what WSAStringToAddress accepts (decimal).
+    try { WSAStringToAddressA(core, node, AF_INET6); } catch { return null; }
+  }
+  return { family: AF_INET6, text: bare, scope: pct >= 0 ? node.slice(pct) : "" };
+}
+
+function makeRecord(core: NamesCore, family: number, text: string, scope: string, port: number, h: Required<AddrInfoHints>): AddrInfo {
+  const lit = family === AF_INET6 ? `[${text}${scope}]:${port}` : `${text}:${port}`;
+  const { sockaddr, length } = WSAStringToAddressA(core, lit, family, SOCKADDR_IN6_LEN);
+  const d = decodeSockaddr(core, sockaddr);
+  return {
+    flags: h.flags, family, socktype: h.socktype, protocol: h.protocol, addrlen: length, canonname: null,
+    addr: sockaddr, address: d.address, port: d.port, scopeId: d.scopeId,
+  };
+}
+
+/**
+ * getaddrinfo: one record per address (the hints' socktype and protocol copied, as Windows does),
+ * IPv6 before IPv4 for a NULL node. Throws WinsockError: WSAEINVAL (unknown flags, AI_CANONNAME
+ * without a node), WSAEAFNOSUPPORT, WSAESOCKTNOSUPPORT, WSAHOST_NOT_FOUND (no node and no service,
+ * non-numeric text with AI_NUMERICHOST/AI_NUMERICSERV, unknown name), WSATYPE_NOT_FOUND (unknown
+ * service), WSATRY_AGAIN / WSANO_RECOVERY / WSANO_DATA from the resolver.
+ */
+export async function getaddrinfo(core: NamesCore, node: string | null, service: string | null, hints: AddrInfoHints = {}, io: ResolverIo = nodeResolver): Promise<AddrInfo[]> {
+  if (node !== null && typeof node !== "string") throw new TypeError("node must be a string or null");
+  if (service !== null && typeof service !== "string") throw new TypeError("service must be a string or null");
+  const h: Required<AddrInfoHints> = { flags: hints.flags ?? 0, family: hints.family ?? AF_UNSPEC, socktype: hints.socktype ?? 0, protocol: hints.protocol ?? 0 };
+  if ((h.flags & ~AI_KNOWN) !== 0) throw new WinsockError(WSA.WSAEINVAL);
+  if ((h.flags & AI_CANONNAME) && node === null) throw new WinsockError(WSA.WSAEINVAL);
+  if (h.family !== AF_UNSPEC && h.family !== AF_INET && h.family !== AF_INET6) throw new WinsockError(WSA.WSAEAFNOSUPPORT);
+  if (!Number.isInteger(h.socktype) || h.socktype < 0 || h.socktype > SOCK_SEQPACKET) throw new WinsockError(WSA.WSAESOCKTNOSUPPORT);
+  if (node === null && service === null) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+  const port = resolveService(service, h.flags, h.socktype, h.protocol);
+
+  const out: AddrInfo[] = [];
+  if (node === null) {
+    const passive = (h.flags & AI_PASSIVE) !== 0;
+    if (h.family !== AF_INET) out.push(makeRecord(core, AF_INET6, passive ? "::" : "::1", "", port, h));
+    if (h.family !== AF_INET6) out.push(makeRecord(core, AF_INET, passive ? "0.0.0.0" : "127.0.0.1", "", port, h));
+    return out;
+  }
+
+  const num = numericHost(core, node);
+  if (num) {
+    if (h.family === AF_INET6 && num.family === AF_INET) {
+      if (!(h.flags & AI_V4MAPPED)) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+      out.push(makeRecord(core, AF_INET6, `::ffff:${num.text}`, "", port, h));
+    } else if (h.family !== AF_UNSPEC && h.family !== num.family) {
+      throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+    } else {
+      out.push(makeRecord(core, num.family, num.text, num.scope, port, h));
+    }
+    if (h.flags & AI_CANONNAME) out[0].canonname = node;
+    return out;
+  }
+  if (h.flags & AI_NUMERICHOST) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+
+  const name = node === "" ? io.hostname() : node;
+  let lookupHints = 0;
+  if (h.flags & AI_ADDRCONFIG) lookupHints |= dns.ADDRCONFIG;
+  if (h.family === AF_INET6 && (h.flags & AI_V4MAPPED)) lookupHints |= dns.V4MAPPED;
+  if (h.family === AF_INET6 && (h.flags & AI_V4MAPPED) && (h.flags & AI_ALL)) lookupHints |= dns.ALL;
+  const fam = h.family === AF_INET ? 4 : h.family === AF_INET6 ? 6 : 0;
+  const found = await lookupAll(io, name, fam, lookupHints);
+  const seen = new Set<string>();
+  for (const a of found) {
+    const key = `${a.family}/${a.address}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const f = a.family === 6 ? AF_INET6 : AF_INET;
+    const pct = a.address.indexOf("%");
+    const text = pct >= 0 ? a.address.slice(0, pct) : a.address;
+    // Node may report a scope by interface name; only numeric scopes become sin6_scope_id.
+    const scope = pct >= 0 && isDecimal(a.address.slice(pct + 1)) ? a.address.slice(pct) : "";
+    if (inet_pton(core, f, text) === null) continue;
+    out.push(makeRecord(core, f, text, scope, port, h));
+  }
+  if (out.length === 0) throw new WinsockError(WSA.WSANO_DATA);
+  if (h.flags & AI_CANONNAME) out[0].canonname = name;
+  return out;
+}
+
+/** freeaddrinfo: nothing to free in JS (the records are garbage-collected); kept for fidelity. */
+export function freeaddrinfo(_ai: AddrInfo[] | null): void {}
+
+export interface NameInfo {
+  host: string;
+  service: string;
+}
+
+/**
+ * getnameinfo: sockaddr bytes -> host and service text. hostLen / servLen are the caller's buffer
+ * sizes in characters (0 means "not requested"). Throws WSAEFAULT (short sockaddr, or a buffer too
+ * small for the result and its NUL), WSAEAFNOSUPPORT, WSAEINVAL (unknown flags), WSAHOST_NOT_FOUND
+ * (NI_NAMEREQD and no name), or a resolver error.
+ */
+export async function getnameinfo(core: NamesCore, sa: Uint8Array | null, salen: number, flags = 0, hostLen = NI_MAXHOST, servLen = NI_MAXSERV, io: ResolverIo = nodeResolver): Promise<NameInfo> {
+  if (sa === null || !(sa instanceof Uint8Array) || salen < 2 || sa.length < Math.min(salen, 2)) throw new WinsockError(WSA.WSAEFAULT);
+  if ((flags & ~NI_KNOWN) !== 0) throw new WinsockError(WSA.WSAEINVAL);
+  const family = sa[0] | (sa[1] << 8);
+  if (family !== AF_INET && family !== AF_INET6) throw new WinsockError(WSA.WSAEAFNOSUPPORT);
+  const need = family === AF_INET ? 16 : SOCKADDR_IN6_LEN;
+  if (salen < need || sa.length < need) throw new WinsockError(WSA.WSAEFAULT);
+  const d = decodeSockaddr(core, sa.subarray(0, need));
+  const numeric = d.scopeId !== 0 ? `${d.address}%${d.scopeId}` : d.address;
+
+  let host = "";
+  if (hostLen > 0) {
+    if (flags & NI_NUMERICHOST) {
+      host = numeric;
+    } else {
+      let name: string | null = null;
+      try {
+        name = await io.lookupService(d.address, d.port);
+      } catch (err) {
+        const code = dnsErrorToWsa(err);
+        if (code !== WSA.WSAHOST_NOT_FOUND && code !== WSA.WSANO_DATA) throw new WinsockError(code);
+      }
+      // A resolver without a name for the address answers with the numeric text itself.
+      if (name !== null && (inet_pton(core, AF_INET, name) !== null || inet_pton(core, AF_INET6, name.split("%")[0]) !== null)) name = null;
+      if (name === null) {
+        if (flags & NI_NAMEREQD) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+        host = numeric;
+      } else {
+        host = (flags & NI_NOFQDN) && name.includes(".") ? name.slice(0, name.indexOf(".")) : name;
+      }
+    }
+    if (host.length + 1 > hostLen) throw new WinsockError(WSA.WSAEFAULT);
+  }
+
+  let service = "";
+  if (servLen > 0) {
+    service = flags & NI_NUMERICSERV ? String(d.port) : serviceByPort(d.port, flags & NI_DGRAM ? "udp" : "tcp") ?? String(d.port);
+    if (service.length + 1 > servLen) throw new WinsockError(WSA.WSAEFAULT);
+  }
+  return { host, service };
+}
+
+/** A HOSTENT: IPv4 only (gethostbyname is an AF_INET call). */
+export interface HostEnt {
+  name: string;
+  aliases: string[];
+  addrtype: number;
+  length: number;
+  /** Dotted quads, in resolver order. */
+  addresses: string[];
+  /** Each address as the 4 in_addr bytes (network order). */
+  addrList: Uint8Array[];
+}
+
+/**
+ * gethostbyname: IPv4 addresses of a name. A NULL or empty name is the local host (gethostname's
+ * name). IPv4 text in any inet_addr form is answered without a lookup, with h_name the text itself.
+ * Throws WSAHOST_NOT_FOUND, WSANO_DATA (the name has no IPv4 address), WSATRY_AGAIN, WSANO_RECOVERY.
+ */
+export async function gethostbyname(core: NamesCore, name: string | null, io: ResolverIo = nodeResolver): Promise<HostEnt> {
+  if (name !== null && typeof name !== "string") throw new TypeError("name must be a string or null");
+  const host = name === null || name === "" ? io.hostname() : name;
+  const v = inet_addr(core, host);
+  let addresses: string[];
+  if (v !== INADDR_NONE || host === "255.255.255.255") {
+    addresses = [inet_ntoa(core, v)];
+  } else {
+    if (inet_pton(core, AF_INET6, host.split("%")[0]) !== null) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+    const found = await lookupAll(io, host, 4, 0);
+    addresses = [...new Set(found.filter((a) => a.family === 4).map((a) => a.address))];
+    if (addresses.length === 0) throw new WinsockError(WSA.WSANO_DATA);
+  }
+  const addrList = addresses.map((a) => inet_pton(core, AF_INET, a) ?? new Uint8Array(4));
+  return { name: host, aliases: [], addrtype: AF_INET, length: 4, addresses, addrList };
+}
+
+/** gethostname: the local host name; WSAEFAULT when namelen cannot hold it and its NUL. */
+export function gethostname(namelen = 256, io: ResolverIo = nodeResolver): string {
+  if (typeof namelen !== "number" || !Number.isInteger(namelen)) throw new TypeError("namelen must be an integer");
+  const h = io.hostname();
+  if (namelen < Buffer.byteLength(h) + 1) throw new WinsockError(WSA.WSAEFAULT);
+  return h;
+}
+
