@@ -1,0 +1,205 @@
+// NIST P-256 (FIPS 186-4 D.1.2.3, SEC 1 v2): point arithmetic, public keys and ECDH.
+//
+// Points are projective (X:Y:Z), coordinates in Montgomery form (p256-field.ts), added and doubled
+// with the complete formulas of Renes, Costello and Batina 2016 (Algorithms 4 and 6, a = -3): they
+// are correct for every pair of inputs including the point at infinity (0:1:0) and P + P, so a
+// secret scalar multiplication never has an exceptional case to branch on. Secret scalars are
+// processed in fixed 4-bit windows with masked table selection: no branch and no memory index
+// depends on a secret. Public keys are SEC 1 uncompressed (0x04 || X || Y) and validated: right
+// length and prefix, coordinates below p, on the curve (which excludes infinity).
+import {
+  Fp, fpNew, fpCopy, fpZero, fpOne, fpCmov, fpAdd, fpSub, fpMul, fpSq, fpFromBytes, fpToBytes,
+  fpEqual, fpIsZero, fpInvert,
+} from "./p256-field";
+import { Mont256, Num, numNew, numFromBE, numToBE, numIsZero, numLt } from "./mont-field";
+
+function hexBytes(h: string): Uint8Array {
+  const b = new Uint8Array(h.length >> 1);
+  for (let i = 0; i < b.length; i++) b[i] = <u8>I32.parseInt(h.substr(i * 2, 2), 16);
+  return b;
+}
+function fpConst(h: string): Fp {
+  const f = fpNew();
+  fpFromBytes(f, hexBytes(h), 0);
+  return f;
+}
+
+// FIPS 186-4 D.1.2.3
+const B = fpConst("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b");
+const GX = fpConst("6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296");
+const GY = fpConst("4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5");
+/** The group order n, big-endian. */
+export const N_BYTES = hexBytes("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
+/** Arithmetic modulo n (shared with ecdsa.ts). */
+export const scN = new Mont256(N_BYTES);
+
+@final export class Pt {
+  x: Fp = fpNew();
+  y: Fp = fpNew();
+  z: Fp = fpNew();
+}
+
+export function ptInfinity(p: Pt): void { fpZero(p.x); fpOne(p.y); fpZero(p.z); }
+export function ptCopy(r: Pt, p: Pt): void { fpCopy(r.x, p.x); fpCopy(r.y, p.y); fpCopy(r.z, p.z); }
+function ptCmov(r: Pt, p: Pt, bit: i32): void { fpCmov(r.x, p.x, bit); fpCmov(r.y, p.y, bit); fpCmov(r.z, p.z, bit); }
+
+const t0 = fpNew(), t1 = fpNew(), t2 = fpNew(), t3 = fpNew(), t4 = fpNew();
+const X3 = fpNew(), Y3 = fpNew(), Z3 = fpNew();
+
+/** r = p + q (RCB 2016 Algorithm 4, complete, a = -3). r may alias p or q. */
+export function ptAdd(r: Pt, p: Pt, q: Pt): void {
+  const X1 = p.x, Y1 = p.y, Z1 = p.z, X2 = q.x, Y2 = q.y, Z2 = q.z;
+  fpMul(t0, X1, X2); fpMul(t1, Y1, Y2); fpMul(t2, Z1, Z2);
+  fpAdd(t3, X1, Y1); fpAdd(t4, X2, Y2); fpMul(t3, t3, t4);
+  fpAdd(t4, t0, t1); fpSub(t3, t3, t4); fpAdd(t4, Y1, Z1);
+  fpAdd(X3, Y2, Z2); fpMul(t4, t4, X3); fpAdd(X3, t1, t2);
+  fpSub(t4, t4, X3); fpAdd(X3, X1, Z1); fpAdd(Y3, X2, Z2);
+  fpMul(X3, X3, Y3); fpAdd(Y3, t0, t2); fpSub(Y3, X3, Y3);
+  fpMul(Z3, B, t2); fpSub(X3, Y3, Z3); fpAdd(Z3, X3, X3);
+  fpAdd(X3, X3, Z3); fpSub(Z3, t1, X3); fpAdd(X3, t1, X3);
+  fpMul(Y3, B, Y3); fpAdd(t1, t2, t2); fpAdd(t2, t1, t2);
+  fpSub(Y3, Y3, t2); fpSub(Y3, Y3, t0); fpAdd(t1, Y3, Y3);
+  fpAdd(Y3, t1, Y3); fpAdd(t1, t0, t0); fpAdd(t0, t1, t0);
+  fpSub(t0, t0, t2); fpMul(t1, t4, Y3); fpMul(t2, t0, Y3);
+  fpMul(Y3, X3, Z3); fpAdd(Y3, Y3, t2); fpMul(X3, t3, X3);
+  fpSub(X3, X3, t1); fpMul(Z3, t4, Z3); fpMul(t1, t3, t0);
+  fpAdd(Z3, Z3, t1);
+  fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
+}
+
+/** r = 2p (RCB 2016 Algorithm 6, a = -3). r may alias p. */
+export function ptDouble(r: Pt, p: Pt): void {
+  const X = p.x, Y = p.y, Z = p.z;
+  fpSq(t0, X); fpSq(t1, Y); fpSq(t2, Z);
+  fpMul(t3, X, Y); fpAdd(t3, t3, t3); fpMul(Z3, X, Z);
+  fpAdd(Z3, Z3, Z3); fpMul(Y3, B, t2); fpSub(Y3, Y3, Z3);
+  fpAdd(X3, Y3, Y3); fpAdd(Y3, X3, Y3); fpSub(X3, t1, Y3);
+  fpAdd(Y3, t1, Y3); fpMul(Y3, X3, Y3); fpMul(X3, X3, t3);
+  fpAdd(t3, t2, t2); fpAdd(t2, t2, t3); fpMul(Z3, B, Z3);
+  fpSub(Z3, Z3, t2); fpSub(Z3, Z3, t0); fpAdd(t3, Z3, Z3);
+  fpAdd(Z3, Z3, t3); fpAdd(t3, t0, t0); fpAdd(t0, t3, t0);
+  fpSub(t0, t0, t2); fpMul(t0, t0, Z3); fpAdd(Y3, Y3, t0);
+  fpMul(t0, Y, Z); fpAdd(t0, t0, t0); fpMul(Z3, t0, Z3);
+  fpSub(X3, X3, Z3); fpMul(Z3, t0, t1); fpAdd(Z3, Z3, Z3);
+  fpAdd(Z3, Z3, Z3);
+  fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
+}
+
+export function newTable(): StaticArray<Pt> {
+  const t = new StaticArray<Pt>(16);
+  for (let i = 0; i < 16; i++) unchecked(t[i] = new Pt());
+  return t;
+}
+/** table[i] = i p, i in 0..15. */
+export function ptTable(table: StaticArray<Pt>, p: Pt): void {
+  ptInfinity(unchecked(table[0]));
+  ptCopy(unchecked(table[1]), p);
+  for (let i = 2; i < 16; i++) {
+    if ((i & 1) == 0) ptDouble(unchecked(table[i]), unchecked(table[i >> 1]));
+    else ptAdd(unchecked(table[i]), unchecked(table[i - 1]), p);
+  }
+}
+
+const sel = new Pt();
+
+/** r = [k] (the point whose table is given), k 32 bytes big-endian at off; constant time. */
+export function ptMulTable(r: Pt, table: StaticArray<Pt>, k: Uint8Array, off: i32): void {
+  ptInfinity(r);
+  for (let i = 0; i < 64; i++) {
+    if (i != 0) { ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); }
+    const w = (<i32>unchecked(k[off + (i >> 1)]) >> (((i & 1) ^ 1) << 2)) & 15;
+    for (let j = 0; j < 16; j++) ptCmov(sel, unchecked(table[j]), (((j ^ w) - 1) >>> 31) & 1);
+    ptAdd(r, r, sel);
+  }
+}
+
+const gTable = newTable();
+let gReady = false;
+/** The window table of the generator G (public, built on first use). */
+export function baseTable(): StaticArray<Pt> {
+  if (!gReady) {
+    const g = new Pt();
+    fpCopy(g.x, GX); fpCopy(g.y, GY); fpOne(g.z);
+    ptTable(gTable, g);
+    gReady = true;
+  }
+  return gTable;
+}
+
+const zi = fpNew(), ax = fpNew(), ay = fpNew();
+
+/** Writes 0x04 || x || y of an affine point; returns false for infinity (output left zero). */
+export function ptEncode(out: Uint8Array, p: Pt): bool {
+  const inf = fpIsZero(p.z);
+  fpInvert(zi, p.z);
+  fpMul(ax, p.x, zi);
+  fpMul(ay, p.y, zi);
+  out[0] = 4;
+  fpToBytes(out, 1, ax);
+  fpToBytes(out, 33, ay);
+  return inf == 0;
+}
+
+/** The x coordinate only (ECDH shared secret, ECDSA r); false for infinity. */
+export function ptAffineX(out: Uint8Array, off: i32, p: Pt): bool {
+  const inf = fpIsZero(p.z);
+  fpInvert(zi, p.z);
+  fpMul(ax, p.x, zi);
+  fpToBytes(out, off, ax);
+  return inf == 0;
+}
+
+const lhs = fpNew(), rhs = fpNew(), tx = fpNew();
+
+/**
+ * Decodes and validates a SEC 1 uncompressed public key (SEC 1 §3.2.2.1 / NIST SP 800-56A
+ * §5.6.2.3.4 partial validation): 65 bytes, prefix 4, x and y below p, y^2 = x^3 - 3x + b.
+ * Infinity has no uncompressed encoding, so it is refused too. Public data: variable time.
+ */
+export function ptDecode(r: Pt, pub: Uint8Array): bool {
+  if (<u32>pub.length != 65 || unchecked(pub[0]) != 4) return false;
+  if (!fpFromBytes(r.x, pub, 1)) return false;
+  if (!fpFromBytes(r.y, pub, 33)) return false;
+  fpOne(r.z);
+  fpSq(lhs, r.y);
+  fpSq(rhs, r.x); fpMul(rhs, rhs, r.x);          // x^3
+  fpAdd(tx, r.x, r.x); fpAdd(tx, tx, r.x);       // 3x
+  fpSub(rhs, rhs, tx); fpAdd(rhs, rhs, B);
+  return fpEqual(lhs, rhs) != 0;
+}
+
+const kn = numNew();
+
+/** 1 when the 32-byte big-endian scalar is in [1, n-1] (constant time). */
+export function scalarValid(k: Uint8Array): u32 {
+  numFromBE(kn, k, 0, 32);
+  return numLt(kn, scN.m) & (numIsZero(kn) ^ 1);
+}
+
+const pk = new Pt(), peerTable = newTable(), peer = new Pt();
+
+/**
+ * The 65-byte uncompressed public key [priv]G; an empty array when priv is not 32 bytes or not in
+ * [1, n-1] (SEC 1 §3.2.1).
+ */
+export function p256PublicKey(priv: Uint8Array): Uint8Array {
+  if (<u32>priv.length != 32 || scalarValid(priv) == 0) return new Uint8Array(0);
+  ptMulTable(pk, baseTable(), priv, 0);
+  const out = new Uint8Array(65);
+  ptEncode(out, pk);
+  return out;
+}
+
+/**
+ * ECDH (SEC 1 §3.3.1): the 32-byte x coordinate of [priv]peer, or null when priv is not a valid
+ * scalar, peerPub fails validation, or the result is infinity.
+ */
+export function p256Ecdh(priv: Uint8Array, peerPub: Uint8Array): Uint8Array | null {
+  if (<u32>priv.length != 32 || scalarValid(priv) == 0) return null;
+  if (!ptDecode(peer, peerPub)) return null;
+  ptTable(peerTable, peer);
+  ptMulTable(pk, peerTable, priv, 0);
+  const out = new Uint8Array(32);
+  if (!ptAffineX(out, 0, pk)) return null;
+  return out;
+}
