@@ -1,0 +1,186 @@
+// A bridge between an endpoint's SIR byte stream (an IrdaStation, or anything with
+// receive/takeTx/poll/pollAt/baud) and a serial port through the `serialport` package: a SIR dongle
+// on a real UART, or a pseudo-terminal in tests. It is a byte pipe plus a real-time pump; it knows
+// no IrLAP (the SIR framing lives in the core, assembly/wire/sir.ts).
+//
+// Real time: the bridge keeps its own µs clock from performance.now() (zero when it opened) and
+// pumps the endpoint the way every host does: receive → poll → takeTx → write, then one timer armed
+// for pollAt. When the endpoint's line rate changes (IrLAP applies negotiated QoS after the UA
+// exchange, reference irda-secure-raw-spi.md §2.1), the bridge lets the bytes already written leave
+// the UART (drain) and then retunes the port with `port.update({ baudRate })`. Note that serialport
+// flushes the port's unread input when it retunes (tcflush), as a UART does when its clock changes;
+// IrLAP changes rate only at a quiet point (after the UA and the turnaround), so nothing is lost there.
+
+import { SerialPort } from "serialport";
+
+export interface SerialEndpoint {
+  receive(bytes: Uint8Array, now: number): void;
+  takeTx(now: number): Uint8Array | null;
+  poll(now: number): void;
+  /** µs of the next poll; Infinity = only on ingress */
+  pollAt(now: number): number;
+  /** current line rate */
+  readonly baud: number;
+  /** set by the bridge when the endpoint has the hook: whether the line carried bytes lately */
+  mediaBusy?: (now: number) => boolean;
+}
+
+export interface SerialBridgeOptions {
+  /** device path (/dev/ttyUSB0, a socat PTY link, …) */
+  path: string;
+  /** µs the line counts as busy after the last received byte (default 10 ms) */
+  mediaBusyWindowUs?: number;
+  /** called with errors from the port (writes, baud changes); default: kept in `lastError` */
+  onError?: (err: Error) => void;
+}
+
+export interface SerialBridgeStats {
+  rxBytes: number;
+  txBytes: number;
+  baudChanges: number;
+}
+
+export class SerialBridge {
+  readonly port: SerialPort;
+  readonly stats: SerialBridgeStats = { rxBytes: 0, txBytes: 0, baudChanges: 0 };
+  lastError: Error | null = null;
+  private readonly endpoint: SerialEndpoint;
+  private readonly t0 = performance.now();
+  private readonly busyWindowUs: number;
+  private readonly onError: (err: Error) => void;
+  /** the rate the port is (or is about to be) set to */
+  private lineBaud: number;
+  private lastRxAt = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Infinity;
+  /** writes and baud changes, in order */
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+  private pumping = false;
+
+  private constructor(endpoint: SerialEndpoint, port: SerialPort, opts: SerialBridgeOptions) {
+    this.endpoint = endpoint;
+    this.port = port;
+    this.lineBaud = endpoint.baud;
+    this.busyWindowUs = opts.mediaBusyWindowUs ?? 10_000;
+    this.onError = opts.onError ?? ((e) => void (this.lastError = e));
+  }
+
+  /** Opens the port at the endpoint's current rate and starts pumping. */
+  static async open(endpoint: SerialEndpoint, opts: SerialBridgeOptions): Promise<SerialBridge> {
+    for (const m of ["receive", "takeTx", "poll", "pollAt"] as const) {
+      if (typeof endpoint?.[m] !== "function") throw new TypeError(`SerialBridge: endpoint.${m} must be a function`);
+    }
+    if (typeof endpoint.baud !== "number" || !(endpoint.baud > 0)) throw new TypeError("SerialBridge: endpoint.baud must be a positive number");
+    if (typeof opts?.path !== "string" || opts.path.length === 0) throw new TypeError("SerialBridge: path must be a non-empty string");
+    const port = new SerialPort({ path: opts.path, baudRate: endpoint.baud, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    const bridge = new SerialBridge(endpoint, port, opts);
+    bridge.start();
+    return bridge;
+  }
+
+  /** µs since the bridge opened. */
+  now(): number {
+    return (performance.now() - this.t0) * 1000;
+  }
+
+  /** The rate the serial port runs at (after any pending change). */
+  get baudRate(): number {
+    return this.lineBaud;
+  }
+
+  /** Runs the endpoint now: poll, take and write everything it has, follow its rate, re-arm the
+   *  timer. Call it after handing the endpoint a request (discover, connect, send…). */
+  pump(): void {
+    if (this.closed || this.pumping) return;
+    this.pumping = true;
+    try {
+      const now = this.now();
+      this.endpoint.poll(now);
+      for (let tx = this.endpoint.takeTx(now); tx !== null; tx = this.endpoint.takeTx(now)) {
+        if (tx.length > 0) this.write(tx);
+      }
+      if (this.endpoint.baud !== this.lineBaud) this.changeBaud(this.endpoint.baud);
+      this.arm(this.endpoint.pollAt(now), now);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** Resolves once everything queued so far has been written (and baud changes applied). */
+  flushed(): Promise<void> {
+    return this.queue;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.queue;
+    if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
+  }
+
+  private start(): void {
+    this.endpoint.mediaBusy = (now: number) => now - this.lastRxAt < this.busyWindowUs;
+    this.port.on("data", (chunk: Buffer) => {
+      if (this.closed) return;
+      const now = this.now();
+      this.lastRxAt = now;
+      this.stats.rxBytes += chunk.length;
+      this.endpoint.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length), now);
+      this.pump();
+    });
+    this.port.on("error", (err: Error) => this.onError(err));
+    this.pump();
+  }
+
+  private write(bytes: Uint8Array): void {
+    const copy = Buffer.from(bytes); // the endpoint may reuse its buffer
+    this.stats.txBytes += copy.length;
+    this.enqueue(
+      () =>
+        new Promise<void>((resolve) => {
+          this.port.write(copy, (err) => {
+            if (err) this.onError(err);
+            resolve();
+          });
+        }),
+    );
+  }
+
+  private changeBaud(baud: number): void {
+    this.lineBaud = baud;
+    this.stats.baudChanges++;
+    this.enqueue(async () => {
+      // the frames written at the old rate must leave the UART before it is retuned
+      await new Promise<void>((resolve) => this.port.drain(() => resolve()));
+      if (!this.port.isOpen) return;
+      await new Promise<void>((resolve) => {
+        this.port.update({ baudRate: baud }, (err) => {
+          if (err) this.onError(err);
+          resolve();
+        });
+      });
+    });
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.queue = this.queue.then(step, step);
+  }
+
+  private arm(at: number, now: number): void {
+    if (at === this.timerAt && this.timer !== null) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = at;
+    if (!Number.isFinite(at)) return;
+    const delayMs = Math.max(0, (at - now) / 1000);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.pump();
+    }, Math.ceil(delayMs));
+  }
+}

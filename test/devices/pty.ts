@@ -1,0 +1,46 @@
+// A socat pseudo-terminal pair for serial tests: two linked PTYs under a per-test temporary folder.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const SOCAT = "/usr/bin/socat";
+export const haveSocat = existsSync(SOCAT);
+
+export interface PtyPair {
+  a: string;
+  b: string;
+  close(): Promise<void>;
+}
+
+export async function ptyPair(): Promise<PtyPair> {
+  const dir = mkdtempSync(join(tmpdir(), "wasock-pty-"));
+  const a = join(dir, "a");
+  const b = join(dir, "b");
+  const child: ChildProcess = spawn(SOCAT, ["-d", "-d", `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  const deadline = Date.now() + 5000;
+  while (!(existsSync(a) && existsSync(b) && log.includes("starting data transfer loop"))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill("SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`socat did not create the PTY pair: ${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    a,
+    b,
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,143 @@
+// The serial bridge over real pseudo-terminals (socat PTY pair, opened with serialport): bytes written
+// on one side arrive exactly and in order on the other, before and after a baud change, and the
+// bridge pumps its endpoint on time.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { SerialBridge, type SerialEndpoint } from "../../devices/serial/bridge.ts";
+import { haveSocat, ptyPair, type PtyPair } from "./pty.ts";
+
+/** A plain byte endpoint: what it is given to send goes out, what arrives is kept. */
+class ByteEndpoint implements SerialEndpoint {
+  baud: number;
+  received: Uint8Array[] = [];
+  stamps: number[] = [];
+  polls: number[] = [];
+  wantPollAt = Infinity;
+  mediaBusy?: (now: number) => boolean;
+  private out: Uint8Array[] = [];
+  constructor(baud = 9600) {
+    this.baud = baud;
+  }
+  send(b: Uint8Array): void {
+    this.out.push(b);
+  }
+  receive(bytes: Uint8Array, now: number): void {
+    this.received.push(bytes.slice());
+    this.stamps.push(now);
+  }
+  takeTx(): Uint8Array | null {
+    return this.out.shift() ?? null;
+  }
+  poll(now: number): void {
+    this.polls.push(now);
+    if (now >= this.wantPollAt) this.wantPollAt = Infinity;
+  }
+  pollAt(): number {
+    return this.wantPollAt;
+  }
+  get receivedBytes(): Buffer {
+    return Buffer.concat(this.received);
+  }
+}
+
+async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function sttySpeed(path: string): number {
+  return Number(execFileSync("stty", ["-F", path, "speed"], { encoding: "utf8" }).trim());
+}
+
+const opened: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  while (opened.length > 0) await opened.pop()!.close();
+});
+
+async function bridged(baud = 9600) {
+  const pty: PtyPair = await ptyPair();
+  opened.push(pty);
+  const ea = new ByteEndpoint(baud);
+  const eb = new ByteEndpoint(baud);
+  const ba = await SerialBridge.open(ea, { path: pty.a });
+  opened.push(ba);
+  const bb = await SerialBridge.open(eb, { path: pty.b });
+  opened.push(bb);
+  return { pty, ea, eb, ba, bb };
+}
+
+describe.skipIf(!haveSocat)("serial bridge over a socat PTY pair", () => {
+  it("bytes written on one side arrive exactly, in order, on the other (both ways at once)", async () => {
+    const { pty, ea, eb, ba, bb } = await bridged(9600);
+    expect(sttySpeed(pty.a)).toBe(9600);
+    const ab = randomBytes(64 * 1024);
+    const ba_ = randomBytes(48 * 1024);
+    for (let i = 0; i < ab.length; i += 1000) ea.send(ab.subarray(i, i + 1000));
+    for (let i = 0; i < ba_.length; i += 777) eb.send(ba_.subarray(i, i + 777));
+    ba.pump();
+    bb.pump();
+    await until(() => eb.receivedBytes.length >= ab.length && ea.receivedBytes.length >= ba_.length, 10_000, "64 KiB + 48 KiB");
+    expect(eb.receivedBytes.equals(ab)).toBe(true);
+    expect(ea.receivedBytes.equals(ba_)).toBe(true);
+    expect(ba.stats.txBytes).toBe(ab.length);
+    expect(bb.stats.rxBytes).toBe(ab.length);
+    // receive stamps come from the bridge's µs clock and never go back
+    for (let i = 1; i < eb.stamps.length; i++) expect(eb.stamps[i]).toBeGreaterThanOrEqual(eb.stamps[i - 1]);
+    expect(eb.mediaBusy!(eb.stamps.at(-1)!)).toBe(true);
+    expect(eb.mediaBusy!(eb.stamps.at(-1)! + 1e6)).toBe(false);
+  });
+
+  it("follows the endpoint's baud change (after the bytes already queued) and still carries bytes exactly", async () => {
+    const { pty, ea, eb, ba, bb } = await bridged(9600);
+    const before = randomBytes(8 * 1024);
+    ea.send(before);
+    ea.baud = 115200; // e.g. the UA just went out: the new rate applies once it has left
+    ba.pump();
+    await ba.flushed();
+    expect(ba.baudRate).toBe(115200);
+    expect(ba.port.baudRate).toBe(115200);
+    expect(ba.stats.baudChanges).toBe(1);
+    expect(sttySpeed(pty.a)).toBe(115200);
+    // the peer retunes once it has the whole of what was sent at the old rate (serialport's update
+    // flushes unread input, as retuning a UART does)
+    await until(() => eb.receivedBytes.length >= before.length, 10_000, "8 KiB at 9600");
+    expect(eb.receivedBytes.equals(before)).toBe(true);
+    eb.baud = 115200;
+    bb.pump();
+    await bb.flushed();
+    expect(sttySpeed(pty.b)).toBe(115200);
+
+    const after = randomBytes(32 * 1024);
+    ea.send(after);
+    ba.pump();
+    await until(() => eb.receivedBytes.length >= before.length + after.length, 10_000, "32 KiB at 115200");
+    expect(eb.receivedBytes.subarray(before.length).equals(after)).toBe(true);
+
+    ea.baud = 57600;
+    ba.pump();
+    await ba.flushed();
+    expect(sttySpeed(pty.a)).toBe(57600);
+    expect(ba.lastError).toBeNull();
+  });
+
+  it("arms one timer for pollAt and polls the endpoint when it is due", async () => {
+    const { ea, ba } = await bridged(9600);
+    const start = ba.now();
+    ea.wantPollAt = start + 50_000; // 50 ms
+    ba.pump();
+    await until(() => ea.wantPollAt === Infinity, 2_000, "the due poll");
+    const due = ea.polls.find((t) => t >= start + 50_000)!;
+    expect(due).toBeGreaterThanOrEqual(start + 50_000);
+    expect(due).toBeLessThan(start + 50_000 + 500_000); // generous: 2 shared cores
+  });
+
+  it("rejects a bad endpoint or path", async () => {
+    await expect(SerialBridge.open({} as SerialEndpoint, { path: "/tmp/x" })).rejects.toThrow(TypeError);
+    await expect(SerialBridge.open(new ByteEndpoint(), { path: "" })).rejects.toThrow(TypeError);
+    await expect(SerialBridge.open(new ByteEndpoint(), { path: "/nonexistent/tty" })).rejects.toThrow();
+  });
+});
