@@ -48,7 +48,22 @@ describe("IPv6 text", () => {
       alphabet,
       fc.constantFrom("::", "ffff", "0", "1.2.3.4", "255.255.255.255", "01.2.3.4", "12345", "ffff:"),
     );
+    // group lists: 1-9 groups of 0-5 hex digits, maybe a "::", maybe a dotted tail
+    const group = fc.stringMatching(/^[0-9a-fA-F]{0,5}$/);
+    const structured = fc.tuple(
+      fc.array(group, { minLength: 1, maxLength: 9 }), fc.integer({ min: -1, max: 9 }),
+      fc.option(fc.constantFrom("1.2.3.4", "0.0.0.0", "255.255.255.255", "1.2.3", "256.1.1.1", "01.1.1.1")),
+    ).map(([groups, gap, tail]) => {
+      const g = [...groups];
+      if (tail !== null) g.push(tail);
+      if (gap >= 0 && gap <= g.length) g.splice(gap, 0, "");
+      let t = g.join(":");
+      if (gap === 0) t = ":" + t;
+      if (gap === g.length - 1) t += ":";
+      return t;
+    });
     const candidate = fc.oneof(
+      structured,
       fc.array(tokens, { maxLength: 24 }).map((t) => t.join("")),
       v6Bytes.chain((a) => {
         const t = N.inet_ntop(core, AF_INET6, a);
