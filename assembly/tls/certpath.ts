@@ -12,6 +12,8 @@
 
 import { Certificate, Eku, KeyType, KeyUsage, SigAlg, X509Err, bytesEqual, parseCertificate } from "../wire/x509";
 import { hashOf } from "./crypto/sha2";
+import { ed25519Verify } from "./crypto/ed25519";
+import { RSA_MAX_BITS, RSA_MIN_BITS, rsaPkcs1v15Verify, rsaPssVerify } from "./crypto/rsa";
 
 /** Results a TLS engine maps to alerts (RFC 8446 §6.2): e.g. Expired → certificate_expired. */
 export enum CertErr {
@@ -93,19 +95,32 @@ export function verifySignedBy(subject: Certificate, issuer: Certificate): CertE
 }
 
 function verifyEd25519(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array): CertErr {
-  return CertErr.UnsupportedAlgorithm;
+  // RFC 8410 §6: the signature is the 64-octet R || S of RFC 8032 (PureEdDSA over tbsCertificate).
+  if (sig.length != 64 || pub.length != 32) return CertErr.BadSignature;
+  return ed25519Verify(pub, msg, sig) ? CertErr.Ok : CertErr.BadSignature;
 }
 
 function verifyEcdsaP256(pub: Uint8Array, hash: Uint8Array, sigDer: Uint8Array): CertErr {
   return CertErr.UnsupportedAlgorithm;
 }
 
+/** RSASSA-PSS with the salt length the AlgorithmIdentifier declares (RFC 4055 §3.1), nothing else. */
 function verifyRsaPss(n: Uint8Array, e: Uint8Array, hashAlg: i32, hash: Uint8Array, sig: Uint8Array, salt: i32): CertErr {
-  return CertErr.UnsupportedAlgorithm;
+  if (!rsaKeySizeOk(n)) return CertErr.UnsupportedAlgorithm;
+  return rsaPssVerify(n, e, hashAlg, hash, sig, salt) ? CertErr.Ok : CertErr.BadSignature;
 }
 
 function verifyRsaPkcs1(n: Uint8Array, e: Uint8Array, hashAlg: i32, hash: Uint8Array, sig: Uint8Array): CertErr {
-  return CertErr.UnsupportedAlgorithm;
+  if (!rsaKeySizeOk(n)) return CertErr.UnsupportedAlgorithm;
+  return rsaPkcs1v15Verify(n, e, hashAlg, hash, sig) ? CertErr.Ok : CertErr.BadSignature;
+}
+
+/** rsa.ts handles moduli of RSA_MIN_BITS..RSA_MAX_BITS (2048-4096); others are unsupported, not bad. */
+function rsaKeySizeOk(n: Uint8Array): bool {
+  const len = n.length; // no leading zero octet (x509.ts strips them)
+  if (len == 0 || len > (RSA_MAX_BITS >> 3)) return false;
+  const bits = (len - 1) * 8 + (32 - clz<i32>(<i32>unchecked(n[0])));
+  return bits >= RSA_MIN_BITS && bits <= RSA_MAX_BITS;
 }
 
 // ---- path building ----

@@ -237,7 +237,11 @@ export namespace Tag {
     if (!this.expect(Tag.BIT_STRING) || !this.checkBitString()) return -1;
     const n = this.vEnd - this.vStart - 1;
     if (n > 2) { this.fail(DerErr.BadValue); return -1; }
-    if (n > 0 && unchecked(this.buf[this.vEnd - 1]) == 0) { this.fail(DerErr.NonMinimal); return -1; }
+    // The last octet's lowest used bit (just above the unused ones) must be set.
+    if (n > 0 && ((<i32>unchecked(this.buf[this.vEnd - 1]) >> this.bitStringUnused) & 1) == 0) {
+      this.fail(DerErr.NonMinimal);
+      return -1;
+    }
     let bits = 0;
     for (let i = 0; i < n; i++) {
       const b = <i32>unchecked(this.buf[this.vStart + 1 + i]);

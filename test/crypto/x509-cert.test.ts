@@ -1,0 +1,213 @@
+// X.509 parsing and path validation against certificates openssl makes in this test run
+// (test/fixtures/x509-pki.ts). Fields are checked against node's X509Certificate and
+// `openssl x509 -noout -text`; the extracted tbsCertificate and signature are checked with
+// node:crypto's verify; validation results are the ones RFC 5280 §6 / RFC 6125 §6.4 prescribe.
+import { createHash, verify as nodeVerify, constants } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { instantiateCore } from "../../host/node/wasm.ts";
+import { buildPki, frame, type Issued, type Pki } from "../fixtures/x509-pki.ts";
+
+let x: any;
+let pki: Pki;
+beforeAll(async () => {
+  x = await instantiateCore("test/x509");
+  pki = buildPki();
+});
+afterAll(() => pki?.cleanup());
+
+const CertErr = {
+  Ok: 0, Malformed: 1, Expired: 2, NotYetValid: 3, UnknownIssuer: 4, BadSignature: 5, NotCa: 6,
+  PathTooLong: 7, NameMismatch: 8, BadKeyUsage: 9, UnsupportedAlgorithm: 10, UnknownCriticalExtension: 11,
+} as const;
+const Purpose = { ANY: 0, SERVER_AUTH: 1, CLIENT_AUTH: 2 };
+const SigAlgName: Record<number, string> = {
+  1: "sha1WithRSAEncryption", 2: "sha256WithRSAEncryption", 3: "sha384WithRSAEncryption",
+  4: "sha512WithRSAEncryption", 5: "rsassaPss", 6: "ecdsa-with-SHA256", 7: "ecdsa-with-SHA384",
+  8: "ecdsa-with-SHA512", 9: "ED25519",
+};
+const HashName: Record<number, string> = { 1: "sha1", 2: "sha256", 3: "sha384", 4: "sha512" };
+const KeyType: Record<string, number> = { rsa: 1, ec: 2, ed25519: 3 };
+
+const c = (name: string): Issued => {
+  const v = pki.certs.get(name);
+  if (!v) throw new Error(`no certificate ${name}`);
+  return v;
+};
+const info = (name: string) => JSON.parse(x.certInfo(c(name).der));
+const now = () => BigInt(Math.floor(Date.now() / 1000));
+
+function validate(chain: string[], roots: string[], host = "", purpose = Purpose.SERVER_AUTH, at = now()) {
+  const r: Int32Array = x.validate(frame(chain.map((n) => c(n).der)), frame(roots.map((n) => c(n).der)), at, host, purpose);
+  return { err: r[0], path: [...r.subarray(1)] };
+}
+
+/** openssl prints IPv6 SANs uncompressed ("0:0:0:0:0:0:0:1"); bytes as hex for comparison. */
+function ipHex(text: string): string {
+  if (text.includes(".")) return Buffer.from(text.split(".").map(Number)).toString("hex");
+  return text.split(":").map((w) => w.padStart(4, "0")).join("").toLowerCase();
+}
+
+describe("X.509 fields agree with node's X509Certificate and openssl -text", () => {
+  const all = () => [...pki.certs.keys()].filter((n) => n !== "leaf-critical");
+  it("subject, issuer, serial, validity, SPKI, CA flag, SANs", () => {
+    for (const name of all()) {
+      const cert = c(name), j = info(name), n = cert.x509;
+      expect(j.err, name).toBe(0);
+      expect(j.version).toBe(3);
+      expect(j.subject, name).toBe(n.subject);
+      expect(j.issuer, name).toBe(n.issuer);
+      expect(j.serial.replace(/^(00)+/, "").toUpperCase(), name).toBe(n.serialNumber.replace(/^0+/, ""));
+      expect(j.notBefore * 1000, name).toBe(Date.parse(n.validFrom));
+      expect(j.notAfter * 1000, name).toBe(Date.parse(n.validTo));
+      const spki = n.publicKey.export({ type: "spki", format: "der" });
+      expect(j.spki, name).toBe(spki.toString("hex"));
+      expect(createHash("sha256").update(Buffer.from(j.spki, "hex")).digest("hex"))
+        .toBe(createHash("sha256").update(spki).digest("hex"));
+      // node's `ca` is OpenSSL's X509_check_ca: cA set and, when key usage is present, keyCertSign.
+      expect(j.isCa && (j.keyUsage === -1 || (j.keyUsage & 0x20) !== 0), name).toBe(n.ca);
+      const sans = (n.subjectAltName ?? "").split(", ").filter(Boolean);
+      expect(j.dns, name).toEqual(sans.filter((s) => s.startsWith("DNS:")).map((s) => s.slice(4)));
+      expect(j.ips, name).toEqual(sans.filter((s) => s.startsWith("IP Address:")).map((s) => ipHex(s.slice(11))));
+      const kt = n.publicKey.asymmetricKeyType!;
+      const curve = n.publicKey.asymmetricKeyDetails?.namedCurve;
+      expect(j.keyType, name).toBe(kt === "ec" && curve !== "prime256v1" ? 4 : KeyType[kt]);
+      if (kt === "rsa") {
+        const jwk = n.publicKey.export({ format: "jwk" });
+        expect(Buffer.from(j.rsaN, "hex").toString("base64url")).toBe(jwk.n);
+        expect(Buffer.from(j.rsaE, "hex").toString("base64url")).toBe(jwk.e);
+      }
+    }
+  });
+
+  it("signature algorithm, key usage, EKU, basic constraints, key ids as openssl prints them", () => {
+    for (const name of all()) {
+      const j = info(name), text = pki.text(c(name));
+      expect(text, name).toContain(`Signature Algorithm: ${SigAlgName[j.sigAlg]}`);
+      const ku = /X509v3 Key Usage:.*\n\s*(.*)\n/.exec(text)?.[1];
+      const kuNames = ["Digital Signature", "Non Repudiation", "Key Encipherment", "Data Encipherment",
+        "Key Agreement", "Certificate Sign", "CRL Sign", "Encipher Only", "Decipher Only"];
+      if (ku === undefined) expect(j.keyUsage, name).toBe(-1);
+      else expect(kuNames.filter((_, i) => (j.keyUsage >> i) & 1).join(", "), name).toBe(ku.trim());
+      const eku = /X509v3 Extended Key Usage:.*\n\s*(.*)\n/.exec(text)?.[1];
+      if (eku === undefined) expect(j.eku, name).toBe(-1);
+      else {
+        const want = (eku.includes("TLS Web Server") ? 1 : 0) | (eku.includes("TLS Web Client") ? 2 : 0);
+        expect(j.eku, name).toBe(want);
+      }
+      const bc = /X509v3 Basic Constraints:.*\n\s*(.*)\n/.exec(text)?.[1];
+      expect(j.basicConstraints, name).toBe(bc !== undefined);
+      const pl = bc ? /pathlen:(\d+)/.exec(bc) : null;
+      expect(j.pathLen, name).toBe(pl ? Number(pl[1]) : -1);
+      const hexColons = (h: string) => h.toUpperCase().match(/../g)?.join(":") ?? "";
+      const ski = /X509v3 Subject Key Identifier:.*\n\s*(.*)\n/.exec(text)?.[1];
+      expect(hexColons(j.ski), name).toBe(ski?.trim() ?? "");
+      const aki = /X509v3 Authority Key Identifier:.*\n\s*(?:keyid:)?([0-9A-F:]+)/.exec(text)?.[1];
+      expect(hexColons(j.aki), name).toBe(aki?.trim() ?? "");
+      if (j.sigAlg === 5) {
+        expect(text).toContain("Hash Algorithm: sha256");
+        expect(text).toMatch(/Salt Length: 0x20/);
+        expect(j.sigHash).toBe(2);
+        expect(j.pssSaltLen).toBe(32);
+      }
+    }
+  });
+
+  it("tbsCertificate and signature as extracted verify with node:crypto under the issuer's key", () => {
+    for (const name of all()) {
+      const cert = c(name), j = info(name);
+      const issuer = [...pki.certs.values()].find((i) => i.x509.subject === cert.x509.issuer && cert.x509.verify(i.x509.publicKey));
+      expect(issuer, name).toBeDefined();
+      const key = issuer!.x509.publicKey;
+      const tbs = Buffer.from(j.tbs, "hex"), sig = Buffer.from(j.signature, "hex");
+      const alg = j.sigAlg === 9 ? null : HashName[j.sigHash];
+      const opts = j.sigAlg === 5 ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: j.pssSaltLen } : key;
+      expect(nodeVerify(alg, tbs, opts, sig), name).toBe(true);
+      tbs[tbs.length - 1] ^= 1;
+      expect(nodeVerify(alg, tbs, opts, sig), name).toBe(false);
+    }
+  });
+
+  it("an unknown critical extension makes the certificate unusable (RFC 5280 §4.2)", () => {
+    expect(info("leaf-critical").err).toBe(2);
+    expect(validate(["leaf-critical"], ["root-ec"], "crit.example.test").err).toBe(CertErr.UnknownCriticalExtension);
+  });
+});
+
+describe("path validation (RFC 5280 §6)", () => {
+  it("Ed25519 root → Ed25519 leaf", () => {
+    expect(validate(["leaf-ed"], ["root-ed"], "ed.example.test")).toEqual({ err: CertErr.Ok, path: [0, -1] });
+  });
+  it("RSA root → leaves signed with RSASSA-PSS, sha1WithRSA and sha512WithRSA", () => {
+    for (const n of ["pss", "sha1", "sha512"]) {
+      expect(validate([`leaf-${n}`], ["root-rsa"], `${n}.example.test`), n).toEqual({ err: CertErr.Ok, path: [0, -1] });
+    }
+  });
+  it("RSA root → P-256 intermediate as the end of a path", () => {
+    expect(validate(["inter-ec"], ["root-rsa"], "", Purpose.ANY)).toEqual({ err: CertErr.Ok, path: [0, -1] });
+  });
+  it("a trusted root not in the path's issuer chain gives UnknownIssuer", () => {
+    expect(validate(["leaf-ed"], ["root-rsa", "root-ec"], "ed.example.test").err).toBe(CertErr.UnknownIssuer);
+    expect(validate(["leaf-pss"], [], "pss.example.test").err).toBe(CertErr.UnknownIssuer);
+  });
+  it("a leaf whose signature is altered gives BadSignature", () => {
+    for (const name of ["leaf-ed", "leaf-pss", "leaf-sha1"]) {
+      const der = Uint8Array.from(c(name).der);
+      der[der.length - 5] ^= 0x40; // inside the signature BIT STRING (it ends the certificate)
+      const root = name === "leaf-ed" ? "root-ed" : "root-rsa";
+      const r: Int32Array = x.validate(frame([der]), frame([c(root).der]), now(), "", Purpose.ANY);
+      expect(r[0], name).toBe(CertErr.BadSignature);
+    }
+  });
+  it("a root outside its validity fails the path", () => {
+    const j = info("root-ed");
+    const after = BigInt(j.notAfter) + 1n;
+    // the leaf outlives nothing here: a year's leaf under a ten-year root, checked after the root ends
+    expect(validate(["leaf-ed"], ["root-ed"], "", Purpose.ANY, after).err).toBe(CertErr.Expired);
+  });
+  it("the validity window is inclusive at both ends (RFC 5280 §4.1.2.5)", () => {
+    const j = info("leaf-ed");
+    expect(validate(["leaf-ed"], ["root-ed"], "", Purpose.ANY, BigInt(j.notBefore)).err).toBe(CertErr.Ok);
+    expect(validate(["leaf-ed"], ["root-ed"], "", Purpose.ANY, BigInt(j.notAfter)).err).toBe(CertErr.Ok);
+    expect(validate(["leaf-ed"], ["root-ed"], "", Purpose.ANY, BigInt(j.notBefore) - 1n).err).toBe(CertErr.NotYetValid);
+    expect(validate(["leaf-ed"], ["root-ed"], "", Purpose.ANY, BigInt(j.notAfter) + 1n).err).toBe(CertErr.Expired);
+  });
+  it("a self-signed leaf that is itself trusted validates without a path", () => {
+    expect(validate(["root-ed"], ["root-ed"], "", Purpose.ANY)).toEqual({ err: CertErr.Ok, path: [0] });
+  });
+  it("garbage in the chain is Malformed", () => {
+    const r: Int32Array = x.validate(frame([Uint8Array.from([0x30, 0x03, 0x02, 0x01, 0x01])]), frame([c("root-ed").der]), now(), "", 0);
+    expect(r[0]).toBe(CertErr.Malformed);
+  });
+});
+
+describe("host names (RFC 6125 §6.4) and IP addresses against SANs", () => {
+  const dns = ["example.test", "*.wild.test", "Mixed.Case.Test"].join("\n");
+  const ips = frame([Uint8Array.from([127, 0, 0, 1]), Uint8Array.from(Buffer.from("20010db8000000000000000000000007", "hex"))]);
+  it.each([
+    ["example.test", true], ["EXAMPLE.test", true], ["example.test.", true], ["mixed.case.test", true],
+    ["a.wild.test", true], ["A-b.Wild.Test", true], ["wild.test", false], ["a.b.wild.test", false],
+    [".wild.test", false], ["example.tes", false], ["xexample.test", false], ["", false],
+    ["127.0.0.1", true], ["127.0.0.2", false], ["2001:db8::7", true], ["[2001:db8::7]", true],
+    ["2001:DB8:0:0:0:0:0:7", true], ["2001:db8::8", false], ["::ffff:127.0.0.1", false], ["127.000.0.1", false],
+  ])("%s -> %s", (host, want) => {
+    expect(x.hostMatches(dns, ips, host)).toBe(want);
+  });
+  it("wildcards only as the whole left-most label, never over a public suffix alone", () => {
+    expect(x.hostMatches("*.com", frame([]), "example.com")).toBe(false);
+    expect(x.hostMatches("f*.example.test", frame([]), "foo.example.test")).toBe(false);
+    expect(x.hostMatches("a.*.example.test", frame([]), "a.b.example.test")).toBe(false);
+    expect(x.hostMatches("*", frame([]), "localhost")).toBe(false);
+    expect(x.hostMatches("*.*.test", frame([]), "a.b.test")).toBe(false);
+  });
+  it("an IP literal never matches a DNS SAN, nor a name an IP SAN", () => {
+    expect(x.hostMatches("127.0.0.1", frame([]), "127.0.0.1")).toBe(false);
+    expect(x.hostMatches("", frame([Uint8Array.from([127, 0, 0, 1])]), "localhost")).toBe(false);
+  });
+  it("IPv6 text forms parse as node's net module reads them", async () => {
+    const { isIPv6 } = await import("node:net");
+    for (const s of ["::", "::1", "1::", "1:2:3:4:5:6:7:8", "1::8", "::ffff:10.0.0.1", "fe80::1:2", "1:2:3:4:5:6:1.2.3.4",
+      ":::", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "1:2:3:4:5:6:7", "::1.2.3", "1:", ":1", "g::"]) {
+      expect(x.ipParse(s).length === 16, s).toBe(isIPv6(s));
+    }
+  });
+});
