@@ -42,3 +42,74 @@ export function hPrf(alg: i32, secret: Uint8Array, label: Uint8Array, seed: Uint
   return tls12Prf(alg, secret, label, seed, len);
 }
 export function hCtEqual(a: Uint8Array, b: Uint8Array): bool { return ctEqual(a, b); }
+
+// ---- ChaCha20, Poly1305, ChaCha20-Poly1305
+import { chacha20 } from "../../assembly/tls/crypto/chacha20";
+import { poly1305 } from "../../assembly/tls/crypto/poly1305";
+import {
+  ChaCha20Poly1305, chacha20Poly1305Open, chacha20Poly1305Seal, newChaCha20Poly1305,
+} from "../../assembly/tls/crypto/chacha20poly1305";
+
+export function hChaCha20(key: Uint8Array, nonce: Uint8Array, ctr: u32, data: Uint8Array): Uint8Array | null {
+  return chacha20(key, nonce, ctr, data);
+}
+export function hPoly1305(key: Uint8Array, msg: Uint8Array): Uint8Array | null { return poly1305(key, msg); }
+export function hChachaSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, pt: Uint8Array): Uint8Array | null {
+  return chacha20Poly1305Seal(key, nonce, aad, pt);
+}
+export function hChachaOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ct: Uint8Array): Uint8Array | null {
+  return chacha20Poly1305Open(key, nonce, aad, ct);
+}
+/** In-place round trip through a buffer with `slack` spare bytes: returns the sealed bytes, then
+ *  opens them in place; null if anything fails. */
+export function hChachaInPlace(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, pt: Uint8Array, slack: i32): Uint8Array | null {
+  const c = newChaCha20Poly1305(key);
+  if (c === null) return null;
+  const buf = new Uint8Array(pt.length + slack);
+  buf.set(pt);
+  if (!c.sealInPlace(nonce, aad, buf, pt.length)) return null;
+  const sealed = buf.slice(0, pt.length + 16);
+  const n = c.openInPlace(nonce, aad, buf, pt.length + 16);
+  if (n != pt.length) return null;
+  for (let i = 0; i < n; i++) if (buf[i] != pt[i]) return null;
+  return sealed;
+}
+/** openInPlace status for arbitrary (possibly bad) arguments. */
+export function hChachaOpenInPlace(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, buf: Uint8Array, len: i32): i32 {
+  const c = newChaCha20Poly1305(key);
+  if (c === null) return -2;
+  return c.openInPlace(nonce, aad, buf, len);
+}
+export function hChachaSealInPlace(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, buf: Uint8Array, len: i32): bool {
+  const c = newChaCha20Poly1305(key);
+  if (c === null) return false;
+  return c.sealInPlace(nonce, aad, buf, len);
+}
+
+// ---- benchmark loops: the record and key live in wasm memory; only the loop is timed.
+let benchBuf = new Uint8Array(0);
+const benchKey = new Uint8Array(32);
+const benchNonce = new Uint8Array(12);
+const benchAad = new Uint8Array(13);
+let benchChacha: ChaCha20Poly1305 | null = null;
+
+/** Seals `records` records of `len` bytes in place (fresh nonce each); returns a tag byte. */
+export function benchChachaSeal(records: i32, len: i32): u32 {
+  if (benchBuf.length < len + 16) benchBuf = new Uint8Array(len + 16);
+  if (benchChacha === null) benchChacha = new ChaCha20Poly1305(benchKey);
+  const c = benchChacha!;
+  for (let i = 0; i < records; i++) {
+    benchNonce[0] = <u8>i;
+    c.sealInPlace(benchNonce, benchAad, benchBuf, len);
+  }
+  return benchBuf[len];
+}
+export function benchSha256(records: i32, len: i32): u32 {
+  if (benchBuf.length < len + 16) benchBuf = new Uint8Array(len + 16);
+  let acc: u32 = 0;
+  for (let i = 0; i < records; i++) {
+    benchBuf[0] = <u8>i;
+    acc += sha256(benchBuf.subarray(0, len))[0];
+  }
+  return acc;
+}
