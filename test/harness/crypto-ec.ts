@@ -20,3 +20,4 @@ export function p256FieldOp(op: i32, a: Uint8Array, b: Uint8Array): Uint8Array {
   fpToBytes(out, 0, r);
   return out;
 }
+export { ecdsaP256Sign, ecdsaP256Verify, ecdsaSigFromDer, ecdsaSigToDer } from "../../assembly/tls/crypto/ecdsa";

@@ -113,6 +113,26 @@ export function ptMulTable(r: Pt, table: StaticArray<Pt>, k: Uint8Array, off: i3
   }
 }
 
+const sel2 = new Pt();
+
+/** r = [k1] P1 + [k2] P2 from their tables (Straus: one chain of doublings), 32-byte big-endian
+ *  scalars. Used by ECDSA verification; it is also constant time, though it need not be. */
+export function ptMulTable2(r: Pt, t1: StaticArray<Pt>, k1: Uint8Array, t2: StaticArray<Pt>, k2: Uint8Array): void {
+  ptInfinity(r);
+  for (let i = 0; i < 64; i++) {
+    if (i != 0) { ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); }
+    const sh = ((i & 1) ^ 1) << 2;
+    const w1 = (<i32>unchecked(k1[i >> 1]) >> sh) & 15;
+    const w2 = (<i32>unchecked(k2[i >> 1]) >> sh) & 15;
+    for (let j = 0; j < 16; j++) {
+      ptCmov(sel, unchecked(t1[j]), (((j ^ w1) - 1) >>> 31) & 1);
+      ptCmov(sel2, unchecked(t2[j]), (((j ^ w2) - 1) >>> 31) & 1);
+    }
+    ptAdd(r, r, sel);
+    ptAdd(r, r, sel2);
+  }
+}
+
 const gTable = newTable();
 let gReady = false;
 /** The window table of the generator G (public, built on first use). */
