@@ -38,14 +38,17 @@ export function keyFromParts(n: Uint8Array, e: Uint8Array, d: Uint8Array, p: Uin
   dp: Uint8Array, dq: Uint8Array, qi: Uint8Array): i32 {
   return keep(RsaPrivateKey.fromParts(n, e, d, p, q, dp, dq, qi));
 }
-export function keyN(key: i32): Uint8Array { return keys[key].n; }
-export function keyE(key: i32): Uint8Array { return keys[key].e; }
+function has(key: i32): bool { return <u32>key < <u32>keys.length; }
+export function keyN(key: i32): Uint8Array | null { return has(key) ? keys[key].n : null; }
+export function keyE(key: i32): Uint8Array | null { return has(key) ? keys[key].e : null; }
 
 export function pssSign(key: i32, alg: i32, hash: Uint8Array, salt: Uint8Array, entropy: Uint8Array): Uint8Array | null {
+  if (!has(key)) return null;
   return rsaPssSign(keys[key], alg, hash, salt, entropy);
 }
 
 export function pkcs1Sign(key: i32, alg: i32, hash: Uint8Array, entropy: Uint8Array): Uint8Array | null {
+  if (!has(key)) return null;
   return rsaPkcs1v15Sign(keys[key], alg, hash, entropy);
 }
 
