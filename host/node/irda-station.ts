@@ -197,7 +197,8 @@ export class IrdaStation {
     for (let off = 0; off < bytes.length; off += cap) {
       const n = Math.min(cap, bytes.length - off);
       this.bytes(core.ioPtr(), n).set(bytes.subarray(off, off + n));
-      core.rx(n, now);
+      // the core counts whole µs: round arrival up so it never turns around before the last byte ends
+      core.rx(n, Math.ceil(now));
     }
     this.drain(now);
   }
