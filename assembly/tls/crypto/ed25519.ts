@@ -165,8 +165,8 @@ const yCanon = new Uint8Array(32);
 
 /**
  * Decodes a point (RFC 8032 §5.1.3) in variable time (public keys are public). Returns false when
- * x^2 = (y^2 - 1)/(d y^2 + 1) has no root, or x = 0 with the sign bit set. Like OpenSSL, a y
- * encoding >= p is reduced rather than refused.
+ * x^2 = (y^2 - 1)/(d y^2 + 1) has no root. Like OpenSSL, a y encoding >= p is reduced rather than
+ * refused, and x = 0 with the sign bit set is taken as x = 0.
  */
 function geDecode(r: Ge, s: Uint8Array, off: i32): bool {
   feFromBytes(r.y, s, off);
@@ -189,7 +189,8 @@ function geDecode(r: Ge, s: Uint8Array, off: i32): bool {
     feMul(r.x, r.x, SQRTM1);
   }
   const sign = <i32>(unchecked(s[off + 31]) >> 7);
-  if (feIsZero(r.x) && sign == 1) return false;
+  // RFC 8032 §5.1.3 step 4 refuses x = 0 with the sign bit set; OpenSSL negates zero instead and
+  // accepts, and verification must agree with it (the hash k covers the raw key bytes anyway).
   if (feIsNegative(r.x) != sign) { feNeg(r.x, r.x); feCarry(r.x, r.x); }
   feMul(r.t, r.x, r.y);
   return true;
