@@ -28,10 +28,12 @@ export namespace Tag {
   export const NULL: i32 = 0x05;
   export const OID: i32 = 0x06;
   export const UTF8_STRING: i32 = 0x0c;
+  export const NUMERIC_STRING: i32 = 0x12;
   export const PRINTABLE_STRING: i32 = 0x13;
   export const T61_STRING: i32 = 0x14;
   export const IA5_STRING: i32 = 0x16;
   export const UTC_TIME: i32 = 0x17;
+  export const VISIBLE_STRING: i32 = 0x1a;
   export const GENERALIZED_TIME: i32 = 0x18;
   export const UNIVERSAL_STRING: i32 = 0x1c;
   export const BMP_STRING: i32 = 0x1e;
@@ -94,6 +96,8 @@ export namespace Tag {
     const t = <i32>unchecked(buf[p]);
     // X.690 §8.1.2.4: tag number 31 means a multi-octet tag; nothing in X.509 uses one.
     if ((t & 0x1f) == 0x1f) return this.fail(DerErr.BadTag);
+    // Universal tag 0 is end-of-contents, which exists only in the indefinite form (§8.1.5).
+    if (t == 0) return this.fail(DerErr.BadTag);
     const hdr = p;
     p++;
     let len = <u32>unchecked(buf[p++]);
@@ -413,30 +417,65 @@ function utf8Seq(b: Uint8Array, i: i32, e: i32): i32 {
   return n;
 }
 
-/** Decodes a string-typed value, checking its character set; null when invalid or not a string. */
-export function decodeString(tag: i32, b: Uint8Array, s: i32, e: i32): string | null {
-  if (s < 0 || s > e || <u32>e > <u32>b.length) return null;
+/**
+ * True for the string types X.520 DirectoryString and the IA5/Numeric attributes use (so the
+ * types a Name's attribute values may have). VisibleString is decodable but not among them.
+ */
+export function isStringTag(tag: i32): bool {
+  return tag == Tag.UTF8_STRING || tag == Tag.PRINTABLE_STRING || tag == Tag.IA5_STRING ||
+    tag == Tag.T61_STRING || tag == Tag.BMP_STRING || tag == Tag.NUMERIC_STRING ||
+    tag == Tag.UNIVERSAL_STRING;
+}
+
+/** Checks a string-typed value against its character set without decoding it. */
+export function stringValid(tag: i32, b: Uint8Array, s: i32, e: i32): bool {
+  if (s < 0 || s > e || <u32>e > <u32>b.length) return false;
   if (tag == Tag.UTF8_STRING) {
     for (let i = s; i < e;) {
       const k = utf8Seq(b, i, e);
-      if (k == 0) return null;
+      if (k == 0) return false;
       i += k;
     }
-    return String.UTF8.decodeUnsafe(b.dataStart + <usize>s, <usize>(e - s));
+    return true;
+  }
+  if (tag == Tag.BMP_STRING) return ((e - s) & 1) == 0;
+  if (tag == Tag.UNIVERSAL_STRING) {
+    if (((e - s) & 3) != 0) return false;
+    for (let i = s; i < e; i += 4) {
+      const cp = (<u32>unchecked(b[i]) << 24) | (<u32>unchecked(b[i + 1]) << 16) | (<u32>unchecked(b[i + 2]) << 8) | <u32>unchecked(b[i + 3]);
+      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    }
+    return true;
+  }
+  if (tag == Tag.T61_STRING) return true;
+  for (let i = s; i < e; i++) {
+    const c = <i32>unchecked(b[i]);
+    if (tag == Tag.PRINTABLE_STRING) { if (!printable(c)) return false; }
+    else if (tag == Tag.IA5_STRING) { if (c >= 0x80) return false; }
+    else if (tag == Tag.NUMERIC_STRING) { if (c != 0x20 && (c < 0x30 || c > 0x39)) return false; }
+    else if (tag == Tag.VISIBLE_STRING) { if (c < 0x20 || c > 0x7e) return false; }
+    else return false;
+  }
+  return true;
+}
+
+/** Decodes a string-typed value, checking its character set; null when invalid or not a string. */
+export function decodeString(tag: i32, b: Uint8Array, s: i32, e: i32): string | null {
+  if (!stringValid(tag, b, s, e)) return null;
+  if (tag == Tag.UTF8_STRING) return String.UTF8.decodeUnsafe(b.dataStart + <usize>s, <usize>(e - s));
+  if (tag == Tag.UNIVERSAL_STRING) {
+    let out = "";
+    for (let i = s; i < e; i += 4) {
+      out += String.fromCodePoint((<i32>unchecked(b[i + 1]) << 16) | (<i32>unchecked(b[i + 2]) << 8) | <i32>unchecked(b[i + 3]));
+    }
+    return out;
   }
   if (tag == Tag.BMP_STRING) {
-    if (((e - s) & 1) != 0) return null;
     let out = "";
     for (let i = s; i < e; i += 2) out += String.fromCharCode((<i32>unchecked(b[i]) << 8) | <i32>unchecked(b[i + 1]));
     return out;
   }
-  let out = "";
-  for (let i = s; i < e; i++) {
-    const c = <i32>unchecked(b[i]);
-    if (tag == Tag.PRINTABLE_STRING) { if (!printable(c)) return null; }
-    else if (tag == Tag.IA5_STRING) { if (c >= 0x80) return null; }
-    else if (tag != Tag.T61_STRING) return null; // T61 is read as Latin-1, as most decoders do
-    out += String.fromCharCode(c);
-  }
+  let out = ""; // PrintableString, IA5String, and T61String read as Latin-1 (as most decoders do)
+  for (let i = s; i < e; i++) out += String.fromCharCode(<i32>unchecked(b[i]));
   return out;
 }

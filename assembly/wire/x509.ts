@@ -10,7 +10,7 @@
 //
 // Byte layout only: nothing here verifies signatures or decides trust (that is tls/certpath.ts).
 
-import { DerReader, Tag, decodeString, oidToString } from "./der";
+import { DerReader, Tag, decodeString, isStringTag, oidToString, stringValid } from "./der";
 
 export enum X509Err {
   Ok = 0,
@@ -399,7 +399,11 @@ function checkName(r: DerReader): bool {
       if (!set.expect(Tag.SEQUENCE)) return r.absorb(set);
       const atv = set.enter();
       atv.readOid();
-      if (!atv.next() || !atv.finish()) return r.absorb(atv);
+      if (!atv.next()) return r.absorb(atv);
+      // Attribute values are taken to be strings (DirectoryString, IA5String for emailAddress and
+      // domainComponent…) holding what their type allows, e.g. UTF8String is valid UTF-8.
+      if (!isStringTag(atv.tag) || !stringValid(atv.tag, atv.buf, atv.vStart, atv.vEnd)) return false;
+      if (!atv.finish()) return r.absorb(atv);
     }
     if (!set.finish()) return r.absorb(set);
   }
