@@ -538,6 +538,8 @@ export class LapStation {
       return;
     }
     this.stopTimer();
+    this.lastHeard = this.now; // the watchdog runs from here on
+    this.degraded = false;
     this.pendingU = U_UA_CONN;
     this.setState(LapState.XMIT_S, "snrm");
     this.turnAt = this.turnTime();

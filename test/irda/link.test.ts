@@ -1,0 +1,190 @@
+// IrLAP stations over the emulated optical medium, in simulated time: discovery, negotiation,
+// bulk transfer at every SIR rate, bit errors, beam blocking, disconnect.
+import { describe, expect, it } from "vitest";
+import { Net, concat, equalBytes, facing, origin, randomBytes } from "./helpers.ts";
+
+const MiB = 1 << 20;
+
+describe("discovery", () => {
+  it("finds every device in view and none out of range or angle", async () => {
+    const net = new Net({ seed: 3 });
+    const a = await net.add("a", origin, { seed: 11, nickname: "alpha" });
+    const b = await net.add("b", facing(0.5), { seed: 12, nickname: "bravo" });
+    const c = await net.add("c", facing(0.6, 0.05), { seed: 13, nickname: "charlie" });
+    await net.add("far", facing(3), { seed: 14, nickname: "far" });                          // out of range
+    await net.add("side", { x: 0.5, y: 0.5, heading: -3 * Math.PI / 4 }, { seed: 15, nickname: "side" }); // outside a's cone
+    const seen = new Map<number, string>();
+    for (let round = 0; round < 3 && seen.size < 2; round++) { // a collision in one slot hides both: ask again
+      const r = await net.discover(a, 8);
+      expect(r.mediaBusy).toBe(false);
+      for (const d of r.devices) seen.set(d.address, d.nickname);
+    }
+    expect([...seen.values()].sort()).toEqual(["bravo", "charlie"]);
+    expect(seen.get(b.station.deviceAddress)).toBe("bravo");
+    expect(seen.get(c.station.deviceAddress)).toBe("charlie");
+  });
+
+  it("resolves an address conflict with the new-address flag", async () => {
+    const net = new Net({ seed: 4 });
+    const a = await net.add("a", origin, { seed: 21 });
+    const b = await net.add("b", facing(0.5), { seed: 22, nickname: "bravo", deviceAddress: 0x12345678 });
+    const c = await net.add("c", facing(0.6, 0.05), { seed: 23, nickname: "charlie", deviceAddress: 0x12345678 });
+    const r = await net.discover(a, 16);
+    const addrs = r.devices.map((d) => d.address);
+    expect(new Set(addrs).size).toBe(addrs.length);
+    expect(r.devices.map((d) => d.nickname).sort()).toEqual(["bravo", "charlie"]);
+    expect(b.station.deviceAddress).not.toBe(c.station.deviceAddress);
+    expect(addrs.sort()).toEqual([b.station.deviceAddress, c.station.deviceAddress].sort());
+  });
+
+  it("reports media busy when someone in view is transmitting", async () => {
+    const net = new Net({ seed: 5 });
+    const a = await net.add("a", origin, { seed: 31 });
+    const noisy = net.medium.addTransceiver("noisy", facing(0.4), 9600);
+    noisy.transmit(new Uint8Array(1000).fill(0x55), 0); // ~1 s of noise
+    const r = await net.discover(a, 6);
+    expect(r.mediaBusy).toBe(true);
+    expect(a.station.state).toBe("NDM");
+  });
+});
+
+describe("connection and negotiation", () => {
+  it("negotiates W2/DS2048 at 115200 with a 500 ms max turnaround", async () => {
+    const net = new Net({ seed: 6 });
+    const a = await net.add("a", origin, { seed: 41, maxTurnaroundMs: 500 });
+    const b = await net.add("b", facing(0.5), { seed: 42, maxTurnaroundMs: 500 });
+    net.connect(a, b);
+    for (const p of [a, b]) {
+      expect(p.link).toMatchObject({ baud: 115200, txWindow: 2, txDataSize: 2048, maxTurnaroundMs: 500 });
+      expect(p.station.baud).toBe(115200);
+    }
+    expect(a.link!.role).toBe("primary");
+    expect(b.link!.role).toBe("secondary");
+    expect(a.link!.connectionAddress).toBe(b.link!.connectionAddress);
+  });
+
+  it("negotiates W1/DS256 at 9600", async () => {
+    const net = new Net({ seed: 7 });
+    const a = await net.add("a", origin, { seed: 51 });
+    const b = await net.add("b", facing(0.5), { seed: 52, baudRates: [9600] });
+    net.connect(a, b);
+    for (const p of [a, b]) expect(p.link).toMatchObject({ baud: 9600, txWindow: 1, txDataSize: 256 });
+  });
+
+  it("a connect to an absent device fails cleanly", async () => {
+    const net = new Net({ seed: 8 });
+    const a = await net.add("a", origin, { seed: 61 });
+    a.station.connect(0x01020304, 0);
+    expect(net.run(30e6, () => a.disconnected !== null)).toBe(true);
+    expect(a.disconnected).toBe("connect-failed");
+    expect(a.station.state).toBe("NDM");
+  });
+});
+
+async function transfer(rate: number, bytes: number, opts: { ber?: number; seed?: number; both?: boolean } = {}) {
+  const net = new Net({ seed: opts.seed ?? 9, bitErrorRate: 0 });
+  const a = await net.add("a", origin, { seed: 71 });
+  const b = await net.add("b", facing(0.5), { seed: 72, baudRates: [rate] });
+  net.connect(a, b);
+  expect(a.link!.baud).toBe(rate);
+  net.medium.bitErrorRate = opts.ber ?? 0;
+  const data = randomBytes(bytes, rate);
+  const back = opts.both ? randomBytes(bytes >> 2, rate + 1) : null;
+  const t0 = net.t;
+  a.station.send(data, net.t);
+  if (back) b.station.send(back, net.t);
+  const ok = net.run(4 * 3600e6, () => b.rxBytes >= data.length && (!back || a.rxBytes >= back.length));
+  expect(ok).toBe(true);
+  expect(equalBytes(concat(b.received), data)).toBe(true);
+  if (back) expect(equalBytes(concat(a.received), back)).toBe(true);
+  return { net, a, b, seconds: (net.t - t0) / 1e6 };
+}
+
+describe("data transfer", () => {
+  for (const rate of [9600, 19200, 38400, 57600, 115200]) {
+    it(`1 MiB byte-exact at ${rate}`, async () => {
+      const { seconds, a } = await transfer(rate, MiB);
+      // sanity: the transfer took at least the raw line time
+      expect(seconds).toBeGreaterThan((MiB * 10) / rate);
+      expect(a.station.stats.retransmits).toBe(0);
+    });
+  }
+  it("1 MiB byte-exact at 115200 with a bit error rate of 1e-5", async () => {
+    const { a, b } = await transfer(115200, MiB, { ber: 1e-5 });
+    expect(a.station.stats.retransmits).toBeGreaterThan(0);
+    expect(b.disconnected).toBe(null);
+  });
+  it("1 MiB byte-exact at 9600 with a bit error rate of 1e-5", async () => {
+    await transfer(9600, MiB, { ber: 1e-5, seed: 10 });
+  });
+  it("both directions at once at 57600", async () => {
+    await transfer(57600, 256 * 1024, { both: true });
+  });
+});
+
+describe("beam blocking and disconnect", () => {
+  async function connected(threshold: number[] = [3, 8, 12]) {
+    const net = new Net({ seed: 12 });
+    const a = await net.add("a", origin, { seed: 81, disconnectThresholds: threshold });
+    const b = await net.add("b", facing(0.5), { seed: 82, disconnectThresholds: threshold });
+    net.connect(a, b);
+    return { net, a, b };
+  }
+
+  it("a beam blocked for less than the threshold recovers and the data arrives intact", async () => {
+    const { net, a, b } = await connected();
+    expect(a.link!.disconnectThresholdS).toBe(12);
+    const data = randomBytes(200_000, 5);
+    a.station.send(data, net.t);
+    net.run(3e6);
+    net.medium.setBlocked(a.xcvr as any, b.xcvr as any, true);
+    net.run(5e6); // 5 s: past the 3 s status threshold, short of 12 s
+    expect(a.status).toContain("degraded");
+    expect(a.link).not.toBe(null);
+    net.medium.setBlocked(a.xcvr as any, b.xcvr as any, false);
+    expect(net.run(600e6, () => b.rxBytes >= data.length)).toBe(true);
+    expect(equalBytes(concat(b.received), data)).toBe(true);
+    expect(a.status).toEqual(["degraded", "recovered"]);
+    expect(a.disconnected).toBe(null);
+    expect(b.disconnected).toBe(null);
+  });
+
+  it("a beam blocked for longer than the threshold disconnects both sides cleanly, and they can reconnect", async () => {
+    const { net, a, b } = await connected();
+    a.station.send(randomBytes(100_000, 6), net.t);
+    net.run(2e6);
+    net.medium.setBlocked(a.xcvr as any, b.xcvr as any, true);
+    expect(net.run(30e6, () => a.disconnected !== null && b.disconnected !== null)).toBe(true);
+    expect(a.disconnected).toBe("link-timeout");
+    expect(b.disconnected).toBe("link-timeout");
+    expect(a.station.state).toBe("NDM");
+    expect(b.station.state).toBe("NDM");
+    expect(a.station.baud).toBe(9600);
+    net.run(1e6);
+    expect(b.station.baud).toBe(9600);
+    // nothing keeps running: no timers left in either station
+    expect(a.station.pollAt(net.t)).toBe(Infinity);
+    net.medium.setBlocked(a.xcvr as any, b.xcvr as any, false);
+    net.connect(a, b);
+    expect(a.link!.baud).toBe(115200);
+  });
+
+  it("disconnect after the queued data: DISC/UA ends both sides", async () => {
+    const { net, a, b } = await connected();
+    const data = randomBytes(50_000, 7);
+    a.station.send(data, net.t);
+    a.station.disconnect(net.t);
+    expect(net.run(60e6, () => a.disconnected !== null && b.disconnected !== null)).toBe(true);
+    expect(equalBytes(concat(b.received), data)).toBe(true);
+    expect(a.disconnected).toBe("user");
+    expect(b.disconnected).toBe("peer");
+  });
+
+  it("a secondary's disconnect goes through RD and the primary's DISC", async () => {
+    const { net, a, b } = await connected();
+    b.station.disconnect(net.t);
+    expect(net.run(60e6, () => a.disconnected !== null && b.disconnected !== null)).toBe(true);
+    expect(a.disconnected).toBe("user");
+    expect(b.disconnected).toBe("peer");
+  });
+});
