@@ -9,13 +9,16 @@
 //   htonll(v: u64): u64, ntohll(v: u64): u64    64-bit swap (BigInt in JS)
 //   inet_addr(cp: string | null): u32           in_addr value as stored (network order bytes read
 //                                               little-endian), INADDR_NONE 0xffffffff on bad text
+//                                               (NULL also sets WSAEFAULT)
 //   inet_ntoa(in: u32): string                  the inverse for any value
 //   inet_pton(family: i32, src: string | null): i32
 //                                               1 (bytes in names_out(), 4 or 16), 0 bad text (last
-//                                               error untouched), -1 WSAEAFNOSUPPORT / WSAEFAULT
+//                                               error untouched), -1 WSAEFAULT (NULL) / WSAEAFNOSUPPORT
+//   InetPtonW(family: i32, src: string | null): i32
+//                                               the same, but bad text also sets WSAEINVAL
 //   inet_ntop(family: i32, addr: Uint8Array, size: i32): string | null
-//                                               null: WSAEAFNOSUPPORT, or 87 (ERROR_INVALID_PARAMETER)
-//                                               when `size` characters cannot hold text + NUL
+//                                               null: WSAEAFNOSUPPORT, WSAEFAULT (addr too short), or
+//                                               WSAEINVAL when `size` characters cannot hold text + NUL
 //   WSAStringToAddressA/W(text: string | null, family: i32, addressLength: i32): i32
 //                                               0: the sockaddr in names_out() and its size in
 //                                               names_len(); -1: WSAEINVAL, or WSAEFAULT with the
@@ -48,6 +51,12 @@ export function inet_ntoa(addr: u32): string { return inetNtoa(addr); }
 
 export function inet_pton(family: i32, src: string | null): i32 {
   const r = inetPton(family, src, result);
+  resultLen = r == 1 ? (family == AF_INET ? 4 : 16) : 0;
+  return r;
+}
+
+export function InetPtonW(family: i32, src: string | null): i32 {
+  const r = inetPton(family, src, result, true);
   resultLen = r == 1 ? (family == AF_INET ? 4 : 16) : 0;
   return r;
 }

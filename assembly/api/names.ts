@@ -3,7 +3,9 @@
 // Specifications: RFC 4291 §2.2 (IPv6 text input), RFC 5952 §4-5 (IPv6 text output), the 4.2BSD
 // inet_addr forms ("a", "a.b", "a.b.c", "a.b.c.d" with decimal, 0x hex and 0 octal parts), and
 // Microsoft Learn's pages for inet_addr, inet_ntoa, InetPton/InetNtop, WSAStringToAddress and
-// WSAAddressToString (error codes and which calls set the last error).
+// WSAAddressToString (error codes and which calls set the last error), and Windows' observed answers
+// as recorded by the Wine project's conformance tests (dlls/ws2_32/tests/sock.c: test_inet_addr,
+// test_inet_pton, test_addr_to_print, test_WSAStringToAddress), which run on real Windows.
 //
 // Pure functions: no host calls, no allocation on the parse paths. Bad text is a return value, never
 // a trap. Byte order helpers follow wasm's (and x86 Windows') little-endian host order.
@@ -19,7 +21,6 @@ export const INADDR_NONE: u32 = 0xffffffff;
 export const INADDR_ANY: u32 = 0;
 
 // The Winsock codes these functions set (numbers from winerror.h).
-export const ERROR_INVALID_PARAMETER: i32 = 87; // InetNtop: buffer too small or zero
 export const WSAEFAULT: i32 = 10014;
 export const WSAEINVAL: i32 = 10022;
 export const WSAEAFNOSUPPORT: i32 = 10047;
@@ -124,7 +125,7 @@ const v6Groups = new StaticArray<u16>(8);
  * octal; "a.b.c" puts c in the low 16 bits, "a.b" puts b in the low 24, "a" is all 32 bits.
  * Stops at the first character that cannot continue the address; scanEnd is that index.
  */
-function parseV4Classic(s: string, i: i32, end: i32): bool {
+function parseV4Classic(s: string, i: i32, end: i32, hexWraps: bool = false): bool {
   let p0: u64 = 0, p1: u64 = 0, p2: u64 = 0, p3: u64 = 0;
   let n = 0;
   while (true) {
@@ -145,7 +146,12 @@ function parseV4Classic(s: string, i: i32, end: i32): bool {
       if (base != 16 && d > 9) break;
       if (<u64>d >= base) return false; // 8 or 9 in an octal part
       v = v * base + <u64>d;
-      if (v > 0xffffffff) return false;
+      if (v > 0xffffffff) {
+        // WSAStringToAddress keeps the low 32 bits of an over-long hex part ("0x123456789" is
+        // 0x23456789 on Windows); inet_addr and decimal/octal parts fail.
+        if (!hexWraps || base != 16) return false;
+        v &= 0xffffffff;
+      }
       digits++;
       i++;
     }
@@ -204,6 +210,32 @@ function parseV4Strict(s: string, i: i32, end: i32): bool {
   return true;
 }
 
+/** The dotted tail of an IPv6 address: four parts of 1-3 decimal digits, 0-255. Unlike inet_pton's
+ *  IPv4, Windows accepts leading zeros here ("1::001.2.3.4" but not "1::0001.2.3.4"). */
+function parseV4Tail(s: string, i: i32, end: i32): bool {
+  let r: u32 = 0;
+  for (let n = 0; n < 4; n++) {
+    if (n > 0) {
+      if (i >= end || ch(s, i) != 0x2e) return false;
+      i++;
+    }
+    let v: u32 = 0;
+    let digits = 0;
+    while (i < end) {
+      const c = ch(s, i);
+      if (c < 0x30 || c > 0x39) break;
+      if (++digits > 3) return false;
+      v = v * 10 + <u32>(c - 0x30);
+      i++;
+    }
+    if (digits == 0 || v > 255) return false;
+    r = (r << 8) | v;
+  }
+  scanEnd = i;
+  v4Value = r;
+  return true;
+}
+
 /** RFC 4291 §2.2 text in [i, end), all of it; result in v6Groups. */
 function parseV6(s: string, i: i32, end: i32): bool {
   const g = v6Groups;
@@ -226,7 +258,7 @@ function parseV6(s: string, i: i32, end: i32): bool {
     }
     if (i < end && ch(s, i) == 0x2e) {
       // Embedded IPv4 in the last 32 bits (RFC 4291 §2.2 (3)).
-      if (n > 6 || !parseV4Strict(s, start, end) || scanEnd != end) return false;
+      if (n > 6 || !parseV4Tail(s, start, end) || scanEnd != end) return false;
       unchecked(g[n++] = <u16>(v4Value >>> 16));
       unchecked(g[n++] = <u16>v4Value);
       i = end;
@@ -291,12 +323,18 @@ function putV4(bytes: usize): void {
 }
 
 /** RFC 5952 §4: lowercase, no leading zeros, the longest run of 2+ zero groups (first on ties) as "::";
- *  §5: an IPv4-mapped address as ::ffff:a.b.c.d. */
+ *  §5 mixed notation where Windows uses it: IPv4-mapped ::ffff:a.b.c.d, and IPv4-compatible
+ *  ::a.b.c.d (96 zero bits, a non-zero 7th group: "::204.152.189.116", while ::1 stays hex). */
 function putV6(bytes: usize): void {
   const g = v6Groups;
   for (let k = 0; k < 8; k++) unchecked(g[k] = bswap<u16>(load<u16>(bytes + (<usize>k << 1))));
   if (load<u64>(bytes) == 0 && load<u16>(bytes + 8) == 0 && load<u16>(bytes + 10) == 0xffff) {
     put(0x3a); put(0x3a); put(0x66); put(0x66); put(0x66); put(0x66); put(0x3a);
+    putV4(bytes + 12);
+    return;
+  }
+  if (load<u64>(bytes) == 0 && load<u32>(bytes + 8) == 0 && load<u16>(bytes + 12) != 0) {
+    put(0x3a); put(0x3a);
     putV4(bytes + 12);
     return;
   }
@@ -327,12 +365,18 @@ function takeOut(): string {
 // The Winsock functions.
 
 /** inet_addr: the address in network order as stored in an in_addr (read little-endian), or
- *  INADDR_NONE. Never sets the last error; works before WSAStartup. */
+ *  INADDR_NONE. Sets the last error only for NULL (WSAEFAULT); works before WSAStartup. */
 export function inetAddr(cp: string | null): u32 {
-  if (cp === null) return INADDR_NONE;
+  if (cp === null) {
+    setLastError(WSAEFAULT); // the one case inet_addr sets an error (observed on Windows)
+    return INADDR_NONE;
+  }
   const s = changetype<string>(cp);
   const len = s.length;
   if (len == 0) return INADDR_NONE;
+  // Windows answers a lone space with INADDR_ANY (its old "empty string is 0" rule); "  " and
+  // "\t" are INADDR_NONE.
+  if (len == 1 && ch(s, 0) == 0x20) return INADDR_ANY;
   if (!parseV4Classic(s, 0, len)) return INADDR_NONE;
   // Trailing text is accepted only after a whitespace character (the 4.2BSD rule); a NUL ends a
   // C string, so it ends the text here too.
@@ -352,39 +396,47 @@ export function inetNtoa(addr: u32): string {
   return takeOut();
 }
 
-/** InetPton: 1 and the bytes in out (4 or 16), 0 for bad text (last error untouched), or -1 with
- *  WSAEAFNOSUPPORT (family) / WSAEFAULT (NULL text or an output buffer too small). */
-export function inetPton(family: i32, src: string | null, out: Uint8Array): i32 {
+/** inet_pton (A) / InetPtonW (wide = true): 1 and the bytes in out (4 or 16); 0 for bad text,
+ *  where inet_pton leaves the last error alone and InetPtonW sets WSAEINVAL; -1 with WSAEFAULT
+ *  (NULL text, checked first, or an output buffer too small) or WSAEAFNOSUPPORT (family). */
+export function inetPton(family: i32, src: string | null, out: Uint8Array, wide: bool = false): i32 {
+  if (src === null) {
+    setLastError(WSAEFAULT);
+    return -1;
+  }
   if (family != AF_INET && family != AF_INET6) {
     setLastError(WSAEAFNOSUPPORT);
     return -1;
   }
   const need = family == AF_INET ? 4 : 16;
-  if (src === null || <u32>out.length < <u32>need) {
+  if (<u32>out.length < <u32>need) {
     setLastError(WSAEFAULT);
     return -1;
   }
   const s = changetype<string>(src);
   const len = s.length;
+  let ok = false;
   if (family == AF_INET) {
-    if (!parseV4Strict(s, 0, len) || scanEnd != len) return 0;
-    store<u32>(out.dataStart, bswap<u32>(v4Value));
-    return 1;
+    ok = parseV4Strict(s, 0, len) && scanEnd == len;
+    if (ok) store<u32>(out.dataStart, bswap<u32>(v4Value));
+  } else {
+    ok = parseV6(s, 0, len);
+    if (ok) storeV6(out);
   }
-  if (!parseV6(s, 0, len)) return 0;
-  storeV6(out);
-  return 1;
+  if (ok) return 1;
+  if (wide) setLastError(WSAEINVAL);
+  return 0;
 }
 
-/** The text InetNtop would produce, or null with WSAEAFNOSUPPORT (family) or
- *  ERROR_INVALID_PARAMETER (address shorter than the family's in_addr). */
+/** The text InetNtop would produce, or null with WSAEAFNOSUPPORT (family) or WSAEFAULT (address
+ *  shorter than the family's in_addr: a bad pointer in C). */
 export function formatAddress(family: i32, addr: Uint8Array): string | null {
   outLen = 0;
   if (family == AF_INET) {
-    if (<u32>addr.length < 4) { setLastError(ERROR_INVALID_PARAMETER); return null; }
+    if (<u32>addr.length < 4) { setLastError(WSAEFAULT); return null; }
     putV4(addr.dataStart);
   } else if (family == AF_INET6) {
-    if (<u32>addr.length < 16) { setLastError(ERROR_INVALID_PARAMETER); return null; }
+    if (<u32>addr.length < 16) { setLastError(WSAEFAULT); return null; }
     putV6(addr.dataStart);
   } else {
     setLastError(WSAEAFNOSUPPORT);
@@ -393,8 +445,10 @@ export function formatAddress(family: i32, addr: Uint8Array): string | null {
   return takeOut();
 }
 
-/** InetNtop: the text, or null with WSAEAFNOSUPPORT, or ERROR_INVALID_PARAMETER when bufSize (in
- *  characters) cannot hold the text and its terminator (or is 0). */
+/** InetNtop: the text, or null with WSAEAFNOSUPPORT, or WSAEINVAL when bufSize (in characters)
+ *  cannot hold the text and its terminator (or is 0). Microsoft Learn names ERROR_INVALID_PARAMETER;
+ *  Windows 7 is observed to set WSAEINVAL and later versions STATUS_INVALID_PARAMETER (0xC000000D),
+ *  an NTSTATUS leaking through. WSAEINVAL is the one of these a Winsock program can test for. */
 export function inetNtop(family: i32, addr: Uint8Array, bufSize: i32): string | null {
   if (family != AF_INET && family != AF_INET6) {
     setLastError(WSAEAFNOSUPPORT);
@@ -403,13 +457,23 @@ export function inetNtop(family: i32, addr: Uint8Array, bufSize: i32): string | 
   const text = formatAddress(family, addr);
   if (text === null) return null;
   if (<u32>bufSize <= <u32>text.length) { // size_t: a negative int is huge; needs len + 1
-    setLastError(ERROR_INVALID_PARAMETER);
+    setLastError(WSAEINVAL);
     return null;
   }
   return text;
 }
 
-/** Parses a decimal u32 in [i, end) (1..10 digits, no sign); -1 as u64 on failure. */
+/** A WSAStringToAddress port in [i, end): one number in the inet_addr grammar (decimal, 0x hex,
+ *  0 octal), 1..65535 ("127.0.0.1:0" and ":0x10000" are WSAEINVAL on Windows); -1 on failure. */
+function parsePort(s: string, i: i32, end: i32): i64 {
+  if (i >= end || !parseV4Classic(s, i, end) || scanEnd != end) return -1;
+  // parseV4Classic accepts "a.b" forms; a port is a single part.
+  for (let k = i; k < end; k++) if (ch(s, k) == 0x2e) return -1;
+  const v = v4Value;
+  return v == 0 || v > 0xffff ? -1 : <i64>v;
+}
+
+/** Parses a decimal u32 in [i, end) (1..10 digits, no sign); -1 on failure. */
 function parseDecU32(s: string, i: i32, end: i32): i64 {
   if (i >= end || end - i > 10) return -1;
   let v: i64 = 0;
@@ -426,7 +490,8 @@ export let stringToAddressLen: i32 = 0;
 
 /**
  * WSAStringToAddress{A,W}: text -> sockaddr bytes in `out` (its length is *lpAddressLength).
- * AF_INET: the inet_addr forms with an optional ":port". AF_INET6: RFC 4291 text with an optional
+ * AF_INET: the inet_addr forms (an over-long hex part keeps its low 32 bits) with an optional
+ * ":port", the port itself in decimal, 0x hex or 0 octal, 1-65535. AF_INET6: RFC 4291 text with an optional
  * "%scope", or "[text%scope]" with an optional ":port". Missing parts default to zero.
  * 0 on success; SOCKET_ERROR with WSAEINVAL (family or text) or WSAEFAULT (buffer too small; the
  * needed size is in stringToAddressLen).
@@ -445,14 +510,14 @@ export function stringToAddress(text: string | null, family: i32, out: Uint8Arra
   const len = s.length;
   let port: i64 = 0;
   if (family == AF_INET) {
-    if (!parseV4Classic(s, 0, len)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-    let i = scanEnd;
+    if (!parseV4Classic(s, 0, len, true)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+    const i = scanEnd;
+    const addr = bswap<u32>(v4Value);
     if (i < len) {
       if (ch(s, i) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-      port = parseDecU32(s, i + 1, len);
-      if (port < 0 || port > 0xffff) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+      port = parsePort(s, i + 1, len);
+      if (port < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     }
-    const addr = bswap<u32>(v4Value);
     memory.fill(out.dataStart, 0, <usize>need);
     encodeSockaddrIn(out, <u16>port, addr);
     stringToAddressLen = need;
@@ -471,8 +536,8 @@ export function stringToAddress(text: string | null, family: i32, out: Uint8Arra
     end = close;
     if (close + 1 < len) {
       if (ch(s, close + 1) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-      port = parseDecU32(s, close + 2, len);
-      if (port < 0 || port > 0xffff) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+      port = parsePort(s, close + 2, len);
+      if (port < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     }
   }
   let scope: i64 = 0;

@@ -24,6 +24,7 @@ export interface NamesCore {
   inet_addr(cp: string | null): number;
   inet_ntoa(addr: number): string;
   inet_pton(family: number, src: string | null): number;
+  InetPtonW(family: number, src: string | null): number;
   inet_ntop(family: number, addr: Uint8Array, size: number): string | null;
   WSAStringToAddressA(text: string | null, family: number, addressLength: number): number;
   WSAStringToAddressW(text: string | null, family: number, addressLength: number): number;
@@ -79,18 +80,28 @@ export function inet_ntoa(core: NamesCore, addr: number): string {
 }
 
 /** inet_pton: the 4 or 16 address bytes, or null for text that is not an address of the family
- *  (Windows returns 0 without an error). Throws WSAEAFNOSUPPORT (family) or WSAEFAULT (null text). */
+ *  (Windows returns 0: inet_pton sets no error, InetPtonW sets WSAEINVAL). Throws WSAEFAULT (null
+ *  text) or WSAEAFNOSUPPORT (family). */
 export function inet_pton(core: NamesCore, family: number, src: string | null): Uint8Array | null {
+  return pton(core, false, family, src);
+}
+
+export function InetPtonW(core: NamesCore, family: number, src: string | null): Uint8Array | null {
+  return pton(core, true, family, src);
+}
+
+function pton(core: NamesCore, wide: boolean, family: number, src: string | null): Uint8Array | null {
   needInt(family, "family");
   needString(src, "src");
-  const r = core.inet_pton(family, src);
+  const r = wide ? core.InetPtonW(family, src) : core.inet_pton(family, src);
   if (r === 1) return core.names_out();
   if (r === 0) return null;
   throw new WinsockError(lastError(core));
 }
 
 /** inet_ntop: RFC 5952 text. `size` is the buffer's length in characters (the default always fits).
- *  Throws WSAEAFNOSUPPORT, or WSA_INVALID_PARAMETER (87) when `size` cannot hold the text and NUL. */
+ *  Throws WSAEAFNOSUPPORT, WSAEFAULT (addr too short), or WSAEINVAL when `size` cannot hold the text
+ *  and its NUL. */
 export function inet_ntop(core: NamesCore, family: number, addr: Uint8Array, size = INET6_ADDRSTRLEN): string {
   needInt(family, "family");
   if (!(addr instanceof Uint8Array)) throw new TypeError("addr must be a Uint8Array");

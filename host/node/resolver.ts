@@ -173,7 +173,9 @@ function numericHost(core: NamesCore, node: string): { family: number; text: str
 }
 
 function makeRecord(core: NamesCore, family: number, text: string, scope: string, port: number, h: Required<AddrInfoHints>): AddrInfo {
-  const lit = family === AF_INET6 ? `[${text}${scope}]:${port}` : `${text}:${port}`;
+  // WSAStringToAddress takes no explicit port 0 (Windows rejects ":0"): leave the port out instead.
+  const p = port === 0 ? "" : `:${port}`;
+  const lit = family === AF_INET6 ? `[${text}${scope}]${p}` : `${text}${p}`;
   const { sockaddr, length } = WSAStringToAddressA(core, lit, family, SOCKADDR_IN6_LEN);
   const d = decodeSockaddr(core, sockaddr);
   return {

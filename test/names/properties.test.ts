@@ -33,8 +33,9 @@ describe("IPv6 text", () => {
       expect(isIPv6(text)).toBe(true);
       expect(text).toBe(text.toLowerCase());
       const viaUrl = urlHost6(text);
-      if (text.startsWith("::ffff:") && text.includes(".")) {
-        // RFC 5952 §5 keeps the dotted tail for mapped addresses; URL prints hex groups.
+      if (text.includes(".")) {
+        // Mixed notation (RFC 5952 §5) for mapped and IPv4-compatible addresses, as Windows
+        // prints them; URL prints hex groups, so compare the bytes.
         expect(N.inet_pton(core, AF_INET6, viaUrl)).toEqual(a);
       } else {
         expect(text).toBe(viaUrl);
@@ -70,8 +71,13 @@ describe("IPv6 text", () => {
         return fc.integer({ min: 0, max: t.length }).chain((i) => alphabet.map((c) => t.slice(0, i) + c + t.slice(i)));
       }),
     );
+    // Windows (and so wasock) also takes leading zeros in the dotted tail's parts ("1::001.2.3.4");
+    // Node does not, so Node is asked about the tail with those zeros removed.
+    const nodeView = (s: string) => s.replace(/([:.])0{1,2}(?=\d)(?=[\d.]*$)/g, "$1");
     fc.assert(fc.property(candidate, (s) => {
-      expect(N.inet_pton(core, AF_INET6, s) !== null).toBe(isIPv6(s));
+      const tailFixed = /:[\d.]*\.[\d.]*$/.test(s) && /^[\d.]*$/.test(s.slice(s.lastIndexOf(":") + 1)) ? nodeView(s) : s;
+      const wantOk = isIPv6(tailFixed) && !/:\d{4,}\./.test(s) && !/\.\d{4,}/.test(s);
+      expect(N.inet_pton(core, AF_INET6, s) !== null, s).toBe(wantOk);
     }), { ...RUNS, numRuns: 6000 });
   });
 });
@@ -192,7 +198,7 @@ describe("never a trap", () => {
   it("on very long inputs", () => {
     const long = [
       "1".repeat(100_000), "1.".repeat(50_000), ":".repeat(100_000), "f:".repeat(50_000),
-      "[" + "0".repeat(100_000) + "]:80", "::" + "%".repeat(100_000), "0x" + "f".repeat(100_000),
+      "[" + "0".repeat(100_000) + "]:80", "::" + "%".repeat(100_000),
       "\ud800".repeat(100_000), "1.2.3.4:" + "9".repeat(100_000), "fe80::1%" + "1".repeat(100_000),
     ];
     for (const s of long) {
@@ -203,6 +209,10 @@ describe("never a trap", () => {
         expect(() => N.WSAStringToAddressA(core, s, fam)).toThrow(WinsockError);
       }
     }
+    // 100k hex digits: INADDR_NONE for inet_addr, the low 32 bits for WSAStringToAddress (Windows)
+    const hexLong = "0x" + "f".repeat(100_000);
+    expect(N.inet_addr(core, hexLong)).toBe(INADDR_NONE);
+    expect(N.WSAAddressToStringA(core, N.WSAStringToAddressA(core, hexLong, AF_INET).sockaddr)).toBe("255.255.255.255");
     // 100k octal zeros are one valid part: 0.0.0.0 (the BSD grammar has no digit limit)
     expect(N.inet_addr(core, "0".repeat(100_000))).toBe(0);
     expect(N.inet_pton(core, AF_INET, "0".repeat(100_000))).toBeNull();

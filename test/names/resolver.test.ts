@@ -129,7 +129,8 @@ describe("getaddrinfo", () => {
 describe("getnameinfo", () => {
   const sa = (text: string, port: number, scope = 0) => {
     const fam = text.includes(":") ? AF_INET6 : AF_INET;
-    const lit = fam === AF_INET6 ? `[${text}${scope ? `%${scope}` : ""}]:${port}` : `${text}:${port}`;
+    const p = port ? `:${port}` : "";
+    const lit = fam === AF_INET6 ? `[${text}${scope ? `%${scope}` : ""}]${p}` : `${text}${p}`;
     return N.WSAStringToAddressA(core, lit, fam).sockaddr;
   };
   const lookupService = (addr: string, port: number) =>

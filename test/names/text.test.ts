@@ -1,7 +1,9 @@
 // Address text <-> binary in the core (assembly/api/names.ts) through its host wrappers.
 // Sources: 4.2BSD inet_addr(3) forms; RFC 4291 §2.2 (IPv6 text, examples copied as test input);
 // RFC 5952 §4.1-4.3 and §5 (output form, examples); Microsoft Learn pages for inet_addr, InetPton,
-// InetNtop, WSAStringToAddress and WSAAddressToString (return values and error codes).
+// InetNtop, WSAStringToAddress and WSAAddressToString (return values and error codes). Rows marked
+// "Windows" are answers real Windows gives, as recorded by Wine's conformance tests
+// (dlls/ws2_32/tests/sock.c: test_inet_addr, test_inet_pton, test_addr_to_print, test_WSAStringToAddress).
 import { beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
 import * as N from "../../host/node/names.ts";
@@ -65,6 +67,11 @@ describe("inet_addr", () => {
     ["1.2.3.4\n", "1.2.3.4"],
     ["1.2.3.4 trailing text", "1.2.3.4"], // anything after the whitespace is ignored
     ["10.1 x", "10.0.0.1"],
+    // Windows
+    ["1 2 3 4", "0.0.0.1"], ["1.2.3 .4", "1.2.0.3"], ["3 .4.5.6", "0.0.0.3"], ["3.4.5.6  7", "3.4.5.6"],
+    ["1.2.3 \xfe\xff", "1.2.0.3"], ["0xa1a2b3b4 ", "161.162.179.180"], ["1.2.3.0xaA", "1.2.3.170"],
+    ["1.2.3.010", "1.2.3.8"], ["1.2.3.00", "1.2.3.0"], ["203569230", "12.34.56.78"], ["0x2134", "0.0.33.52"],
+    ["0777", "0.0.1.255"], [" ", "0.0.0.0"], // a lone space is INADDR_ANY on Windows
   ];
   it.each(accepted)("accepts %j as %s", (text, quad) => {
     const v = N.inet_addr(core, text);
@@ -76,18 +83,31 @@ describe("inet_addr", () => {
     null, "", " 1.2.3.4", "\t1.2.3.4", "1.2.3.256", "1.2.65536", "1.16777216", "256.1", "4294967296",
     "1.2.3.4.5", "1.2.3.", ".1.2.3", "1..2", "08", "09.1.1.1", "0x", "0x.1.1.1", "0xg", "1.2.3.4x",
     "a.b.c.d", "-1.2.3.4", "+1", "1.2.3.4\u00a0", "\uff11.2.3.4", "1.2.3.4:80", "99999999999",
+    // Windows
+    "1.2.3. 4", "3.4.5.6.7", "3.4.5.6. 7", "3. 4.5.6", " 0", ".", "\t", "  ", "127.127.127.255:123",
+    "1.1.1.0x", "1.2.3.0a", "1.1.1.0o10", "1.1.1.0b10", "1.1.1.-2", "[0.1.2.3]", "1234BEEF",
+    "2607:f0d0:1002:51::4", "::177.32.45.20", "::1/128", "::1", ":1",
   ];
   it.each(rejected)("rejects %j with INADDR_NONE", (text) => {
     expect(N.inet_addr(core, text)).toBe(INADDR_NONE);
   });
+  it("after \"1.2.3\" only a whitespace character (C isspace) keeps the address (Windows)", () => {
+    for (let c = 1; c < 256; c++) {
+      if (c >= 0x30 && c <= 0x39) continue;
+      const ok = c === 0x20 || (c >= 9 && c <= 13);
+      expect(N.inet_addr(core, "1.2.3" + String.fromCharCode(c)), `char ${c}`).toBe(ok ? 0x03000201 : INADDR_NONE);
+    }
+  });
   it("a NUL ends the text as it ends a C string", () => {
     expect(N.inet_ntoa(core, N.inet_addr(core, "1.2.3.4\0junk"))).toBe("1.2.3.4");
   });
-  it("works without WSAStartup and never touches the last error", () => {
+  it("works without WSAStartup; only NULL sets the last error (WSAEFAULT, Windows)", () => {
     core.harness_set_last_error(4242);
     N.inet_addr(core, "nonsense");
-    N.inet_addr(core, null);
+    N.inet_addr(core, "1.2.3.4");
     expect(core.harness_get_last_error()).toBe(4242);
+    expect(N.inet_addr(core, null)).toBe(INADDR_NONE);
+    expect(core.harness_get_last_error()).toBe(WSA.WSAEFAULT);
   });
   it("inet_ntoa prints every byte in decimal", () => {
     expect(N.inet_ntoa(core, 0)).toBe("0.0.0.0");
@@ -105,6 +125,10 @@ describe("inet_pton", () => {
     ["1.2.3", null], ["01.2.3.4", null], ["1.2.3.04", null], ["0x1.2.3.4", null], ["1.2.3.4 ", null],
     [" 1.2.3.4", null], ["256.0.0.0", null], ["1.2.3.4.5", null], ["", null], ["1.2.3.", null],
     ["1", null], ["1.2.3.4%1", null], ["::1", null],
+    // Windows
+    ["127.127.127.255", "7f7f7fff"], ["127.127.127.255:123", null], ["1.1.1.0xaA", null], ["1.1.1.010", null],
+    ["1.1.1.00", null], ["1.1.1.0a", null], ["203569230", null], ["3.4.5.6 ", null], ["3. 4.5.6", null],
+    ["0x00010203", null], ["017700000001", null], ["::177.32.45.20", null],
   ];
   it.each(v4)("AF_INET %j -> %s (strict dotted quad only)", (text, want) => {
     expect(hex(N.inet_pton(core, AF_INET, text))).toBe(want);
@@ -129,17 +153,32 @@ describe("inet_pton", () => {
     // rejected
     ["1::2::3", null], [":1", null], ["1:", null], [":::", null], ["1:2:3:4:5:6:7", null],
     ["1:2:3:4:5:6:7:8:9", null], ["1:2:3:4:5:6:7::8", null], ["12345::", null], ["g::", null],
-    ["::1.2.3", null], ["::01.2.3.4", null], ["::1.2.3.4:5", null], ["1:2:3:4:5:6:7:1.2.3.4", null],
+    ["::1.2.3", null], ["::01.2.3.4", "00000000000000000000000001020304"], ["::1.2.3.4:5", null], ["1:2:3:4:5:6:7:1.2.3.4", null],
     ["fe80::1%1", null], ["[::1]", null], ["", null], [" ::1", null], ["::1 ", null], ["1.2.3.4", null],
+    // Windows
+    ["0:0:0:0:0:0:0::", "00000000000000000000000000000000"], ["::0:0:0:0:0:0:0", "00000000000000000000000000000000"],
+    ["::0:a:b:c:d:e:f", "00000000000a000b000c000d000e000f"], ["0:a:b:c:d:e:f::", "0000000a000b000c000d000e000f0000"],
+    ["1::001.2.3.4", "00010000000000000000000001020304"], ["1::1.002.3.4", "00010000000000000000000001020304"],
+    ["1111::4444:5555:6666:123.123.123.123", "1111000000004444555566667b7b7b7b"],
+    ["1::0001.2.3.4", null], ["1::1.2.3.300", null], ["1::1.2.3.4::1", null], ["1::1.2", null], ["1::1a.2.3.4", null],
+    ["::%16", null], ["::/16", null], ["::01234", null], ["2001:0000::01234.0", null], ["2001::0:b.0", null],
+    ["1111:2222:::", null], ["1111::5555:", null], ["1111:2222:3333:4444:5555::0x88", null],
+    ["1111:2222:3333:4444:5555:6666::7777:8888", null], ["02001:0000:1234:0000:0000:C1C0:ABCD:0876", null],
+    ["2001:0000:1234:0000:0000:C1C0:ABCD:0876  0", null], ["':10.0.0.1", null], ["-1", null], ["1111", null],
   ];
   it.each(v6)("AF_INET6 %j -> %s", (text, want) => {
     expect(hex(N.inet_pton(core, AF_INET6, text))).toBe(want);
   });
 
-  it("bad text returns 0 without setting the last error", () => {
+  it("bad text returns 0: inet_pton sets no error, InetPtonW sets WSAEINVAL (Windows)", () => {
     core.harness_set_last_error(777);
     expect(core.inet_pton(AF_INET6, "nope")).toBe(0);
     expect(core.inet_pton(AF_INET, "1.2.3")).toBe(0);
+    expect(core.harness_get_last_error()).toBe(777);
+    expect(N.InetPtonW(core, AF_INET, "1.2.3")).toBeNull();
+    expect(core.harness_get_last_error()).toBe(WSA.WSAEINVAL);
+    core.harness_set_last_error(777);
+    expect(hex(N.InetPtonW(core, AF_INET6, "::2"))).toBe("00000000000000000000000000000002");
     expect(core.harness_get_last_error()).toBe(777);
   });
   it("an unsupported family returns -1 with WSAEAFNOSUPPORT", () => {
@@ -150,9 +189,13 @@ describe("inet_pton", () => {
       expect(codeOf(() => N.inet_pton(core, fam, "1.2.3.4"))).toBe("WSAEAFNOSUPPORT");
     }
   });
-  it("NULL text returns -1 with WSAEFAULT", () => {
-    expect(core.inet_pton(AF_INET, null)).toBe(-1);
-    expect(core.harness_get_last_error()).toBe(WSA.WSAEFAULT);
+  it("NULL text returns -1 with WSAEFAULT, checked before the family (Windows)", () => {
+    for (const fam of [AF_INET, AF_INET6, 0]) {
+      core.harness_set_last_error(0);
+      expect(core.inet_pton(fam, null)).toBe(-1);
+      expect(core.harness_get_last_error()).toBe(WSA.WSAEFAULT);
+      expect(core.InetPtonW(fam, null)).toBe(-1);
+    }
   });
 });
 
@@ -174,22 +217,35 @@ describe("inet_ntop", () => {
     ["0:1:2:3:4:5:6:7", "0:1:2:3:4:5:6:7"],
     ["1:0:0:2:0:0:0:3", "1:0:0:2::3"],
     ["fe80:0:0:0:0:0:0:1", "fe80::1"],
-    ["::1.2.3.4", "::102:304"], // only mapped addresses keep the dotted tail (RFC 5952 §5)
+    // RFC 5952 §5 mixed notation where Windows uses it: mapped, and IPv4-compatible with a
+    // non-zero 7th group (Windows: "::204.152.189.116", "::fffe:cc98:bd74", "2030:a4b1::")
+    ["::1.2.3.4", "::1.2.3.4"],
+    ["::204.152.189.116", "::204.152.189.116"],
+    ["::fffe:cc98:bd74", "::fffe:cc98:bd74"],
+    ["2030:a4b1::", "2030:a4b1::"],
+    ["::0.0.255.255", "::ffff"],
+    ["::0.1.0.0", "::0.1.0.0"],
+    ["::ffff:0:0", "::ffff:0.0.0.0"],
   ];
   it.each(cases)("%s prints as %s", (input, want) => {
     const b = N.inet_pton(core, AF_INET6, input)!;
     expect(N.inet_ntop(core, AF_INET6, b)).toBe(want);
   });
-  it("IPv4 prints dotted decimal", () => {
+  it("IPv4 prints dotted decimal, as inet_ntoa does", () => {
     expect(N.inet_ntop(core, AF_INET, new Uint8Array([192, 0, 2, 255]))).toBe("192.0.2.255");
+    expect(N.inet_ntop(core, AF_INET, new Uint8Array([21, 16, 32, 32]), 16)).toBe(N.inet_ntoa(core, 0x20201015));
   });
-  it("a buffer too small (or zero) fails with ERROR_INVALID_PARAMETER (87); text + NUL fits exactly", () => {
+  it("a buffer too small (or zero) fails with WSAEINVAL (Windows 7's code); text + NUL fits exactly", () => {
     const a = new Uint8Array([10, 0, 0, 1]); // "10.0.0.1": 8 characters + NUL
     expect(N.inet_ntop(core, AF_INET, a, 9)).toBe("10.0.0.1");
-    for (const size of [8, 1, 0]) expect(codeOf(() => N.inet_ntop(core, AF_INET, a, size))).toBe("WSA_INVALID_PARAMETER");
+    for (const size of [8, 6, 1, 0, -1]) expect(codeOf(() => N.inet_ntop(core, AF_INET, a, size))).toBe(size < 0 ? "none" : "WSAEINVAL");
     const six = N.inet_pton(core, AF_INET6, "2001:db8::1")!;
     expect(N.inet_ntop(core, AF_INET6, six, 12)).toBe("2001:db8::1");
-    expect(codeOf(() => N.inet_ntop(core, AF_INET6, six, 11))).toBe("WSA_INVALID_PARAMETER");
+    expect(codeOf(() => N.inet_ntop(core, AF_INET6, six, 11))).toBe("WSAEINVAL");
+    // Windows: "::fffe:cc98:bd74" does not fit 16 characters but fits 18
+    const w = N.inet_pton(core, AF_INET6, "::fffe:cc98:bd74")!;
+    expect(codeOf(() => N.inet_ntop(core, AF_INET6, w, 16))).toBe("WSAEINVAL");
+    expect(N.inet_ntop(core, AF_INET6, w, 18)).toBe("::fffe:cc98:bd74");
     // the longest IPv6 text (45 characters) fits INET6_ADDRSTRLEN
     const longest = N.inet_pton(core, AF_INET6, "::ffff:255.255.255.255")!;
     expect(N.inet_ntop(core, AF_INET6, longest, N.INET6_ADDRSTRLEN)).toBe("::ffff:255.255.255.255");
@@ -199,9 +255,9 @@ describe("inet_ntop", () => {
   it("an unsupported family fails with WSAEAFNOSUPPORT", () => {
     expect(codeOf(() => N.inet_ntop(core, 10, new Uint8Array(16)))).toBe("WSAEAFNOSUPPORT");
   });
-  it("an address shorter than the family's in_addr is an error, not a trap", () => {
-    expect(codeOf(() => N.inet_ntop(core, AF_INET6, new Uint8Array(15)))).toBe("WSA_INVALID_PARAMETER");
-    expect(codeOf(() => N.inet_ntop(core, AF_INET, new Uint8Array(3)))).toBe("WSA_INVALID_PARAMETER");
+  it("an address shorter than the family's in_addr is WSAEFAULT (a bad pointer in C), not a trap", () => {
+    expect(codeOf(() => N.inet_ntop(core, AF_INET6, new Uint8Array(15)))).toBe("WSAEFAULT");
+    expect(codeOf(() => N.inet_ntop(core, AF_INET, new Uint8Array(3)))).toBe("WSAEFAULT");
   });
 });
 
@@ -212,7 +268,20 @@ describe("WSAStringToAddress", () => {
     ["1.2.3.4", "0200000001020304" + "00".repeat(8)],
     ["1.2.3.4:80", "0200005001020304" + "00".repeat(8)],
     ["127.1:65535", "0200ffff7f000001" + "00".repeat(8)],
-    ["0x7f.1:0", "020000007f000001" + "00".repeat(8)],
+    ["0x7f.1:0x50", "020000507f000001" + "00".repeat(8)],
+    // Windows
+    ["127.127.127.127:0xAbCd", "0200abcd7f7f7f7f" + "00".repeat(8)],
+    ["127.127.127.127:010", "020000087f7f7f7f" + "00".repeat(8)],
+    ["127.127.127.127:007", "020000077f7f7f7f" + "00".repeat(8)],
+    ["1.1.1.0xaA", "02000000010101aa" + "00".repeat(8)],
+    ["1:1", "0200000100000001" + "00".repeat(8)],
+    ["1.2:1", "0200000101000002" + "00".repeat(8)],
+    ["1.2.3:1", "0200000101020003" + "00".repeat(8)],
+    ["1.223756", "0200000001036a0c" + "00".repeat(8)],
+    ["3.4.756", "02000000030402f4" + "00".repeat(8)],
+    ["0x123456789", "0200000023456789" + "00".repeat(8)], // an over-long hex part keeps its low 32 bits
+    ["0777:10", "0200000a000001ff" + "00".repeat(8)],
+    ["255.255.255.255:65535", "0200ffffffffffff" + "00".repeat(8)],
   ];
   it.each(v4)("AF_INET %j", (text, want) => {
     for (const call of [N.WSAStringToAddressA, N.WSAStringToAddressW]) {
@@ -230,6 +299,9 @@ describe("WSAStringToAddress", () => {
     ["[fe80::2%4294967295]:65535", "1700" + "ffff" + "00000000" + "fe800000000000000000000000000002" + "ffffffff"],
     ["::ffff:1.2.3.4", "1700" + "0000" + "00000000" + "00000000000000000000ffff01020304" + "00000000"],
     ["::1:80", "1700" + "0000" + "00000000" + "00000000000000000000000000010080" + "00000000"],
+    ["001::1", "1700" + "0000" + "00000000" + "00010000000000000000000000000001" + "00000000"], // Windows
+    ["[::1]:65535", "1700" + "ffff" + "00000000" + "00000000000000000000000000000001" + "00000000"], // Windows
+    ["[::1]:0x50", "1700" + "0050" + "00000000" + "00000000000000000000000000000001" + "00000000"],
   ];
   it.each(v6)("AF_INET6 %j", (text, want) => {
     const r = N.WSAStringToAddressW(core, text, AF_INET6, 28);
@@ -237,6 +309,15 @@ describe("WSAStringToAddress", () => {
     expect(r.length).toBe(28);
   });
   const bad: Array<[string | null, number]> = [
+    // Windows
+    ["127.127.127.127:0", AF_INET], ["127.127.127.127:65537", AF_INET], ["127.127.127.127::1", AF_INET],
+    ["127.127.127.127:0x", AF_INET], ["127.127.127.127:0x10000", AF_INET], ["127.127.127.127:08", AF_INET],
+    ["127.127.127.127:0a", AF_INET], ["127.127.127.127:0o10", AF_INET], ["1.1.1.0x", AF_INET], ["1.1.1.08", AF_INET],
+    ["1.1.1.-2", AF_INET], ["-1", AF_INET], ["1000.2000", AF_INET], ["1.2.", AF_INET], ["1...2", AF_INET],
+    ["2001::1", AF_INET], ["756.3.4", AF_INET], ["3.756.4", AF_INET], ["3.4.65536", AF_INET],
+    ["3.4.5.6:7 ", AF_INET], ["3.4.5.6: 7", AF_INET], [".", AF_INET], ["x00010203", AF_INET],
+    ["0x00010Q03", AF_INET], ["1234BEEF", AF_INET], [":1", AF_INET], [" ", AF_INET],
+    ["::1]:65535", AF_INET6], ["1:2:3:", AF_INET6], ["[::1]:0", AF_INET6],
     ["1.2.3.4:65536", AF_INET], ["1.2.3.4:", AF_INET], ["1.2.3.4:x", AF_INET], ["[1.2.3.4]:80", AF_INET],
     [" 1.2.3.4", AF_INET], ["", AF_INET], ["1.2.3.4 ", AF_INET], ["1.2.3.4:-1", AF_INET], ["::1", AF_INET],
     ["[::1]:65536", AF_INET6], ["[::1", AF_INET6], ["::1]", AF_INET6], ["fe80::1%", AF_INET6],
