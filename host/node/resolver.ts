@@ -159,9 +159,16 @@ function resolveService(service: string | null, flags: number, socktype: number,
   return port;
 }
 
-/** Parses numeric host text with the core; null when the text is not an address. */
+/** Parses numeric host text with the core; null when the text is not an address. Windows also takes
+ *  a bracketed IPv6 address, with a port that it ignores ("[beef::cafe]:10239"). */
 function numericHost(core: NamesCore, node: string): { family: number; text: string; scope: string } | null {
   if (inet_pton(core, AF_INET, node) !== null) return { family: AF_INET, text: node, scope: "" };
+  if (node.startsWith("[")) {
+    let sa: Uint8Array;
+    try { sa = WSAStringToAddressA(core, node, AF_INET6).sockaddr; } catch { return null; }
+    const d = decodeSockaddr(core, sa);
+    return { family: AF_INET6, text: d.address, scope: d.scopeId ? `%${d.scopeId}` : "" };
+  }
   const pct = node.indexOf("%");
   const bare = pct >= 0 ? node.slice(0, pct) : node;
   if (inet_pton(core, AF_INET6, bare) === null) return null;
@@ -223,7 +230,8 @@ export async function getaddrinfo(core: NamesCore, node: string | null, service:
     if (h.flags & AI_CANONNAME) out[0].canonname = node;
     return out;
   }
-  if (h.flags & AI_NUMERICHOST) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+  // Not numeric: with AI_NUMERICHOST, or with brackets (never a host name), nothing to look up.
+  if ((h.flags & AI_NUMERICHOST) || /[[\]]/.test(node)) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
 
   const name = node === "" ? io.hostname() : node;
   let lookupHints = 0;

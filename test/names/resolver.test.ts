@@ -64,6 +64,35 @@ describe("getaddrinfo", () => {
     expect(canon[0].canonname).toBe("2001:db8::1");
   });
 
+  it("takes bracketed IPv6 text and ignores a port inside the node (Windows)", async () => {
+    const io = failing("EAI_FAIL");
+    for (const node of ["[beef::cafe]", "[beef::cafe]:10239"]) {
+      const ai = await R.getaddrinfo(core, node, "7", { flags: R.AI_NUMERICHOST, family: AF_INET6 }, io);
+      expect(ai.map((a) => [a.address, a.port])).toEqual([["beef::cafe", 7]]);
+    }
+    expect((await R.getaddrinfo(core, "[fe80::9%3]", null, {}, io))[0].scopeId).toBe(3);
+    expect(await codeOf(R.getaddrinfo(core, "[beef::cafe]", null, { family: AF_INET, flags: R.AI_NUMERICHOST }, io))).toBe("WSAHOST_NOT_FOUND");
+    for (const node of ["[beef::cafe", "beef::cafe]", "[1.2.3.4]"]) {
+      expect(await codeOf(R.getaddrinfo(core, node, null, {}, io))).toBe("WSAHOST_NOT_FOUND");
+    }
+    expect(await codeOf(R.getaddrinfo(core, "192.168.1.253:1024", null, { flags: R.AI_NUMERICHOST }, io))).toBe("WSAHOST_NOT_FOUND");
+  });
+
+  it("copies the hints' socktype and protocol into every record; protocol is not checked (Windows)", async () => {
+    for (const [socktype, protocol] of [[R.SOCK_STREAM, R.IPPROTO_UDP], [0, 999], [R.SOCK_DGRAM, 0], [0, 0]]) {
+      const ai = await R.getaddrinfo(core, "localhost", null, { family: AF_INET, socktype, protocol });
+      for (const a of ai) expect([a.socktype, a.protocol]).toEqual([socktype, protocol]);
+    }
+    expect(await codeOf(R.getaddrinfo(core, "localhost", null, { socktype: 999, protocol: R.IPPROTO_TCP }))).toBe("WSAESOCKTNOSUPPORT");
+  });
+
+  it("an empty service is port 0, like \"0\" (Windows)", async () => {
+    const a = await R.getaddrinfo(core, null, "", {});
+    const b = await R.getaddrinfo(core, null, "0", {});
+    expect(a).toEqual(b);
+    expect(a.map((x) => x.port)).toEqual([0, 0]);
+  });
+
   it("AI_V4MAPPED maps an IPv4 host for an AF_INET6 request; without it the family does not match", async () => {
     const m = await R.getaddrinfo(core, "127.0.0.1", "9", { family: AF_INET6, flags: R.AI_V4MAPPED });
     expect(m.map((a) => a.address)).toEqual(["::ffff:127.0.0.1"]);
