@@ -13,6 +13,7 @@
 import { Certificate, Eku, KeyType, KeyUsage, SigAlg, X509Err, bytesEqual, parseCertificate } from "../wire/x509";
 import { hashOf } from "./crypto/sha2";
 import { ed25519Verify } from "./crypto/ed25519";
+import { ecdsaP256Verify, ecdsaSigFromDer } from "./crypto/ecdsa";
 import { RSA_MAX_BITS, RSA_MIN_BITS, rsaPkcs1v15Verify, rsaPssVerify } from "./crypto/rsa";
 
 /** Results a TLS engine maps to alerts (RFC 8446 §6.2): e.g. Expired → certificate_expired. */
@@ -100,8 +101,15 @@ function verifyEd25519(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array): CertE
   return ed25519Verify(pub, msg, sig) ? CertErr.Ok : CertErr.BadSignature;
 }
 
+/**
+ * ECDSA over P-256 (RFC 5758 §3.2: the signature is a DER Ecdsa-Sig-Value). A SHA-384/512 digest
+ * is cut to its leftmost 256 bits, as FIPS 186-5 §6.4.2 (bits2int with qlen = 256) says.
+ */
 function verifyEcdsaP256(pub: Uint8Array, hash: Uint8Array, sigDer: Uint8Array): CertErr {
-  return CertErr.UnsupportedAlgorithm;
+  const rs = ecdsaSigFromDer(sigDer);
+  if (rs === null || rs.length != 64) return CertErr.BadSignature;
+  const e = hash.length > 32 ? hash.subarray(0, 32) : hash;
+  return ecdsaP256Verify(pub, e, rs.subarray(0, 32), rs.subarray(32, 64)) ? CertErr.Ok : CertErr.BadSignature;
 }
 
 /** RSASSA-PSS with the salt length the AlgorithmIdentifier declares (RFC 4055 §3.1), nothing else. */

@@ -3,6 +3,7 @@
 // `openssl x509 -noout -text`; the extracted tbsCertificate and signature are checked with
 // node:crypto's verify; validation results are the ones RFC 5280 §6 / RFC 6125 §6.4 prescribe.
 import { createHash, verify as nodeVerify, constants } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
 import { buildPki, frame, type Issued, type Pki } from "../fixtures/x509-pki.ts";
@@ -177,6 +178,102 @@ describe("path validation (RFC 5280 §6)", () => {
   it("garbage in the chain is Malformed", () => {
     const r: Int32Array = x.validate(frame([Uint8Array.from([0x30, 0x03, 0x02, 0x01, 0x01])]), frame([c("root-ed").der]), now(), "", 0);
     expect(r[0]).toBe(CertErr.Malformed);
+  });
+});
+
+describe("chains root → intermediate → leaf (ECDSA P-256 and RSA)", () => {
+  const chain = (leaf: string, inter: string[] = ["inter-ec"]) => [leaf, ...inter];
+  it("RSA root → P-256 intermediate → P-256 leaf, by DNS name, wildcard and IP", () => {
+    for (const host of ["example.test", "Example.TEST.", "a.wild.test", "127.0.0.1", "::1", "2001:db8::7", "[::1]"]) {
+      expect(validate(chain("leaf-ec"), ["root-rsa"], host), host).toEqual({ err: CertErr.Ok, path: [0, 1, -1] });
+    }
+  });
+  it("the path is found whatever the order of extra certificates in the chain", () => {
+    const r = validate(["leaf-ec", "leaf-ed", "inter-deep", "fake-inter", "root-ec", "inter-ec"], ["root-ed", "root-rsa"], "example.test");
+    expect(r).toEqual({ err: CertErr.Ok, path: [0, 5, -1] });
+  });
+  it("P-256 root → RSA leaf signed with ecdsa-with-SHA384", () => {
+    expect(validate(["leaf-rsa"], ["root-ec"], "rsa.example.test")).toEqual({ err: CertErr.Ok, path: [0, -1] });
+  });
+  it("NameMismatch for other names and addresses", () => {
+    for (const host of ["example.org", "wild.test", "a.b.wild.test", "127.0.0.2", "::2", "localhost"]) {
+      expect(validate(chain("leaf-ec"), ["root-rsa"], host).err, host).toBe(CertErr.NameMismatch);
+    }
+  });
+  it("UnknownIssuer without the intermediate or without the root", () => {
+    expect(validate(["leaf-ec"], ["root-rsa"], "example.test").err).toBe(CertErr.UnknownIssuer);
+    expect(validate(chain("leaf-ec"), ["root-ec", "root-ed"], "example.test").err).toBe(CertErr.UnknownIssuer);
+  });
+  it("a leaf signed by the wrong key (an impostor with the intermediate's name) gives BadSignature", () => {
+    expect(validate(chain("leaf-wrongkey"), ["root-rsa"], "example.test").err).toBe(CertErr.BadSignature);
+    // …and the impostor itself, once in the chain, is a valid issuer (signed by the root).
+    expect(validate(chain("leaf-wrongkey", ["inter-ec", "fake-inter"]), ["root-rsa"], "example.test").err).toBe(CertErr.Ok);
+  });
+  it("AKI/SKI pick the issuer among same-named certificates (RFC 5280 §4.2.1.1)", () => {
+    expect(info("leaf-aki").aki).toBe(info("fake-inter").ski);
+    expect(validate(["leaf-aki", "inter-ec"], ["root-rsa"], "example.test").err).toBe(CertErr.UnknownIssuer);
+    expect(validate(["leaf-aki", "inter-ec", "fake-inter"], ["root-rsa"], "example.test")).toEqual({ err: CertErr.Ok, path: [0, 2, -1] });
+  });
+  it("a CA without basicConstraints is NotCa", () => {
+    expect(validate(["leaf-nobc", "inter-nobc"], ["root-ec"], "nobc.example.test").err).toBe(CertErr.NotCa);
+  });
+  it("a CA whose key usage lacks keyCertSign is BadKeyUsage", () => {
+    expect(validate(["leaf-nokcs", "inter-nokcs"], ["root-ec"], "nokcs.example.test").err).toBe(CertErr.BadKeyUsage);
+  });
+  it("a CA below a pathlen:0 intermediate is PathTooLong", () => {
+    expect(validate(["leaf-deep", "inter-deep", "inter-ec"], ["root-rsa"], "deep.example.test").err).toBe(CertErr.PathTooLong);
+    // the intermediate itself, as an end entity, is fine
+    expect(validate(["inter-deep", "inter-ec"], ["root-rsa"], "", Purpose.ANY).err).toBe(CertErr.Ok);
+  });
+  it("expired and not-yet-valid leaves, against node's view of their dates", () => {
+    const exp = c("leaf-expired").x509, fut = c("leaf-future").x509;
+    expect(Date.parse(exp.validTo)).toBeLessThan(Date.now());
+    expect(Date.parse(fut.validFrom)).toBeGreaterThan(Date.now());
+    expect(validate(chain("leaf-expired"), ["root-rsa"], "expired.example.test").err).toBe(CertErr.Expired);
+    expect(validate(chain("leaf-future"), ["root-rsa"], "future.example.test").err).toBe(CertErr.NotYetValid);
+    // inside their windows they validate (the intermediate is then checked at that time too: it is
+    // not valid in 2020, so this is Expired/NotYetValid from the intermediate instead)
+    const in2020 = BigInt(Date.UTC(2020, 6, 1) / 1000);
+    expect(validate(chain("leaf-expired"), ["root-rsa"], "expired.example.test", Purpose.SERVER_AUTH, in2020).err)
+      .toBe(CertErr.NotYetValid);
+  });
+  it("EKU: a clientAuth-only leaf is refused for serverAuth and accepted for clientAuth", () => {
+    expect(validate(["leaf-client"], ["root-ec"], "client.example.test", Purpose.SERVER_AUTH).err).toBe(CertErr.BadKeyUsage);
+    expect(validate(["leaf-client"], ["root-ec"], "client.example.test", Purpose.CLIENT_AUTH).err).toBe(CertErr.Ok);
+    expect(validate(["leaf-ec", "inter-ec"], ["root-rsa"], "example.test", Purpose.CLIENT_AUTH).err).toBe(CertErr.BadKeyUsage);
+  });
+  it("a P-384 key is parsed but its signatures are UnsupportedAlgorithm", () => {
+    expect(validate(["leaf-under-p384"], ["root-p384"], "u384.example.test").err).toBe(CertErr.UnsupportedAlgorithm);
+    // a P-384 leaf key under a P-256 root is fine: only the issuer's key is used here
+    expect(validate(["leaf-p384"], ["root-ec"], "p384.example.test").err).toBe(CertErr.Ok);
+  });
+  it("every result agrees with `openssl verify` on the same files", () => {
+    const cases: [string, string[], string, number][] = [
+      ["leaf-ec", ["inter-ec"], "root-rsa", CertErr.Ok],
+      ["leaf-rsa", [], "root-ec", CertErr.Ok],
+      ["leaf-ed", [], "root-ed", CertErr.Ok],
+      ["leaf-pss", [], "root-rsa", CertErr.Ok],
+      ["leaf-wrongkey", ["inter-ec"], "root-rsa", CertErr.BadSignature],
+      ["leaf-nobc", ["inter-nobc"], "root-ec", CertErr.NotCa],
+      ["leaf-nokcs", ["inter-nokcs"], "root-ec", CertErr.BadKeyUsage],
+      ["leaf-deep", ["inter-deep", "inter-ec"], "root-rsa", CertErr.PathTooLong],
+      ["leaf-expired", ["inter-ec"], "root-rsa", CertErr.Expired],
+      ["leaf-future", ["inter-ec"], "root-rsa", CertErr.NotYetValid],
+      ["leaf-ec", [], "root-rsa", CertErr.UnknownIssuer],
+    ];
+    for (const [leaf, inters, root, want] of cases) {
+      const args = ["verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", c(root).pem];
+      if (inters.length) {
+        const bundle = `${pki.dir}/${leaf}-untrusted.pem`;
+        writeFileSync(bundle, inters.map((n) => readFileSync(c(n).pem, "utf8")).join(""));
+        args.push("-untrusted", bundle);
+      }
+      args.push(c(leaf).pem);
+      let ok = true;
+      try { pki.openssl(args); } catch { ok = false; }
+      expect(ok, leaf).toBe(want === CertErr.Ok);
+      expect(validate([leaf, ...inters], [root], "").err, leaf).toBe(want);
+    }
   });
 });
 
