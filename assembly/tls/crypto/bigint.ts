@@ -161,12 +161,13 @@ export class MontCtx {
   one: StaticArray<u32>;
   /** R^2 mod m: converts into Montgomery form. */
   rr: StaticArray<u32>;
-  /** R^3 mod m: converts a value already divided by R. */
-  rrr: StaticArray<u32>;
+  /** R^3 mod m: converts a value already divided by R (computed on first use). */
+  private rrr: StaticArray<u32> | null = null;
   /** Scratch of k+2 limbs for mul. */
   private t: StaticArray<u32>;
   /** Scratch of k limbs for the trial subtraction. */
   private u: StaticArray<u32>;
+
   /** Plain 1, to leave Montgomery form. */
   private plainOne: StaticArray<u32>;
 
@@ -201,7 +202,6 @@ export class MontCtx {
     this.u = new StaticArray<u32>(k);
     this.one = new StaticArray<u32>(k);
     this.rr = new StaticArray<u32>(k);
-    this.rrr = new StaticArray<u32>(k);
     this.plainOne = new StaticArray<u32>(k);
     unchecked(this.plainOne[0] = 1);
     // R mod m: start from 2^(top limb's highest bit) < m and double up to 2^(32k). The start
@@ -212,16 +212,15 @@ export class MontCtx {
     const doublings = 32 - topBit; // 2^(32(k-1)+topBit) * 2^doublings = 2^(32k)
     for (let i = 0; i < doublings; i++) this.dbl(x);
     this.one = x;
-    // 2R mod m is 2 in Montgomery form; raise it to 32k: (2^(32k))R = R^2 mod m.
-    const two = new StaticArray<u32>(k);
-    memory.copy(changetype<usize>(two), changetype<usize>(x), <usize>k << 2);
-    this.dbl(two);
-    const rr = new StaticArray<u32>(k);
-    this.powSmallVartime(rr, two, <u32>(k << 5));
-    this.rr = rr;
-    const rrr = new StaticArray<u32>(k);
-    this.mul(rrr, rr, rr);
-    this.rrr = rrr;
+    // R^2 mod m is 2^(32k) in Montgomery form: double R mod m d times to get 2^d in Montgomery
+    // form, then raise that to 32k/d (d is 32 or 64, whichever divides 32k evenly, so
+    // both the doublings and the Montgomery squarings stay few).
+    let d = 32, e = k;
+    while ((e & 1) == 0 && d < 64) { d <<= 1; e >>= 1; }
+    const base = new StaticArray<u32>(k);
+    memory.copy(changetype<usize>(base), changetype<usize>(x), <usize>k << 2);
+    for (let i = 0; i < d; i++) this.dbl(base);
+    this.powSmallVartime(this.rr, base, <u32>e);
   }
 
   /** x = 2x mod m, for x < m (constant time). */
@@ -265,9 +264,65 @@ export class MontCtx {
     const pa = changetype<usize>(a), pb = changetype<usize>(b), pm = changetype<usize>(this.m);
     const n0 = this.n0;
     memory.fill(t, 0, <usize>(k + 2) << 2);
-    for (let i = 0; i < k; i++) {
+    // Two rows (a_i and a_i+1) per pass over t: four carry chains, one load and store of t per
+    // column instead of two. Same arithmetic as two single CIOS rows: q_i+1 is taken from the
+    // limb that row i leaves at the bottom.
+    let i = 0;
+    for (; i + 1 < k; i += 2) {
+      const a0 = <u64>load<u32>(pa + (<usize>i << 2));
+      const a1 = <u64>load<u32>(pa + (<usize>(i + 1) << 2));
+      let bPrev = <u64>load<u32>(pb), mPrev = <u64>load<u32>(pm);
+      // Column 0 (row i).
+      let s1 = <u64>load<u32>(t) + a0 * bPrev;
+      const q0 = <u64>(<u32>s1 * n0);
+      let c1 = s1 >> 32;
+      let s2 = (s1 & 0xFFFFFFFF) + q0 * mPrev;
+      let c2 = s2 >> 32;
+      // Column 1 (row i), then column 0 of row i+1.
+      let bj = <u64>load<u32>(pb + 4), mj = <u64>load<u32>(pm + 4);
+      s1 = <u64>load<u32>(t + 4) + a0 * bj + c1;
+      c1 = s1 >> 32;
+      s2 = (s1 & 0xFFFFFFFF) + q0 * mj + c2;
+      c2 = s2 >> 32;
+      let s3 = (s2 & 0xFFFFFFFF) + a1 * bPrev;
+      const q1 = <u64>(<u32>s3 * n0);
+      let c3 = s3 >> 32;
+      let s4 = (s3 & 0xFFFFFFFF) + q1 * mPrev;
+      let c4 = s4 >> 32;
+      bPrev = bj; mPrev = mj;
+      for (let j = 2; j < k; j++) {
+        const o = <usize>j << 2;
+        bj = <u64>load<u32>(pb + o); mj = <u64>load<u32>(pm + o);
+        s1 = <u64>load<u32>(t + o) + a0 * bj + c1;
+        c1 = s1 >> 32;
+        s2 = (s1 & 0xFFFFFFFF) + q0 * mj + c2;
+        c2 = s2 >> 32;
+        s3 = (s2 & 0xFFFFFFFF) + a1 * bPrev + c3;
+        c3 = s3 >> 32;
+        s4 = (s3 & 0xFFFFFFFF) + q1 * mPrev + c4;
+        c4 = s4 >> 32;
+        store<u32>(t + o - 8, <u32>s4);
+        bPrev = bj; mPrev = mj;
+      }
+      // Column k: t's top limb, no more products for row i.
+      const ok = <usize>k << 2;
+      s1 = <u64>load<u32>(t + ok) + c1;
+      c1 = s1 >> 32;
+      s2 = (s1 & 0xFFFFFFFF) + c2;
+      c2 = s2 >> 32;
+      s3 = (s2 & 0xFFFFFFFF) + a1 * bPrev + c3;
+      c3 = s3 >> 32;
+      s4 = (s3 & 0xFFFFFFFF) + q1 * mPrev + c4;
+      c4 = s4 >> 32;
+      store<u32>(t + ok - 8, <u32>s4);
+      // Column k+1: only carries (t < 2m keeps this within two limbs).
+      const top = c1 + c2 + c3 + c4;
+      store<u32>(t + ok - 4, <u32>top);
+      store<u32>(t + ok, <u32>(top >> 32));
+    }
+    if (i < k) {
+      // Odd k: one last single row.
       const ai = <u64>load<u32>(pa + (<usize>i << 2));
-      // q makes t + ai*b + q*m divisible by 2^32.
       let s = <u64>load<u32>(t) + ai * <u64>load<u32>(pb);
       const q = <u64>(<u32>s * n0);
       let c1 = s >> 32;
@@ -284,7 +339,7 @@ export class MontCtx {
       const ok = <usize>k << 2;
       s = <u64>load<u32>(t + ok) + c1 + c2;
       store<u32>(t + ok - 4, <u32>s);
-      store<u32>(t + ok, load<u32>(t + ok + 4) + <u32>(s >> 32));
+      store<u32>(t + ok, <u32>(s >> 32));
     }
     // t < 2m: subtract m once if needed, then copy out.
     const hi = load<u32>(t + (<usize>k << 2));
@@ -314,7 +369,13 @@ export class MontCtx {
     const px = changetype<usize>(x);
     memory.copy(changetype<usize>(lo), px, <usize>(n < k ? n : k) << 2);
     if (n > k) memory.copy(changetype<usize>(hi), px + (<usize>k << 2), <usize>(n - k) << 2);
-    this.mul(hi, hi, this.rrr);
+    let rrr = this.rrr;
+    if (rrr === null) {
+      rrr = new StaticArray<u32>(k);
+      this.mul(rrr, this.rr, this.rr);
+      this.rrr = rrr;
+    }
+    this.mul(hi, hi, rrr);
     this.mul(lo, lo, this.rr);
     this.addMod(r, hi, lo);
     return true;
@@ -345,7 +406,8 @@ export class MontCtx {
     memory.copy(changetype<usize>(acc), changetype<usize>(this.one), <usize>k << 2);
     if (e != 0) {
       const top = 31 - <i32>clz<u32>(e);
-      for (let i = top; i >= 0; i--) {
+      memory.copy(changetype<usize>(acc), changetype<usize>(base), <usize>k << 2);
+      for (let i = top - 1; i >= 0; i--) {
         this.mul(acc, acc, acc);
         if ((e >> i) & 1) this.mul(acc, acc, base);
       }
