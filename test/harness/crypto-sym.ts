@@ -113,3 +113,48 @@ export function benchSha256(records: i32, len: i32): u32 {
   }
   return acc;
 }
+
+// ---- AES, GCM
+import { aesEncryptEcb } from "../../assembly/tls/crypto/aes";
+export function hAesEcb(key: Uint8Array, data: Uint8Array): Uint8Array | null { return aesEncryptEcb(key, data); }
+import { AesGcm, aesGcmOpen, aesGcmSeal, newAesGcm } from "../../assembly/tls/crypto/gcm";
+export function hGcmSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, pt: Uint8Array): Uint8Array | null {
+  return aesGcmSeal(key, nonce, aad, pt);
+}
+export function hGcmOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ct: Uint8Array): Uint8Array | null {
+  return aesGcmOpen(key, nonce, aad, ct);
+}
+/** In-place seal then open through one keyed context; returns the sealed bytes or null. */
+export function hGcmInPlace(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, pt: Uint8Array, slack: i32): Uint8Array | null {
+  const g = newAesGcm(key);
+  if (g === null) return null;
+  const buf = new Uint8Array(pt.length + slack);
+  buf.set(pt);
+  if (!g.sealInPlace(nonce, aad, buf, pt.length)) return null;
+  const sealed = buf.slice(0, pt.length + 16);
+  if (g.openInPlace(nonce, aad, buf, pt.length + 16) != pt.length) return null;
+  for (let i = 0; i < pt.length; i++) if (buf[i] != pt[i]) return null;
+  return sealed;
+}
+export function hGcmOpenInPlace(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, buf: Uint8Array, len: i32): i32 {
+  const g = newAesGcm(key);
+  if (g === null) return -2;
+  return g.openInPlace(nonce, aad, buf, len);
+}
+export function hGcmSealInPlace(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, buf: Uint8Array, len: i32): bool {
+  const g = newAesGcm(key);
+  if (g === null) return false;
+  return g.sealInPlace(nonce, aad, buf, len);
+}
+let benchGcm: AesGcm | null = null;
+/** Seals `records` records of `len` bytes in place with AES-128-GCM; returns a tag byte. */
+export function benchGcmSeal(records: i32, len: i32): u32 {
+  if (benchBuf.length < len + 16) benchBuf = new Uint8Array(len + 16);
+  if (benchGcm === null) benchGcm = new AesGcm(benchKey.subarray(0, 16));
+  const g = benchGcm!;
+  for (let i = 0; i < records; i++) {
+    benchNonce[0] = <u8>i;
+    g.sealInPlace(benchNonce, benchAad, benchBuf, len);
+  }
+  return benchBuf[len];
+}

@@ -58,7 +58,7 @@ export class Poly1305 {
     const buf = changetype<usize>(this.buf);
     let fill = <usize>this.bufLen;
     if (fill > 0) {
-      const take = min(16 - fill, len);
+      const take = min<usize>(16 - fill, len);
       memory.copy(buf + fill, p, take);
       fill += take; p += take; len -= take;
       if (fill < 16) { this.bufLen = <i32>fill; return; }

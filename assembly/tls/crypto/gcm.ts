@@ -1,0 +1,286 @@
+// AES-GCM — NIST SP 800-38D (GCTR §6.5, GHASH §6.4, GCM-AE/AD §7) with 16-byte tags; for TLS
+// (RFC 5288, RFC 8446 §5.3) the nonce is 12 bytes, other nonce lengths follow §7.1 (J0 by GHASH).
+//
+// GHASH is constant time: the GF(2^128) product is a carry-less multiply built from ordinary
+// 64-bit integer multiplies of operands with "holes" (every 4th bit kept, so the carries of the
+// integer products land in bits that are masked away), Karatsuba for the 128-bit halves, and the
+// reduction by x^128 + x^7 + x^2 + x + 1 done with shifts. No table, no data-dependent branch.
+import { Aes } from "./aes";
+import { ctEqualPtr } from "./ct";
+
+export const GCM_TAG_LEN: i32 = 16;
+
+const M1: u64 = 0x1111111111111111;
+const M2: u64 = 0x2222222222222222;
+const M4: u64 = 0x4444444444444444;
+const M8: u64 = 0x8888888888888888;
+
+/** Low 64 bits of the carry-less product of x and y. */
+// @ts-ignore: decorator
+@inline function bmul64(x: u64, y: u64): u64 {
+  const x0 = x & M1, x1 = x & M2, x2 = x & M4, x3 = x & M8;
+  const y0 = y & M1, y1 = y & M2, y2 = y & M4, y3 = y & M8;
+  const z0 = (x0 * y0) ^ (x1 * y3) ^ (x2 * y2) ^ (x3 * y1);
+  const z1 = (x0 * y1) ^ (x1 * y0) ^ (x2 * y3) ^ (x3 * y2);
+  const z2 = (x0 * y2) ^ (x1 * y1) ^ (x2 * y0) ^ (x3 * y3);
+  const z3 = (x0 * y3) ^ (x1 * y2) ^ (x2 * y1) ^ (x3 * y0);
+  return (z0 & M1) | (z1 & M2) | (z2 & M4) | (z3 & M8);
+}
+
+/** Bit reversal of a 64-bit word. */
+// @ts-ignore: decorator
+@inline function rev64(x: u64): u64 {
+  x = ((x >> 1) & 0x5555555555555555) | ((x & 0x5555555555555555) << 1);
+  x = ((x >> 2) & 0x3333333333333333) | ((x & 0x3333333333333333) << 2);
+  x = ((x >> 4) & 0x0f0f0f0f0f0f0f0f) | ((x & 0x0f0f0f0f0f0f0f0f) << 4);
+  return bswap<u64>(x);
+}
+
+/** GHASH state: Y and the hash key H as big-endian 64-bit halves (bit 0 of the spec = MSB). */
+export class Ghash {
+  private hh: u64 = 0; private hl: u64 = 0;       // H
+  private hhr: u64 = 0; private hlr: u64 = 0;     // bit-reversed halves of H
+  private yh: u64 = 0; private yl: u64 = 0;
+  private buf: StaticArray<u8> = new StaticArray<u8>(16);
+  private bufLen: i32 = 0;
+
+  /** Sets H from the 16 bytes at `hp` and clears Y. */
+  init(hp: usize): void {
+    this.hh = bswap<u64>(load<u64>(hp));
+    this.hl = bswap<u64>(load<u64>(hp, 8));
+    this.hhr = rev64(this.hh);
+    this.hlr = rev64(this.hl);
+    this.reset();
+  }
+  reset(): void {
+    this.yh = 0; this.yl = 0; this.bufLen = 0;
+  }
+
+  /** Y = (Y ^ X_i) · H for `n` 16-byte blocks at `p`. */
+  blocks(p: usize, n: usize): void {
+    const hh = this.hh, hl = this.hl, hhr = this.hhr, hlr = this.hlr;
+    const hx = hh ^ hl, hxr = hhr ^ hlr;
+    let yh = this.yh, yl = this.yl;
+    const end = p + (n << 4);
+    while (p < end) {
+      yh ^= bswap<u64>(load<u64>(p));
+      yl ^= bswap<u64>(load<u64>(p, 8));
+      const yx = yh ^ yl;
+      const yhr = rev64(yh), ylr = rev64(yl), yxr = yhr ^ ylr;
+      // Karatsuba: lo = yl·hl, hi = yh·hh, mid = (yl^yh)·(hl^hh) ^ lo ^ hi (each 128 bits).
+      const l0 = bmul64(yl, hl), l1 = rev64(bmul64(ylr, hlr)) >> 1;
+      const h0 = bmul64(yh, hh), h1 = rev64(bmul64(yhr, hhr)) >> 1;
+      const m0 = bmul64(yx, hx) ^ l0 ^ h0;
+      const m1 = (rev64(bmul64(yxr, hxr)) >> 1) ^ l1 ^ h1;
+      // 255-bit product z3:z2:z1:z0, then << 1 so that it is the 256-bit reflected product.
+      let z3 = h1, z2 = h0 ^ m1, z1 = l1 ^ m0, z0 = l0;
+      z3 = (z3 << 1) | (z2 >> 63);
+      z2 = (z2 << 1) | (z1 >> 63);
+      z1 = (z1 << 1) | (z0 >> 63);
+      z0 <<= 1;
+      // Reduce: the high half (z3:z2) holds the low-degree terms, (z1:z0) the terms times x^128,
+      // which is x^7 + x^2 + x + 1 (a right shift in this bit order); the bits shifted out are
+      // folded back once more.
+      const oh = (z0 << 63) ^ (z0 << 62) ^ (z0 << 57);
+      yh = z3 ^ z1 ^ (z1 >> 1) ^ (z1 >> 2) ^ (z1 >> 7) ^ oh ^ (oh >> 1) ^ (oh >> 2) ^ (oh >> 7);
+      yl = z2 ^ z0 ^ ((z0 >> 1) | (z1 << 63)) ^ ((z0 >> 2) | (z1 << 62)) ^ ((z0 >> 7) | (z1 << 57))
+        ^ (oh << 63) ^ (oh << 62) ^ (oh << 57);
+      p += 16;
+    }
+    this.yh = yh; this.yl = yl;
+  }
+
+  /** Absorbs `len` bytes; a partial block waits in the buffer until more data or `pad`. */
+  update(p: usize, len: usize): void {
+    const buf = changetype<usize>(this.buf);
+    let fill = <usize>this.bufLen;
+    if (fill > 0) {
+      const take = min<usize>(16 - fill, len);
+      memory.copy(buf + fill, p, take);
+      fill += take; p += take; len -= take;
+      if (fill < 16) { this.bufLen = <i32>fill; return; }
+      this.blocks(buf, 1);
+      fill = 0;
+    }
+    const n = len >> 4;
+    if (n > 0) {
+      this.blocks(p, n);
+      p += n << 4; len -= n << 4;
+    }
+    if (len > 0) memory.copy(buf, p, len);
+    this.bufLen = <i32>len;
+  }
+
+  /** Zero-pads a partial block (GHASH input is A || 0* || C || 0* || lengths). */
+  pad(): void {
+    const fill = this.bufLen;
+    if (fill == 0) return;
+    memory.fill(changetype<usize>(this.buf) + <usize>fill, 0, <usize>(16 - fill));
+    this.blocks(changetype<usize>(this.buf), 1);
+    this.bufLen = 0;
+  }
+
+  /** Absorbs the final length block (bit lengths of A and C) and writes Y (16 bytes) to `out`. */
+  finish(aBytes: u64, cBytes: u64, out: usize): void {
+    this.pad();
+    const b = changetype<usize>(this.buf);
+    store<u64>(b, bswap<u64>(aBytes << 3));
+    store<u64>(b, bswap<u64>(cBytes << 3), 8);
+    this.blocks(b, 1);
+    store<u64>(out, bswap<u64>(this.yh));
+    store<u64>(out, bswap<u64>(this.yl), 8);
+  }
+}
+
+// Keystream scratch: up to 8 counter blocks and their encryption.
+const CTRS: StaticArray<u8> = new StaticArray<u8>(128);
+const KS: StaticArray<u8> = new StaticArray<u8>(128);
+
+/** A keyed AES-GCM context (AES-128, -192 or -256 by key length). */
+export class AesGcm {
+  private aes: Aes;
+  private gh: Ghash = new Ghash();
+  private j0: StaticArray<u8> = new StaticArray<u8>(16);
+  private tag: StaticArray<u8> = new StaticArray<u8>(16);
+
+  /** `key` must be 16, 24 or 32 bytes (use `newAesGcm` to check). */
+  constructor(key: Uint8Array) {
+    this.aes = new Aes(key.dataStart, key.length);
+    const h = changetype<usize>(this.tag);
+    memory.fill(h, 0, 16);
+    this.aes.encryptBlocks(h, h, 1); // H = E_K(0^128)
+    this.gh.init(h);
+    memory.fill(h, 0, 16);
+  }
+
+  get valid(): bool { return this.aes.nr != 0; }
+
+  // SP 800-38D §7.1 step 2: J0 = IV || 0^31 || 1 for a 96-bit IV, else GHASH(IV || 0* || [len]64).
+  private setJ0(np: usize, nlen: usize): void {
+    const j0 = changetype<usize>(this.j0);
+    if (nlen == 12) {
+      memory.copy(j0, np, 12);
+      store<u32>(j0, bswap<u32>(1), 12);
+    } else {
+      const gh = this.gh;
+      gh.reset();
+      gh.update(np, nlen);
+      gh.finish(0, <u64>nlen, j0);
+    }
+  }
+
+  // GCTR from counter inc32(J0) (SP 800-38D §6.5): XORs `len` bytes from src to dst.
+  private ctr(src: usize, dst: usize, len: usize): void {
+    const j0 = changetype<usize>(this.j0);
+    const cb = changetype<usize>(CTRS);
+    const ks = changetype<usize>(KS);
+    const g = AES_GROUP;
+    for (let i: usize = 0; i < <usize>g; i++) memory.copy(cb + (i << 4), j0, 12);
+    let c = bswap<u32>(load<u32>(j0, 12));
+    while (len > 0) {
+      for (let i: usize = 0; i < <usize>g; i++) {
+        c++; // inc32: wraps modulo 2^32
+        store<u32>(cb + (i << 4), bswap<u32>(c), 12);
+      }
+      this.aes.encryptBlocks(cb, ks, g);
+      const n = min<usize>(len, <usize>g << 4);
+      let i: usize = 0;
+      for (; i + 8 <= n; i += 8) store<u64>(dst + i, load<u64>(src + i) ^ load<u64>(ks + i));
+      for (; i < n; i++) store<u8>(dst + i, load<u8>(src + i) ^ load<u8>(ks + i));
+      src += n; dst += n; len -= n;
+    }
+  }
+
+  // Tag = E_K(J0) ^ GHASH(A || 0* || C || 0* || [len A]64 || [len C]64) into this.tag.
+  private computeTag(ad: usize, adLen: usize, ct: usize, len: usize): void {
+    const t = changetype<usize>(this.tag);
+    const gh = this.gh;
+    gh.reset();
+    gh.update(ad, adLen);
+    gh.pad();
+    gh.update(ct, len);
+    gh.finish(<u64>adLen, <u64>len, t);
+    const ks = changetype<usize>(KS);
+    this.aes.encryptBlocks(changetype<usize>(this.j0), ks, 1);
+    store<u64>(t, load<u64>(t) ^ load<u64>(ks));
+    store<u64>(t, load<u64>(t, 8) ^ load<u64>(ks, 8), 8);
+  }
+
+  /** Encrypts `len` bytes from `src` to `dst` and writes the 16-byte tag at `dst + len`. */
+  sealPtr(np: usize, nlen: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize): void {
+    this.setJ0(np, nlen);
+    this.ctr(src, dst, len);
+    this.computeTag(ad, adLen, dst, len);
+    memory.copy(dst + len, changetype<usize>(this.tag), 16);
+  }
+
+  /** Verifies the tag at `src + len` first; only if it matches, decrypts to `dst`. */
+  openPtr(np: usize, nlen: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize): bool {
+    this.setJ0(np, nlen);
+    this.computeTag(ad, adLen, src, len);
+    if (!ctEqualPtr(changetype<usize>(this.tag), src + len, 16)) return false;
+    this.ctr(src, dst, len);
+    return true;
+  }
+
+  /** ciphertext || tag, or null for an empty nonce or an invalid key. */
+  seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array | null {
+    if (!this.valid || nonce.length == 0) return null;
+    const out = new Uint8Array(plaintext.length + 16);
+    this.sealPtr(nonce.dataStart, <usize>nonce.length, aad.dataStart, <usize>aad.length,
+      plaintext.dataStart, out.dataStart, <usize>plaintext.length);
+    return out;
+  }
+
+  /** The plaintext, or null for a bad nonce/key, input shorter than the tag, or a tag mismatch. */
+  open(nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array | null {
+    if (!this.valid || nonce.length == 0 || sealed.length < 16) return null;
+    const n = sealed.length - 16;
+    const out = new Uint8Array(n);
+    if (!this.openPtr(nonce.dataStart, <usize>nonce.length, aad.dataStart, <usize>aad.length,
+      sealed.dataStart, out.dataStart, <usize>n)) return null;
+    return out;
+  }
+
+  /** In place: `buf[0..len)` plaintext becomes ciphertext || tag in `buf[0..len+16)`. False (buffer
+   *  untouched) for a bad nonce or key, a negative length or no room for the tag. */
+  sealInPlace(nonce: Uint8Array, aad: Uint8Array, buf: Uint8Array, len: i32): bool {
+    if (!this.valid || nonce.length == 0 || len < 0 || <u32>buf.length < <u32>len + 16) return false;
+    this.sealPtr(nonce.dataStart, <usize>nonce.length, aad.dataStart, <usize>aad.length,
+      buf.dataStart, buf.dataStart, <usize>len);
+    return true;
+  }
+
+  /** In place: `buf[0..len)` is ciphertext || tag; returns len - 16 with the plaintext in front,
+   *  or -1 (buffer untouched) for any failure. */
+  openInPlace(nonce: Uint8Array, aad: Uint8Array, buf: Uint8Array, len: i32): i32 {
+    if (!this.valid || nonce.length == 0 || len < 16 || <u32>len > <u32>buf.length) return -1;
+    const n = len - 16;
+    if (!this.openPtr(nonce.dataStart, <usize>nonce.length, aad.dataStart, <usize>aad.length,
+      buf.dataStart, buf.dataStart, <usize>n)) return -1;
+    return n;
+  }
+}
+
+// Counter blocks per keystream call (the AES core's natural group).
+const AES_GROUP: i32 = ASC_FEATURE_SIMD ? 8 : 4;
+
+/** A keyed context, or null unless the key is 16, 24 or 32 bytes. */
+export function newAesGcm(key: Uint8Array): AesGcm | null {
+  if (key.length != 16 && key.length != 24 && key.length != 32) return null;
+  return new AesGcm(key);
+}
+
+/** GCM-AE: ciphertext || 16-byte tag, or null for a bad key length or an empty nonce. */
+export function aesGcmSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array | null {
+  const g = newAesGcm(key);
+  if (g === null) return null;
+  return g.seal(nonce, aad, plaintext);
+}
+
+/** GCM-AD: the plaintext, or null for bad lengths or a tag that does not verify. */
+export function aesGcmOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array | null {
+  const g = newAesGcm(key);
+  if (g === null) return null;
+  return g.open(nonce, aad, sealed);
+}
