@@ -487,40 +487,63 @@ export class MontCtx {
   }
 }
 
-function isZeroVartime(a: StaticArray<u32>): bool {
-  for (let i = 0; i < a.length; i++) if (unchecked(a[i]) != 0) return false;
-  return true;
+/** Number of limbs of a without leading zero limbs, looking at the low `len` (variable time). */
+function trimLen(a: usize, len: i32): i32 {
+  while (len > 0 && load<u32>(a + (<usize>(len - 1) << 2)) == 0) len--;
+  return len;
 }
 
-function isOneVartime(a: StaticArray<u32>): bool {
-  if (unchecked(a[0]) != 1) return false;
-  for (let i = 1; i < a.length; i++) if (unchecked(a[i]) != 0) return false;
-  return true;
-}
-
-/** a >>= 1 over k limbs, shifting `top` (0 or 1) into the highest bit. */
-function shr1(a: StaticArray<u32>, top: u32): void {
-  const k = a.length;
-  const p = changetype<usize>(a);
-  let inBit = top;
-  for (let j = k - 1; j >= 0; j--) {
-    const o = p + (<usize>j << 2);
-    const w = load<u32>(o);
-    store<u32>(o, (w >> 1) | (inBit << 31));
-    inBit = w & 1;
+/** a >>= sh bits over len limbs (variable time). */
+function shrBits(a: usize, len: i32, sh: i32): void {
+  const ls = sh >> 5, bs = <u32>(sh & 31);
+  for (let j = 0; j < len; j++) {
+    const src = j + ls;
+    const lo = src < len ? load<u32>(a + (<usize>src << 2)) : 0;
+    const hi = src + 1 < len ? load<u32>(a + (<usize>(src + 1) << 2)) : 0;
+    store<u32>(a + (<usize>j << 2), bs == 0 ? lo : (lo >> bs) | (hi << (32 - bs)));
   }
 }
 
-/** x = (x / 2) mod m for odd m, x < m. */
-function halfMod(x: StaticArray<u32>, m: StaticArray<u32>): void {
-  const k = x.length;
-  const px = changetype<usize>(x);
-  if (unchecked(x[0]) & 1) {
-    const c = addInPlace(px, changetype<usize>(m), k);
-    shr1(x, c);
-  } else {
-    shr1(x, 0);
+/** Compares the len-limb values at a and b (variable time). */
+function cmpLen(a: usize, b: usize, len: i32): i32 {
+  for (let j = len - 1; j >= 0; j--) {
+    const x = load<u32>(a + (<usize>j << 2)), y = load<u32>(b + (<usize>j << 2));
+    if (x != y) return x < y ? -1 : 1;
   }
+  return 0;
+}
+
+/**
+ * x = x / 2^sh mod m (x < m, k limbs; scratch holds k+1 limbs): per chunk of up to 31 bits, add
+ * the multiple of m that clears the low bits (as in a Montgomery reduction), then shift.
+ */
+function divPow2Mod(x: usize, m: usize, k: i32, n0: u32, sh: i32, scratch: usize): void {
+  while (sh > 0) {
+    const c = sh < 31 ? sh : 31;
+    const mask: u32 = (<u32>1 << <u32>c) - 1;
+    const q = <u64>((load<u32>(x) * n0) & mask);
+    let carry: u64 = 0;
+    for (let j = 0; j < k; j++) {
+      const o = <usize>j << 2;
+      const v = <u64>load<u32>(x + o) + q * <u64>load<u32>(m + o) + carry;
+      store<u32>(scratch + o, <u32>v);
+      carry = v >> 32;
+    }
+    store<u32>(scratch + (<usize>k << 2), <u32>carry);
+    shrBits(scratch, k + 1, c);
+    // Now < 2m and the top limb is 0 or holds the last bits: subtract m when >= m.
+    const top = load<u32>(scratch + (<usize>k << 2));
+    if (top != 0 || cmpLen(scratch, m, k) >= 0) subInPlace(scratch, m, k);
+    memory.copy(x, scratch, <usize>k << 2);
+    sh -= c;
+  }
+}
+
+/** Trailing zero bits of a nonzero len-limb value. */
+function ctzLen(a: usize, len: i32): i32 {
+  let j = 0;
+  while (j < len && load<u32>(a + (<usize>j << 2)) == 0) j++;
+  return (j << 5) + <i32>ctz<u32>(load<u32>(a + (<usize>j << 2)));
 }
 
 /**
@@ -531,26 +554,49 @@ function halfMod(x: StaticArray<u32>, m: StaticArray<u32>): void {
 export function modInverseVartime(a: StaticArray<u32>, m: StaticArray<u32>): StaticArray<u32> | null {
   const k = m.length;
   if (a.length != k || (unchecked(m[0]) & 1) == 0) return null;
+  if (cmpVartime(a, m) >= 0) return null;
   const u = new StaticArray<u32>(k), v = new StaticArray<u32>(k);
-  memory.copy(changetype<usize>(u), changetype<usize>(a), <usize>k << 2);
-  memory.copy(changetype<usize>(v), changetype<usize>(m), <usize>k << 2);
+  const pu = changetype<usize>(u), pv = changetype<usize>(v), pm = changetype<usize>(m);
+  memory.copy(pu, changetype<usize>(a), <usize>k << 2);
+  memory.copy(pv, pm, <usize>k << 2);
   const x1 = new StaticArray<u32>(k), x2 = new StaticArray<u32>(k);
+  const p1 = changetype<usize>(x1), p2 = changetype<usize>(x2);
   unchecked(x1[0] = 1);
-  if (cmpVartime(u, v) >= 0) return null;
-  // Invariants: x1*a = u, x2*a = v (mod m).
-  while (!isOneVartime(u) && !isOneVartime(v)) {
-    if (isZeroVartime(u) || isZeroVartime(v)) return null;
-    while ((unchecked(u[0]) & 1) == 0) { shr1(u, 0); halfMod(x1, m); }
-    while ((unchecked(v[0]) & 1) == 0) { shr1(v, 0); halfMod(x2, m); }
-    if (cmpVartime(u, v) >= 0) {
-      subInPlace(changetype<usize>(u), changetype<usize>(v), k);
-      const b = subInPlace(changetype<usize>(x1), changetype<usize>(x2), k);
-      if (b) addInPlace(changetype<usize>(x1), changetype<usize>(m), k);
+  const scratch = new StaticArray<u32>(k + 1);
+  const ps = changetype<usize>(scratch);
+  const m0 = unchecked(m[0]);
+  let inv: u32 = m0;
+  inv *= 2 - m0 * inv; inv *= 2 - m0 * inv; inv *= 2 - m0 * inv; inv *= 2 - m0 * inv;
+  const n0 = 0 - inv;
+  let ul = trimLen(pu, k), vl = k;
+  // Invariants: x1*a = u, x2*a = v (mod m); v stays odd.
+  while (true) {
+    if (ul == 0) return null; // u reached 0: gcd(a, m) = v > 1
+    const tz = ctzLen(pu, ul);
+    if (tz > 0) {
+      shrBits(pu, ul, tz);
+      ul = trimLen(pu, ul);
+      divPow2Mod(p1, pm, k, n0, tz, ps);
+    }
+    if (ul == 1 && load<u32>(pu) == 1) return x1;
+    if (vl == 1 && load<u32>(pv) == 1) return x2;
+    // Both odd: subtract the smaller from the larger (the difference is even).
+    const c = ul != vl ? (ul > vl ? 1 : -1) : cmpLen(pu, pv, ul);
+    if (c == 0) return null; // u = v > 1
+    if (c > 0) {
+      subInPlace(pu, pv, ul);
+      ul = trimLen(pu, ul);
+      if (subInPlace(p1, p2, k)) addInPlace(p1, pm, k);
     } else {
-      subInPlace(changetype<usize>(v), changetype<usize>(u), k);
-      const b = subInPlace(changetype<usize>(x2), changetype<usize>(x1), k);
-      if (b) addInPlace(changetype<usize>(x2), changetype<usize>(m), k);
+      subInPlace(pv, pu, vl);
+      vl = trimLen(pv, vl);
+      if (subInPlace(p2, p1, k)) addInPlace(p2, pm, k);
+      // Make v odd again (it is nonzero: v > u > 0).
+      const tv = ctzLen(pv, vl);
+      shrBits(pv, vl, tv);
+      vl = trimLen(pv, vl);
+      divPow2Mod(p2, pm, k, n0, tv, ps);
     }
   }
-  return isOneVartime(u) ? x1 : x2;
+  return null;
 }
