@@ -8,10 +8,23 @@
 // for pollAt. When the endpoint's line rate changes (IrLAP applies negotiated QoS after the UA
 // exchange, reference irda-secure-raw-spi.md §2.1), the bridge lets the bytes already written leave
 // the UART (drain) and then retunes the port with `port.update({ baudRate })`. Note that serialport
-// flushes the port's unread input when it retunes (tcflush), as a UART does when its clock changes;
-// IrLAP changes rate only at a quiet point (after the UA and the turnaround), so nothing is lost there.
+// flushes both queues when it retunes (tcflush TCIOFLUSH); on a real UART, drained, at IrLAP's quiet
+// point (after the UA, before the turnaround) that loses nothing. On a pseudo-terminal tcdrain does
+// not wait for the far side to read, so the flush could discard the UA itself: there the bridge sets
+// the termios speed with stty (TCSADRAIN, no flush) instead.
+//
+// Pacing: a real UART takes 10/baud s per byte, and the endpoint's timers assume it (an IrLAP core
+// switches rate when its UA has left, by its own count of byte times). A pseudo-terminal moves bytes
+// instantly, so a peer could answer a frame before the sender believes it has finished sending it.
+// With `pace` (default: on for /dev/pts/* devices, off for real ports, whose UART paces itself) the
+// bridge writes each frame when its last byte would have left the UART, so the far side gets it at
+// the time the sender's own model says it ended.
+
+import { execFile } from "node:child_process";
+import { realpathSync } from "node:fs";
 
 import { SerialPort } from "serialport";
+import { airTimeUs } from "../ir/medium.ts";
 
 export interface SerialEndpoint {
   receive(bytes: Uint8Array, now: number): void;
@@ -30,6 +43,14 @@ export interface SerialBridgeOptions {
   path: string;
   /** µs the line counts as busy after the last received byte (default 10 ms) */
   mediaBusyWindowUs?: number;
+  /** write each frame when a UART at the line rate would have sent its last byte (default: true
+   *  for pseudo-terminals, false for real ports) */
+  pace?: boolean;
+  /** how a rate change reaches the port: "update" = serialport's `port.update({ baudRate })` (it
+   *  flushes both directions, harmless on a real UART once drained); "stty" = set the termios speed
+   *  without flushing. Default: "stty" for pseudo-terminals, where tcdrain does not wait for the
+   *  far side to read and a flush would discard a frame in flight, else "update". */
+  retune?: "update" | "stty";
   /** called with errors from the port (writes, baud changes); default: kept in `lastError` */
   onError?: (err: Error) => void;
 }
@@ -57,6 +78,11 @@ export class SerialBridge {
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
   private pumping = false;
+  private readonly pace: boolean;
+  private readonly retune: "update" | "stty";
+  private readonly path: string;
+  /** with pacing: when the emulated UART has sent everything written so far (µs) */
+  private lineFreeAt = 0;
 
   private constructor(endpoint: SerialEndpoint, port: SerialPort, opts: SerialBridgeOptions) {
     this.endpoint = endpoint;
@@ -64,6 +90,10 @@ export class SerialBridge {
     this.lineBaud = endpoint.baud;
     this.busyWindowUs = opts.mediaBusyWindowUs ?? 10_000;
     this.onError = opts.onError ?? ((e) => void (this.lastError = e));
+    const pty = isPseudoTerminal(opts.path);
+    this.pace = opts.pace ?? pty;
+    this.retune = opts.retune ?? (pty ? "stty" : "update");
+    this.path = opts.path;
   }
 
   /** Opens the port at the endpoint's current rate and starts pumping. */
@@ -139,15 +169,24 @@ export class SerialBridge {
   private write(bytes: Uint8Array): void {
     const copy = Buffer.from(bytes); // the endpoint may reuse its buffer
     this.stats.txBytes += copy.length;
-    this.enqueue(
-      () =>
-        new Promise<void>((resolve) => {
-          this.port.write(copy, (err) => {
-            if (err) this.onError(err);
-            resolve();
-          });
-        }),
-    );
+    let sendAt = 0;
+    if (this.pace) {
+      this.lineFreeAt = Math.max(this.now(), this.lineFreeAt) + airTimeUs(copy.length, this.lineBaud);
+      sendAt = this.lineFreeAt;
+    }
+    this.enqueue(async () => {
+      if (sendAt > 0) {
+        const waitMs = (sendAt - this.now()) / 1000;
+        if (waitMs > 0) await new Promise((r) => setTimeout(r, Math.ceil(waitMs)));
+      }
+      if (!this.port.isOpen) return;
+      await new Promise<void>((resolve) => {
+        this.port.write(copy, (err) => {
+          if (err) this.onError(err);
+          resolve();
+        });
+      });
+    });
   }
 
   private changeBaud(baud: number): void {
@@ -155,8 +194,19 @@ export class SerialBridge {
     this.stats.baudChanges++;
     this.enqueue(async () => {
       // the frames written at the old rate must leave the UART before it is retuned
+      if (!this.port.isOpen) return;
       await new Promise<void>((resolve) => this.port.drain(() => resolve()));
       if (!this.port.isOpen) return;
+      if (this.retune === "stty") {
+        // termios only (TCSADRAIN, no flush); serialport's own rate is not changed then
+        await new Promise<void>((resolve) => {
+          execFile("stty", ["-F", this.path, String(baud)], (err) => {
+            if (err) this.onError(err);
+            resolve();
+          });
+        });
+        return;
+      }
       await new Promise<void>((resolve) => {
         this.port.update({ baudRate: baud }, (err) => {
           if (err) this.onError(err);
@@ -182,5 +232,13 @@ export class SerialBridge {
       this.timerAt = Infinity;
       this.pump();
     }, Math.ceil(delayMs));
+  }
+}
+
+function isPseudoTerminal(path: string): boolean {
+  try {
+    return realpathSync(path).startsWith("/dev/pts/");
+  } catch {
+    return false;
   }
 }

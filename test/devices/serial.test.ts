@@ -58,14 +58,14 @@ afterEach(async () => {
   while (opened.length > 0) await opened.pop()!.close();
 });
 
-async function bridged(baud = 9600) {
+async function bridged(baud = 9600, pace = false, retune: "update" | "stty" = "update") {
   const pty: PtyPair = await ptyPair();
   opened.push(pty);
   const ea = new ByteEndpoint(baud);
   const eb = new ByteEndpoint(baud);
-  const ba = await SerialBridge.open(ea, { path: pty.a });
+  const ba = await SerialBridge.open(ea, { path: pty.a, pace, retune });
   opened.push(ba);
-  const bb = await SerialBridge.open(eb, { path: pty.b });
+  const bb = await SerialBridge.open(eb, { path: pty.b, pace, retune });
   opened.push(bb);
   return { pty, ea, eb, ba, bb };
 }
@@ -91,21 +91,25 @@ describe.skipIf(!haveSocat)("serial bridge over a socat PTY pair", () => {
     expect(eb.mediaBusy!(eb.stamps.at(-1)! + 1e6)).toBe(false);
   });
 
-  it("follows the endpoint's baud change (after the bytes already queued) and still carries bytes exactly", async () => {
-    const { pty, ea, eb, ba, bb } = await bridged(9600);
+  for (const retune of ["update", "stty"] as const) it(`follows the endpoint's baud change (${retune}) and carries bytes exactly before and after it`, async () => {
+    const { pty, ea, eb, ba, bb } = await bridged(9600, false, retune);
     const before = randomBytes(8 * 1024);
     ea.send(before);
-    ea.baud = 115200; // e.g. the UA just went out: the new rate applies once it has left
+    if (retune === "stty") ea.baud = 115200; // right behind the bytes: stty does not flush them
     ba.pump();
-    await ba.flushed();
-    expect(ba.baudRate).toBe(115200);
-    expect(ba.port.baudRate).toBe(115200);
-    expect(ba.stats.baudChanges).toBe(1);
-    expect(sttySpeed(pty.a)).toBe(115200);
-    // the peer retunes once it has the whole of what was sent at the old rate (serialport's update
-    // flushes unread input, as retuning a UART does)
+    // serialport's update flushes both queues, and a PTY's drain does not wait for the far side to
+    // read: with "update" the rate changes at a quiet point, as IrLAP's does (after the UA has arrived)
     await until(() => eb.receivedBytes.length >= before.length, 10_000, "8 KiB at 9600");
     expect(eb.receivedBytes.equals(before)).toBe(true);
+    if (retune === "update") {
+      ea.baud = 115200;
+      ba.pump();
+    }
+    await ba.flushed();
+    expect(ba.baudRate).toBe(115200);
+    if (retune === "update") expect(ba.port.baudRate).toBe(115200);
+    expect(ba.stats.baudChanges).toBe(1);
+    expect(sttySpeed(pty.a)).toBe(115200);
     eb.baud = 115200;
     bb.pump();
     await bb.flushed();
@@ -122,6 +126,20 @@ describe.skipIf(!haveSocat)("serial bridge over a socat PTY pair", () => {
     await ba.flushed();
     expect(sttySpeed(pty.a)).toBe(57600);
     expect(ba.lastError).toBeNull();
+  });
+
+  it("paces writes to the line rate on a pseudo-terminal (which has no UART of its own)", async () => {
+    const { ea, eb } = await bridged(9600, true);
+    const frame = randomBytes(96); // 96 × 10 bits at 9600 = 100 ms
+    const t0 = performance.now();
+    ea.send(frame);
+    ea.send(frame);
+    (opened.at(-2) as SerialBridge).pump();
+    await until(() => eb.receivedBytes.length >= 2 * frame.length, 5_000, "two paced frames");
+    const ms = performance.now() - t0;
+    expect(ms).toBeGreaterThanOrEqual(195); // the second frame leaves 200 ms after the first began
+    expect(ms).toBeLessThan(2_000);
+    expect(eb.receivedBytes.equals(Buffer.concat([frame, frame]))).toBe(true);
   });
 
   it("arms one timer for pollAt and polls the endpoint when it is due", async () => {
