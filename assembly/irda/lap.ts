@@ -13,6 +13,7 @@
 import { Rand } from "../lib/rand";
 import { NEVER, MICROS_PER_MS, MICROS_PER_SEC } from "../lib/time";
 import { SirDeframer, SirSink, sirEncode, sirMaxLen } from "../wire/sir";
+import { FirDeframer, firEncode, firLen } from "../wire/fir";
 import { WireErr, wireErrName } from "../wire/err";
 import {
   ConnRepr, CA_BROADCAST, DEV_BROADCAST, FrmrRepr, FRMR_W, FRMR_Y, FRMR_Z, IrlapFrame, IrlapRepr,
@@ -98,6 +99,7 @@ const T_NONE: u8 = 0, T_SENSE: u8 = 1, T_SLOT: u8 = 2, T_REPLY: u8 = 3, T_SETUP:
 const U_NONE: u8 = 0, U_XID: u8 = 1, U_UA_CONN: u8 = 2, U_DM: u8 = 3, U_UA_DISC: u8 = 4, U_UA_RESET: u8 = 5;
 
 const MAX_DS: i32 = 2048;
+const SIR_MAX: u32 = 115200;
 const SEND_RING: i32 = 64 * 1024;
 
 class RxSink extends SirSink {
@@ -112,6 +114,7 @@ export class LapStation {
   rand: Rand;
   private sink: RxSink | null = null;
   private deframer: SirDeframer = new SirDeframer(2 + MAX_DS + 2 + 8);
+  private firDeframer: FirDeframer = new FirDeframer(2 + MAX_DS + 8);
   private f: IrlapRepr = new IrlapRepr();
   private xid: XidRepr = new XidRepr();
   private conn: ConnRepr = new ConnRepr();
@@ -226,8 +229,14 @@ export class LapStation {
   // ---------------------------------------------------------------- output
   private sendFrame(a: u8, c: u8, info: Uint8Array, off: i32, len: i32): void {
     const tx = this.out.tx;
-    tx.ensure(sirMaxLen(len, this.xbofs));
-    const end = sirEncode(a, c, info, off, len, this.xbofs, tx.data, tx.len);
+    let end: i32;
+    if (this.baud > SIR_MAX) { // FIR: CRC-32 framing, no BOFs (wire/fir.ts)
+      tx.ensure(firLen(len));
+      end = firEncode(a, c, info, off, len, tx.data, tx.len);
+    } else {
+      tx.ensure(sirMaxLen(len, this.xbofs));
+      end = sirEncode(a, c, info, off, len, this.xbofs, tx.data, tx.len);
+    }
     if (end < 0) { this.trace("tx encode failed"); return; }
     const start = this.txEnd > this.now ? this.txEnd : this.now;
     this.txEnd = start + txTimeUs(this.baud, <i64>(end - tx.len));
@@ -329,10 +338,7 @@ export class LapStation {
   poll(now: i64, busy: bool): void {
     this.now = now;
     if (busy && this.state == LapState.QUERY && this.timer == T_SENSE) this.busySeen = true;
-    if (this.pendingBaud != 0 && now >= this.txEnd) {
-      this.baud = this.pendingBaud; this.pendingBaud = 0;
-      this.trace("baud=" + this.baud.toString());
-    }
+    if (this.pendingBaud != 0 && now >= this.txEnd) this.setBaud(this.pendingBaud);
     // bounded: each step either clears its trigger or moves it into the future
     for (let guard = 0; guard < 8; guard++) {
       if (this.turnAt <= now) { this.turnAt = NEVER; this.turn(); continue; }
@@ -341,7 +347,17 @@ export class LapStation {
       if ((s == LapState.RECV_S || s == LapState.SCLOSE || s == LapState.XMIT_S) && this.watchdogAt() <= now) { this.watchdog(); continue; }
       break;
     }
-    if (this.pendingBaud != 0 && now >= this.txEnd) { this.baud = this.pendingBaud; this.pendingBaud = 0; }
+    if (this.pendingBaud != 0 && now >= this.txEnd) this.setBaud(this.pendingBaud);
+  }
+
+  /** Changes the line rate: a half-received frame at the old rate is dropped. */
+  private setBaud(b: u32): void {
+    this.pendingBaud = 0;
+    if (b == this.baud) return;
+    this.baud = b;
+    this.deframer.reset();
+    this.firDeframer.reset();
+    this.trace("baud=" + b.toString());
   }
 
   private expire(k: u8, busy: bool): void {
@@ -570,7 +586,7 @@ export class LapStation {
     if (q != QosErr.Ok) { this.toNdm(DiscReason.NEGOTIATION, "negotiation failed"); return; }
     this.stopTimer();
     this.enterNrm();
-    this.baud = this.neg.baud; // the secondary switched right after its UA
+    this.setBaud(this.neg.baud); // the secondary switched right after its UA
     this.setState(LapState.XMIT_P, "ua");
     this.turnAt = this.turnTime();
     this.connectedEvent();
@@ -617,7 +633,7 @@ export class LapStation {
     this.peerMinTat = CONTENTION_MIN_TAT_US;
     this.neg.reset();
     if (this.baud != CONTENTION_BAUD) {
-      if (this.txEnd > this.now) this.pendingBaud = CONTENTION_BAUD; else this.baud = CONTENTION_BAUD;
+      if (this.txEnd > this.now) this.pendingBaud = CONTENTION_BAUD; else this.setBaud(CONTENTION_BAUD);
     }
     if (wasConnected) { this.out.begin(LapEvent.DISCONNECTED, 1); this.out.ev.u8(reason); }
   }
@@ -748,7 +764,8 @@ export class LapStation {
     if (len <= 0) return;
     this.lastRxAt = now;
     if (this.state == LapState.QUERY && this.timer == T_SENSE) this.busySeen = true;
-    this.deframer.feed(src, off, len, this.sink!);
+    if (this.baud > SIR_MAX) this.firDeframer.feed(src, off, len, this.sink!);
+    else this.deframer.feed(src, off, len, this.sink!);
   }
 
   /** A frame that passed the FCS check (called by the de-framer). */

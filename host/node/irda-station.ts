@@ -25,7 +25,7 @@ export interface IrdaStationOptions {
   /** service hints as CE writes them (0x8200 → hint bytes 82 00) */
   hints?: number;
   charset?: number;
-  /** rates offered (9600 is always included: the contention rate) */
+  /** rates offered: 2400..115200 (SIR) and 4000000 (FIR); 9600 is always included (the contention rate) */
   baudRates?: number[];
   /** the longest max turnaround time offered, ms (500, 250, 100, 50, 25, 10, 5) */
   maxTurnaroundMs?: number;
@@ -106,7 +106,10 @@ export class IrdaStation {
     if (typeof opts?.seed !== "number") throw new TypeError("IrdaStation.create: seed must be a number");
     const core = await instantiateCore<Core>("irda");
     const rates = new Set([...(opts.baudRates ?? [9600, 19200, 38400, 57600, 115200]), 9600]);
-    for (const r of rates) bitOf(BAUD_RATES, r, "baud rate");
+    for (const r of rates) {
+      bitOf(BAUD_RATES, r, "baud rate");
+      if (r === 576000 || r === 1152000 || r === 16000000) throw new WinsockError(WSA.WSAEINVAL, `${r} bit/s (MIR/VFIR) is not modelled; SIR rates and 4000000 (FIR) are`);
+    }
     const baud = maskOf(BAUD_RATES, (v) => rates.has(v));
     const maxTat = bitOf(MAX_TAT_MS, opts.maxTurnaroundMs ?? 500, "max turnaround");
     bitOf(DATA_SIZES, opts.maxDataSize ?? 2048, "data size");

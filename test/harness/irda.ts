@@ -3,6 +3,7 @@
 import { FCS16_INIT, fcs16, CRC32_INIT, crc32 } from "../../assembly/lib/crc";
 import { SirDeframer, SirSink, sirEncodeFrame } from "../../assembly/wire/sir";
 import { WireErr } from "../../assembly/wire/err";
+import { FirDeframer, firEncodeFrame } from "../../assembly/wire/fir";
 import { ConnRepr, FrmrRepr, IrlapFrame, IrlapRepr, Kind, QosRepr, XidRepr } from "../../assembly/wire/irlap";
 import { Negotiated, negotiate } from "../../assembly/irda/qos";
 import { LapStation, LapState } from "../../assembly/irda/lap";
@@ -34,6 +35,25 @@ class Collect extends SirSink {
  *  returns [frames, drops, lastErr, (len lo, len hi, bytes…)…]. */
 export function deframe(wire: Uint8Array, chunk: i32, splitAt: i32, maxFrame: i32): Uint8Array {
   const d = new SirDeframer(maxFrame);
+  const c = new Collect();
+  if (chunk > 0) {
+    for (let off = 0; off < wire.length; off += chunk) d.feed(wire, off, min(chunk, wire.length - off), c);
+  } else {
+    const s = min(max(splitAt, 0), wire.length);
+    d.feed(wire, 0, s, c);
+    d.feed(wire, s, wire.length - s, c);
+  }
+  const res = new Uint8Array(3 + c.out.length);
+  res[0] = <u8>c.frames; res[1] = <u8>c.drops; res[2] = <u8>c.lastErr;
+  for (let i = 0; i < c.out.length; i++) res[3 + i] = c.out[i];
+  return res;
+}
+
+export function firEncode(frame: Uint8Array): Uint8Array { return firEncodeFrame(frame); }
+
+/** Like deframe, for the FIR model. */
+export function firDeframe(wire: Uint8Array, chunk: i32, splitAt: i32, maxFrame: i32): Uint8Array {
+  const d = new FirDeframer(maxFrame);
   const c = new Collect();
   if (chunk > 0) {
     for (let off = 0; off < wire.length; off += chunk) d.feed(wire, off, min(chunk, wire.length - off), c);

@@ -83,7 +83,7 @@ describe("connection and negotiation", () => {
 
 async function transfer(rate: number, bytes: number, opts: { ber?: number; seed?: number; both?: boolean } = {}) {
   const net = new Net({ seed: opts.seed ?? 9, bitErrorRate: 0 });
-  const a = await net.add("a", origin, { seed: 71 });
+  const a = await net.add("a", origin, { seed: 71, baudRates: [9600, 19200, 38400, 57600, 115200, 4_000_000] });
   const b = await net.add("b", facing(0.5), { seed: 72, baudRates: [rate] });
   net.connect(a, b);
   expect(a.link!.baud).toBe(rate);
@@ -109,6 +109,15 @@ describe("data transfer", () => {
       expect(a.station.stats.retransmits).toBe(0);
     });
   }
+  it("1 MiB byte-exact at 4 Mbit/s (FIR, W7/DS2048)", async () => {
+    const { a } = await transfer(4_000_000, MiB);
+    expect(a.link).toMatchObject({ baud: 4_000_000, txWindow: 7, txDataSize: 2048, txAdditionalBofs: 0 });
+    expect(a.station.stats.retransmits).toBe(0);
+  });
+  it("1 MiB byte-exact at 4 Mbit/s with a bit error rate of 1e-5", async () => {
+    const { a } = await transfer(4_000_000, MiB, { ber: 1e-5, seed: 11 });
+    expect(a.station.stats.retransmits).toBeGreaterThan(0);
+  });
   it("1 MiB byte-exact at 115200 with a bit error rate of 1e-5", async () => {
     const { a, b } = await transfer(115200, MiB, { ber: 1e-5 });
     expect(a.station.stats.retransmits).toBeGreaterThan(0);

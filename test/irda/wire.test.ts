@@ -81,6 +81,31 @@ describe("SIR framing (reference §2.1)", () => {
   });
 });
 
+describe("FIR framing model (wire/fir.ts: CRC-32, 24 byte times of overhead as real FIR)", () => {
+  it("emits preamble, start flag, length, A C I, CRC-32 LSB first, stop flag", () => {
+    const w: Uint8Array = h.firEncode(ESC_FRAME);
+    expect(w.length).toBe(24 + ESC_FRAME.length);
+    expect(toHex(w.subarray(0, 18))).toBe(Array(14).fill("AA").join(" ") + " 7E 81 0A 00");
+    expect(toHex(w.subarray(18, 24))).toBe(toHex(ESC_FRAME)); // no escaping at FIR
+    const crc = h.crc32Of(ESC_FRAME) >>> 0;
+    expect([...w.subarray(24, 28)]).toEqual([crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24]);
+    expect(h.crc32Residue(w.subarray(18, 28)) >>> 0).toBe(0xdebb20e3);
+    expect(toHex(w.subarray(28))).toBe("81 7E");
+  });
+  it("de-frames split at every byte offset and drops a corrupted frame", () => {
+    const a: Uint8Array = h.firEncode(SNRM), b: Uint8Array = h.firEncode(XID_CMD);
+    const stream = new Uint8Array([...a, ...b]);
+    for (let s = 0; s <= stream.length; s++) {
+      const r = frames(h.firDeframe(stream, 0, s, 2100));
+      expect(r.list, `split at ${s}`).toEqual([toHex(SNRM), toHex(XID_CMD)]);
+    }
+    const bad = stream.slice(); bad[30] ^= 0x10;
+    const r = frames(h.firDeframe(bad, 7, 0, 2100));
+    expect(r.list).toEqual([toHex(XID_CMD)]); expect(r.err).toBe(2);
+    expect(frames(h.firDeframe(new Uint8Array([0x7e, 0x81, 0xff, 0xff, 1, 2]), 1, 0, 2100)).err).toBe(4);
+  });
+});
+
 describe("IrLAP control field (reference §2.2 table)", () => {
   // [address, control, kind, pf, nr, ns]; kinds: I0 RR1 RNR2 REJ3 SREJ4 UI5 XIDc6 XIDr7 TEST8 SNRM9 RNRM10 DISC11 RD12 UA13 FRMR14 DM15
   const table: [number, number, number, number, number, number][] = [
