@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
+import { PSS_EXAMPLE_10 } from "./rsa-vectors.ts";
 
 // HASH_* ids of assembly/tls/crypto/sha2.ts.
 const HASHES = [
@@ -113,6 +114,23 @@ beforeAll(async () => {
   execFileSync("openssl", ["rsa", "-in", pem, "-RSAPublicKey_out", "-outform", "DER", "-out", join(dir, "rsapub.der")]);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("PKCS #1 v2.1 known answer (pss-vect.txt, Example 10.2: 2048-bit key, SHA-1, 20-byte salt)", () => {
+  const v = PSS_EXAMPLE_10;
+  const mh = () => digest("sha1", v.message);
+  it("verifies the published signature, with the salt length given and auto", () => {
+    expect(w.pssVerify(v.n, v.e, 1, mh(), v.signature, 20)).toBe(true);
+    expect(w.pssVerify(v.n, v.e, 1, mh(), v.signature, -1)).toBe(true);
+    expect(w.pssVerify(v.n, v.e, 1, mh(), v.signature, 32)).toBe(false);
+    expect(w.pssVerify(v.n, v.e, 2, digest("sha256", v.message), v.signature, 20)).toBe(false);
+  });
+  it("signs to the published signature from the published key parts and salt", () => {
+    const h = w.keyFromParts(v.n, v.e, v.d, v.p, v.q, v.dp, v.dq, v.qinv);
+    expect(h).toBeGreaterThanOrEqual(0);
+    const sig = w.pssSign(h, 1, mh(), v.salt, randomBytes(32));
+    expect(Buffer.from(sig).toString("hex")).toBe(Buffer.from(v.signature).toString("hex"));
+  });
+});
 
 describe("RSA cross-checks with node:crypto", () => {
   // 2048: 320 messages, 3072: 160, 4096: 80 (each: 4 hashes rotating; node signs v1.5 and PSS,
