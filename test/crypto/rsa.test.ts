@@ -353,6 +353,34 @@ describe("PKCS #1 v1.5 verification edge cases (RFC 8017 §8.2.2)", () => {
   });
 });
 
+describe("hostile input never traps", () => {
+  it("random and mutated n, e, signatures, hashes and key DER give false / null / -1", () => {
+    const key = keys.get("node2048")!;
+    const mh = digest("sha256", Buffer.from("fuzz"));
+    const sig = Uint8Array.from(sign("sha256", Buffer.from("fuzz"), key.priv));
+    const der = Uint8Array.from(key.priv.export({ type: "pkcs8", format: "der" }));
+    const spki = Uint8Array.from(key.pub.export({ type: "spki", format: "der" }));
+    const lens = [0, 1, 2, 3, 4, 255, 256, 257, 511, 512, 513, 1000];
+    for (let i = 0; i < 300; i++) {
+      const pick = () => randomBytes(lens[Math.floor(Math.random() * lens.length)]);
+      const n = i % 3 == 0 ? key.n : pick(), e = i % 5 == 0 ? key.e : pick();
+      const s = i % 2 == 0 ? sig : pick(), hsh = i % 4 == 0 ? mh : pick();
+      const alg = (i % 7) - 1, salt = (i % 9) - 2;
+      expect(typeof w.pkcs1Verify(n, e, alg, hsh, s)).toBe("boolean");
+      expect(typeof w.pssVerify(n, e, alg, hsh, s, salt)).toBe("boolean");
+      const r = w.publicRaw(n, e, s);
+      expect(r === null || r.length === n.length).toBe(true);
+      const bad = Uint8Array.from(i % 2 ? der : spki);
+      for (let j = 0; j < 3; j++) bad[Math.floor(Math.random() * bad.length)] = Math.floor(Math.random() * 256);
+      const cut = bad.subarray(0, Math.floor(Math.random() * (bad.length + 1)));
+      expect(typeof w.keyFromPkcs8(cut)).toBe("number");
+      w.pubN(cut, true); w.pubN(cut, false); // must return (null or bytes), not trap
+    }
+    expect(w.mgf(2, mh, -5).length).toBe(0);
+    expect(w.pssSign(-1, 2, mh, new Uint8Array(32), new Uint8Array(0))).toBeNull();
+  });
+});
+
 describe("PSS verification edge cases (RFC 8017 §9.1.2)", () => {
   it("salt length: exact match required unless auto (-1)", () => {
     const key = keys.get("node2048")!;

@@ -60,9 +60,10 @@ function ctEqual(a: Uint8Array, b: Uint8Array): bool {
 
 /** MGF1 (RFC 8017 §B.2.1) with hash `alg`: `len` bytes from `seed`. */
 export function mgf1(alg: i32, seed: Uint8Array, len: i32): Uint8Array {
+  if (len < 0) return new Uint8Array(0);
   const out = new Uint8Array(len);
   const h = newHash(alg);
-  if (h === null || len < 0) return out;
+  if (h === null) return out;
   const hl = h.outLen;
   const ctr = new Uint8Array(4);
   let off = 0;
