@@ -37,7 +37,7 @@ const LINE_CAPACITY: StaticArray<u32> = [
 /** Line capacity in bytes for a baud value and a max-turnaround bit index (0 = 500 ms). */
 export function lineCapacity(baud: u32, tatIndex: i32): u32 {
   if (<u32>tatIndex > 6) return 0;
-  if (baud == 2400) return LINE_CAPACITY[tatIndex] / 4;
+  if (baud == 2400) return LINE_CAPACITY[tatIndex] / 4; // not in the CE table: a quarter of 9600 (UNCONFIRMED)
   let row = -1;
   for (let i = 1; i < 9; i++) if (BAUD_VALUES[i] == baud) { row = i - 1; break; }
   if (row < 0) return 0;
@@ -46,7 +46,7 @@ export function lineCapacity(baud: u32, tatIndex: i32): u32 {
 
 /** Extra BOFs at a baud rate for an additional-BOFs value given at 115200 (CE divisors). */
 export function xbofsAt(baud: u32, at115200: u32): i32 {
-  if (baud == 2400) return <i32>(at115200 * 48);
+  if (baud == 2400) return <i32>(at115200 / 48);
   if (baud == 9600) return <i32>(at115200 / 12);
   if (baud == 19200) return <i32>(at115200 / 6);
   if (baud == 38400) return <i32>(at115200 / 3);

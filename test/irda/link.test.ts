@@ -126,8 +126,49 @@ describe("data transfer", () => {
   it("1 MiB byte-exact at 9600 with a bit error rate of 1e-5", async () => {
     await transfer(9600, MiB, { ber: 1e-5, seed: 10 });
   });
+  it("honours a 10 ms minimum turnaround and 48 extra BOFs asked by one side (no frame lost to the deaf time)", async () => {
+    const net = new Net({ seed: 13 });
+    const a = await net.add("a", origin, { seed: 75 });
+    const b = await net.add("b", facing(0.5), { seed: 76, minTurnaroundUs: 10_000, additionalBofs: 48 });
+    net.connect(a, b);
+    expect(b.xcvr.minTurnaroundUs).toBe(10_000);
+    expect(a.link).toMatchObject({ baud: 115200, peerMinTurnaroundUs: 10_000, txAdditionalBofs: 48, txWindow: 2 });
+    expect(b.link).toMatchObject({ peerMinTurnaroundUs: 1000, txAdditionalBofs: 0 });
+    const data = randomBytes(300_000, 3), back = randomBytes(100_000, 4);
+    a.station.send(data, net.t); b.station.send(back, net.t);
+    expect(net.run(3600e6, () => b.rxBytes >= data.length && a.rxBytes >= back.length)).toBe(true);
+    expect(equalBytes(concat(b.received), data)).toBe(true);
+    expect(equalBytes(concat(a.received), back)).toBe(true);
+    expect(a.station.stats.retransmits + b.station.stats.retransmits).toBe(0);
+  });
   it("both directions at once at 57600", async () => {
     await transfer(57600, 256 * 1024, { both: true });
+  });
+});
+
+describe("with the devices' IrSimulation driver (the IrEndpoint contract)", () => {
+  it("discovers, connects and moves data", async () => {
+    const { OpticalMedium } = await import("../../devices/ir/medium.ts");
+    const { IrSimulation } = await import("../../devices/ir/sim.ts");
+    const { IrdaStation } = await import("../../host/node/irda-station.ts");
+    const sim = new IrSimulation(new OpticalMedium({ seed: 1 }));
+    const a = await IrdaStation.create({ seed: 101, nickname: "a" });
+    const b = await IrdaStation.create({ seed: 102, nickname: "b" });
+    sim.add("a", a, origin);
+    sim.add("b", b, facing(0.5));
+    let found: number[] = [];
+    a.onDiscovery = (r) => { found = r.devices.map((d) => d.address); };
+    a.discover(6, sim.now);
+    expect(sim.run(sim.now + 5e6, () => found.length > 0)).toBe(true);
+    expect(found).toEqual([b.deviceAddress]);
+    a.connect(found[0], sim.now);
+    expect(sim.run(sim.now + 5e6, () => a.connected && b.connected && b.baud === 115200)).toBe(true);
+    const data = randomBytes(100_000, 9);
+    const got: Uint8Array[] = [];
+    b.onData = (d) => got.push(d);
+    a.send(data, sim.now);
+    expect(sim.run(sim.now + 60e6, () => got.reduce((n, c) => n + c.length, 0) >= data.length)).toBe(true);
+    expect(equalBytes(concat(got), data)).toBe(true);
   });
 });
 
