@@ -158,3 +158,31 @@ export function benchGcmSeal(records: i32, len: i32): u32 {
   }
   return benchBuf[len];
 }
+
+// ---- component loops (benchmark breakdown)
+import { Aes } from "../../assembly/tls/crypto/aes";
+import { Ghash } from "../../assembly/tls/crypto/gcm";
+import { Poly1305 } from "../../assembly/tls/crypto/poly1305";
+import { chacha20XorPtr } from "../../assembly/tls/crypto/chacha20";
+/** kind: 0 AES-128 ECB, 1 GHASH, 2 ChaCha20, 3 Poly1305 — over `records` × `len` bytes. */
+export function benchPart(kind: i32, records: i32, len: i32): u32 {
+  if (benchBuf.length < len + 16) benchBuf = new Uint8Array(len + 16);
+  const p = benchBuf.dataStart;
+  if (kind == 0) {
+    const a = new Aes(benchKey.dataStart, 16);
+    for (let i = 0; i < records; i++) a.encryptBlocks(p, p, len >> 4);
+  } else if (kind == 1) {
+    const g = new Ghash();
+    g.init(benchKey.dataStart);
+    for (let i = 0; i < records; i++) g.update(p, <usize>len);
+    g.finish(0, 0, p);
+  } else if (kind == 2) {
+    for (let i = 0; i < records; i++) chacha20XorPtr(benchKey.dataStart, benchNonce.dataStart, 1, p, p, <usize>len);
+  } else {
+    const m = new Poly1305();
+    m.init(benchKey.dataStart);
+    for (let i = 0; i < records; i++) m.update(p, <usize>len);
+    m.finish(p);
+  }
+  return benchBuf[0];
+}
