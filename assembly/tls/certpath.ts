@@ -215,9 +215,13 @@ class Search {
     return best;
   }
 
+  /** Already in the path, as this object or as a byte-identical copy (so duplicates cost nothing). */
   inPath(c: Certificate): bool {
     const p = this.path;
-    for (let i = 0; i < p.length; i++) if (unchecked(p[i]) === c) return true;
+    for (let i = 0; i < p.length; i++) {
+      const q = unchecked(p[i]);
+      if (q === c || bytesEqual(q.raw, c.raw)) return true;
+    }
     return false;
   }
 }

@@ -174,6 +174,17 @@ describe("path validation (RFC 5280 §6)", () => {
   it("a self-signed leaf that is itself trusted validates without a path", () => {
     expect(validate(["root-ed"], ["root-ed"], "", Purpose.ANY)).toEqual({ err: CertErr.Ok, path: [0] });
   });
+  it("work is bounded: a bag of self-issued look-alikes ends quickly without a path", () => {
+    // 24 self-signed CAs with one name (copies and distinct keys): without a bound, depth-first
+    // search over them is exponential. MAX_WORK (64 candidate issuers) ends it.
+    const bag = [...Array(12).fill("root-ec"), ...Array(12).fill("root-ec-twin")];
+    const t0 = performance.now();
+    const r = validate(["leaf-rsa", ...bag], ["root-ed"], "rsa.example.test");
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect([CertErr.UnknownIssuer, CertErr.PathTooLong, CertErr.BadSignature]).toContain(r.err);
+    // with the real root trusted, the same bag still validates (the leaf's issuer is tried first)
+    expect(validate(["leaf-rsa", ...bag], ["root-ec"], "rsa.example.test").err).toBe(CertErr.Ok);
+  });
   it("garbage in the chain is Malformed", () => {
     const r: Int32Array = x.validate(frame([Uint8Array.from([0x30, 0x03, 0x02, 0x01, 0x01])]), frame([c("root-ed").der]), now(), "", 0);
     expect(r[0]).toBe(CertErr.Malformed);
