@@ -31,10 +31,31 @@
 //   names_len(): i32                            the last call's length result (see above)
 // The A and W forms differ only in the host's string marshalling (bytes vs WCHARs); every character
 // these functions produce is ASCII, so the lengths are the same numbers in both units.
+//
+// Fast path without allocation (numbers only; the host reads and writes core memory itself):
+//   names_scratch(): usize                      1024 UTF-16 code units of input text
+//   names_result_ptr(): usize                   28 bytes: address / sockaddr in and out
+//   names_text_ptr(): usize                     UTF-16 text output (its length is the return value)
+//   names_inet_addr(len): u32                   inet_addr of the scratch text
+//   names_inet_pton(family, len, wide): i32     1/0/-1 as inet_pton (wide: InetPtonW); bytes -> result
+//   names_inet_ntop(family, addrLen, size): i32 text length or -1; address bytes from result
+//   names_inet_ntoa(addr): i32                  text length
+//   names_string_to_address(len, family, addressLength): i32
+//                                               0/-1 as WSAStringToAddress; sockaddr -> result,
+//                                               size in names_len()
+//   names_address_to_string(saLen, addressLength, stringLength): i32
+//                                               text length or -1; sockaddr from result, names_len()
+//                                               as for WSAAddressToString
 import {
-  AF_INET, addressToString, addressToStringLen, inetAddr, inetNtoa, inetNtop, inetPton,
-  stringToAddress, stringToAddressLen,
+  AF_INET, addressToString, addressToStringAt, addressToStringLen, inetAddr, inetAddrAt, inetNtoa,
+  inetNtoaText, inetNtop, inetNtopAt, inetPton, inetPtonAt, stringToAddress, stringToAddressAt,
+  stringToAddressLen, textPtr,
 } from "./names";
+
+/** Size of the fast path's input text area, in UTF-16 code units. */
+const NAMES_SCRATCH_UNITS: i32 = 1024;
+const scratch = memory.data(2048);
+const resultArea = memory.data(32);
 
 const result = new Uint8Array(28);
 let resultLen: i32 = 0;
@@ -91,4 +112,43 @@ export function names_out(): Uint8Array {
 
 export function names_len(): i32 {
   return resultLen;
+}
+
+export function names_scratch(): usize { return scratch; }
+export function names_result_ptr(): usize { return resultArea; }
+export function names_text_ptr(): usize { return textPtr(); }
+
+// @ts-ignore: decorator
+@inline function clampLen(len: i32): i32 {
+  return len < 0 ? 0 : len > NAMES_SCRATCH_UNITS ? NAMES_SCRATCH_UNITS : len;
+}
+
+export function names_inet_addr(len: i32): u32 {
+  return inetAddrAt(scratch, clampLen(len));
+}
+
+export function names_inet_pton(family: i32, len: i32, wide: i32): i32 {
+  const r = inetPtonAt(family, scratch, clampLen(len), resultArea, wide != 0);
+  resultLen = r == 1 ? (family == AF_INET ? 4 : 16) : 0;
+  return r;
+}
+
+export function names_inet_ntop(family: i32, addrLen: i32, size: i32): i32 {
+  return inetNtopAt(family, resultArea, addrLen < 0 ? 0 : addrLen > 28 ? 28 : addrLen, size);
+}
+
+export function names_inet_ntoa(addr: u32): i32 {
+  return inetNtoaText(addr);
+}
+
+export function names_string_to_address(len: i32, family: i32, addressLength: i32): i32 {
+  const r = stringToAddressAt(scratch, clampLen(len), family, resultArea, 28, addressLength);
+  resultLen = stringToAddressLen;
+  return r;
+}
+
+export function names_address_to_string(saLen: i32, addressLength: i32, stringLength: i32): i32 {
+  const r = addressToStringAt(resultArea, saLen < 0 ? 0 : saLen > 28 ? 28 : saLen, addressLength, stringLength);
+  resultLen = addressToStringLen;
+  return r;
 }

@@ -95,7 +95,8 @@ export function sockaddrIn6Scope(sa: Uint8Array): u32 {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text scanning. Parsers work on [i, end) of a UTF-16 string and leave the stop index in `scanEnd`
+// Text scanning. Parsers work on [i, end) of UTF-16 code units at address s (a string's data, or a
+// host's scratch buffer) and leave the stop index in `scanEnd`
 // (module state instead of a tuple: AS has no multiple returns and the parse paths must not allocate).
 
 let scanEnd: i32 = 0;
@@ -103,8 +104,8 @@ let v4Value: u32 = 0; // host order result of the IPv4 parsers
 const v6Groups = new StaticArray<u16>(8);
 
 // @ts-ignore: decorator
-@inline function ch(s: string, i: i32): i32 {
-  return <i32>load<u16>(changetype<usize>(s) + (<usize>i << 1));
+@inline function ch(s: usize, i: i32): i32 {
+  return <i32>load<u16>(s + (<usize>i << 1));
 }
 
 // @ts-ignore: decorator
@@ -125,7 +126,7 @@ const v6Groups = new StaticArray<u16>(8);
  * octal; "a.b.c" puts c in the low 16 bits, "a.b" puts b in the low 24, "a" is all 32 bits.
  * Stops at the first character that cannot continue the address; scanEnd is that index.
  */
-function parseV4Classic(s: string, i: i32, end: i32, hexWraps: bool = false): bool {
+function parseV4Classic(s: usize, i: i32, end: i32, hexWraps: bool = false): bool {
   let p0: u64 = 0, p1: u64 = 0, p2: u64 = 0, p3: u64 = 0;
   let n = 0;
   while (true) {
@@ -184,7 +185,7 @@ function parseV4Classic(s: string, i: i32, end: i32, hexWraps: bool = false): bo
 }
 
 /** Strict dotted quad: exactly four decimal parts 0-255 without leading zeros (inet_pton, RFC 4291 §2.2 (3)). */
-function parseV4Strict(s: string, i: i32, end: i32): bool {
+function parseV4Strict(s: usize, i: i32, end: i32): bool {
   let r: u32 = 0;
   for (let n = 0; n < 4; n++) {
     if (n > 0) {
@@ -212,7 +213,7 @@ function parseV4Strict(s: string, i: i32, end: i32): bool {
 
 /** The dotted tail of an IPv6 address: four parts of 1-3 decimal digits, 0-255. Unlike inet_pton's
  *  IPv4, Windows accepts leading zeros here ("1::001.2.3.4" but not "1::0001.2.3.4"). */
-function parseV4Tail(s: string, i: i32, end: i32): bool {
+function parseV4Tail(s: usize, i: i32, end: i32): bool {
   let r: u32 = 0;
   for (let n = 0; n < 4; n++) {
     if (n > 0) {
@@ -237,7 +238,7 @@ function parseV4Tail(s: string, i: i32, end: i32): bool {
 }
 
 /** RFC 4291 §2.2 text in [i, end), all of it; result in v6Groups. */
-function parseV6(s: string, i: i32, end: i32): bool {
+function parseV6(s: usize, i: i32, end: i32): bool {
   const g = v6Groups;
   let n = 0;
   let gap = -1; // group index where "::" stands
@@ -288,8 +289,7 @@ function parseV6(s: string, i: i32, end: i32): bool {
   return true;
 }
 
-function storeV6(out: Uint8Array): void {
-  const p = out.dataStart;
+function storeV6(p: usize): void {
   for (let k = 0; k < 8; k++) store<u16>(p + (<usize>k << 1), bswap<u16>(unchecked(v6Groups[k])));
 }
 
@@ -305,14 +305,23 @@ let outLen: i32 = 0;
 }
 
 function putDec(v: u32): void {
-  if (v >= 10) putDec(v / 10);
-  put(0x30 + <i32>(v % 10));
+  let n = 1;
+  for (let t = v; t >= 10; t /= 10) n++;
+  let k = outLen + n;
+  outLen = k;
+  do {
+    unchecked(outBuf[--k] = <u16>(0x30 + v % 10));
+    v /= 10;
+  } while (v != 0);
 }
 
 function putHex(v: u32): void {
-  if (v >= 16) putHex(v >>> 4);
-  const d = <i32>(v & 15);
-  put(d < 10 ? 0x30 + d : 0x61 + d - 10);
+  // lowercase, no leading zeros (RFC 5952 §4.1, §4.3)
+  let shift = v == 0 ? 0 : (31 - <i32>clz<u32>(v)) & ~3;
+  for (; shift >= 0; shift -= 4) {
+    const d = <i32>((v >>> shift) & 15);
+    put(d < 10 ? 0x30 + d : 0x57 + d);
+  }
 }
 
 function putV4(bytes: usize): void {
@@ -361,19 +370,22 @@ function takeOut(): string {
   return String.UTF16.decodeUnsafe(changetype<usize>(outBuf), <usize>outLen << 1);
 }
 
-// ---------------------------------------------------------------------------------------------
-// The Winsock functions.
+/** Where the last text result lies (outLen UTF-16 code units), for hosts that read it in place. */
+export function textPtr(): usize {
+  return changetype<usize>(outBuf);
+}
 
-/** inet_addr: the address in network order as stored in an in_addr (read little-endian), or
- *  INADDR_NONE. Sets the last error only for NULL (WSAEFAULT); works before WSAStartup. */
-export function inetAddr(cp: string | null): u32 {
-  if (cp === null) {
-    setLastError(WSAEFAULT); // the one case inet_addr sets an error (observed on Windows)
-    return INADDR_NONE;
-  }
-  const s = changetype<string>(cp);
-  const len = s.length;
-  if (len == 0) return INADDR_NONE;
+export function textLen(): i32 {
+  return outLen;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Winsock functions. Each has a form over raw memory (…At: text as UTF-16 code units at an
+// address, results in caller memory or the text buffer) and a form over AS strings and arrays.
+
+/** inet_addr over `len` code units at s (see inetAddr). */
+export function inetAddrAt(s: usize, len: i32): u32 {
+  if (len <= 0) return INADDR_NONE;
   // Windows answers a lone space with INADDR_ANY (its old "empty string is 0" rule); "  " and
   // "\t" are INADDR_NONE.
   if (len == 1 && ch(s, 0) == 0x20) return INADDR_ANY;
@@ -387,13 +399,48 @@ export function inetAddr(cp: string | null): u32 {
   return bswap<u32>(v4Value);
 }
 
-/** inet_ntoa: dotted decimal of an in_addr value (network order bytes read little-endian). */
-export function inetNtoa(addr: u32): string {
+/** inet_addr: the address in network order as stored in an in_addr (read little-endian), or
+ *  INADDR_NONE. Sets the last error only for NULL (WSAEFAULT); works before WSAStartup. */
+export function inetAddr(cp: string | null): u32 {
+  if (cp === null) {
+    setLastError(WSAEFAULT); // the one case inet_addr sets an error (observed on Windows)
+    return INADDR_NONE;
+  }
+  return inetAddrAt(changetype<usize>(cp), cp.length);
+}
+
+/** inet_ntoa into the text buffer; returns the length. */
+export function inetNtoaText(addr: u32): i32 {
   outLen = 0;
   const tmp = memory.data(4);
   store<u32>(tmp, addr);
   putV4(tmp);
+  return outLen;
+}
+
+/** inet_ntoa: dotted decimal of an in_addr value (network order bytes read little-endian). */
+export function inetNtoa(addr: u32): string {
+  inetNtoaText(addr);
   return takeOut();
+}
+
+/** inet_pton over `len` code units at s; `out` has room for the family's 4 or 16 bytes. */
+export function inetPtonAt(family: i32, s: usize, len: i32, out: usize, wide: bool): i32 {
+  if (family != AF_INET && family != AF_INET6) {
+    setLastError(WSAEAFNOSUPPORT);
+    return -1;
+  }
+  let ok = false;
+  if (family == AF_INET) {
+    ok = parseV4Strict(s, 0, len) && scanEnd == len;
+    if (ok) store<u32>(out, bswap<u32>(v4Value));
+  } else {
+    ok = parseV6(s, 0, len);
+    if (ok) storeV6(out);
+  }
+  if (ok) return 1;
+  if (wide) setLastError(WSAEINVAL);
+  return 0;
 }
 
 /** inet_pton (A) / InetPtonW (wide = true): 1 and the bytes in out (4 or 16); 0 for bad text,
@@ -404,45 +451,44 @@ export function inetPton(family: i32, src: string | null, out: Uint8Array, wide:
     setLastError(WSAEFAULT);
     return -1;
   }
-  if (family != AF_INET && family != AF_INET6) {
-    setLastError(WSAEAFNOSUPPORT);
-    return -1;
-  }
-  const need = family == AF_INET ? 4 : 16;
-  if (<u32>out.length < <u32>need) {
+  if ((family == AF_INET && <u32>out.length < 4) || (family == AF_INET6 && <u32>out.length < 16)) {
     setLastError(WSAEFAULT);
     return -1;
   }
-  const s = changetype<string>(src);
-  const len = s.length;
-  let ok = false;
-  if (family == AF_INET) {
-    ok = parseV4Strict(s, 0, len) && scanEnd == len;
-    if (ok) store<u32>(out.dataStart, bswap<u32>(v4Value));
-  } else {
-    ok = parseV6(s, 0, len);
-    if (ok) storeV6(out);
-  }
-  if (ok) return 1;
-  if (wide) setLastError(WSAEINVAL);
-  return 0;
+  return inetPtonAt(family, changetype<usize>(src), src.length, out.dataStart, wide);
 }
 
-/** The text InetNtop would produce, or null with WSAEAFNOSUPPORT (family) or WSAEFAULT (address
- *  shorter than the family's in_addr: a bad pointer in C). */
-export function formatAddress(family: i32, addr: Uint8Array): string | null {
+/** InetNtop's text into the text buffer: its length, or -1 with WSAEAFNOSUPPORT (family) or
+ *  WSAEFAULT (addrLen shorter than the family's in_addr: a bad pointer in C). */
+export function formatAt(family: i32, addr: usize, addrLen: i32): i32 {
   outLen = 0;
   if (family == AF_INET) {
-    if (<u32>addr.length < 4) { setLastError(WSAEFAULT); return null; }
-    putV4(addr.dataStart);
+    if (addrLen < 4) { setLastError(WSAEFAULT); return -1; }
+    putV4(addr);
   } else if (family == AF_INET6) {
-    if (<u32>addr.length < 16) { setLastError(WSAEFAULT); return null; }
-    putV6(addr.dataStart);
+    if (addrLen < 16) { setLastError(WSAEFAULT); return -1; }
+    putV6(addr);
   } else {
     setLastError(WSAEAFNOSUPPORT);
-    return null;
+    return -1;
   }
-  return takeOut();
+  return outLen;
+}
+
+/** The text InetNtop would produce, or null (see formatAt). */
+export function formatAddress(family: i32, addr: Uint8Array): string | null {
+  return formatAt(family, addr.dataStart, addr.length) < 0 ? null : takeOut();
+}
+
+/** InetNtop into the text buffer: its length, or -1 (see inetNtop). */
+export function inetNtopAt(family: i32, addr: usize, addrLen: i32, bufSize: i32): i32 {
+  const n = formatAt(family, addr, addrLen);
+  if (n < 0) return -1;
+  if (<u32>bufSize <= <u32>n) { // size_t: a negative int is huge; needs len + 1
+    setLastError(WSAEINVAL);
+    return -1;
+  }
+  return n;
 }
 
 /** InetNtop: the text, or null with WSAEAFNOSUPPORT, or WSAEINVAL when bufSize (in characters)
@@ -450,22 +496,12 @@ export function formatAddress(family: i32, addr: Uint8Array): string | null {
  *  Windows 7 is observed to set WSAEINVAL and later versions STATUS_INVALID_PARAMETER (0xC000000D),
  *  an NTSTATUS leaking through. WSAEINVAL is the one of these a Winsock program can test for. */
 export function inetNtop(family: i32, addr: Uint8Array, bufSize: i32): string | null {
-  if (family != AF_INET && family != AF_INET6) {
-    setLastError(WSAEAFNOSUPPORT);
-    return null;
-  }
-  const text = formatAddress(family, addr);
-  if (text === null) return null;
-  if (<u32>bufSize <= <u32>text.length) { // size_t: a negative int is huge; needs len + 1
-    setLastError(WSAEINVAL);
-    return null;
-  }
-  return text;
+  return inetNtopAt(family, addr.dataStart, addr.length, bufSize) < 0 ? null : takeOut();
 }
 
 /** A WSAStringToAddress port in [i, end): one number in the inet_addr grammar (decimal, 0x hex,
  *  0 octal), 1..65535 ("127.0.0.1:0" and ":0x10000" are WSAEINVAL on Windows); -1 on failure. */
-function parsePort(s: string, i: i32, end: i32): i64 {
+function parsePort(s: usize, i: i32, end: i32): i64 {
   if (i >= end || !parseV4Classic(s, i, end) || scanEnd != end) return -1;
   // parseV4Classic accepts "a.b" forms; a port is a single part.
   for (let k = i; k < end; k++) if (ch(s, k) == 0x2e) return -1;
@@ -474,7 +510,7 @@ function parsePort(s: string, i: i32, end: i32): i64 {
 }
 
 /** Parses a decimal u32 in [i, end) (1..10 digits, no sign); -1 on failure. */
-function parseDecU32(s: string, i: i32, end: i32): i64 {
+function parseDecU32(s: usize, i: i32, end: i32): i64 {
   if (i >= end || end - i > 10) return -1;
   let v: i64 = 0;
   for (; i < end; i++) {
@@ -488,26 +524,16 @@ function parseDecU32(s: string, i: i32, end: i32): i64 {
 /** Length WSAStringToAddress wrote or needed (bytes), for the caller's lpAddressLength. */
 export let stringToAddressLen: i32 = 0;
 
-/**
- * WSAStringToAddress{A,W}: text -> sockaddr bytes in `out` (its length is *lpAddressLength).
- * AF_INET: the inet_addr forms (an over-long hex part keeps its low 32 bits) with an optional
- * ":port", the port itself in decimal, 0x hex or 0 octal, 1-65535. AF_INET6: RFC 4291 text with an optional
- * "%scope", or "[text%scope]" with an optional ":port". Missing parts default to zero.
- * 0 on success; SOCKET_ERROR with WSAEINVAL (family or text) or WSAEFAULT (buffer too small; the
- * needed size is in stringToAddressLen).
- */
-export function stringToAddress(text: string | null, family: i32, out: Uint8Array, addressLength: i32): i32 {
+/** WSAStringToAddress over `len` code units at s into `outCap` bytes at out (see stringToAddress). */
+export function stringToAddressAt(s: usize, len: i32, family: i32, out: usize, outCap: i32, addressLength: i32): i32 {
   stringToAddressLen = 0;
   const need = sockaddrLen(family);
   if (need == 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-  if (text === null) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-  if (addressLength < need || <u32>out.length < <u32>need) {
+  if (addressLength < need || outCap < need) {
     stringToAddressLen = need;
     setLastError(WSAEFAULT);
     return SOCKET_ERROR;
   }
-  const s = changetype<string>(text);
-  const len = s.length;
   let port: i64 = 0;
   if (family == AF_INET) {
     if (!parseV4Classic(s, 0, len, true)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
@@ -518,17 +544,17 @@ export function stringToAddress(text: string | null, family: i32, out: Uint8Arra
       port = parsePort(s, i + 1, len);
       if (port < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     }
-    memory.fill(out.dataStart, 0, <usize>need);
-    encodeSockaddrIn(out, <u16>port, addr);
+    store<u16>(out, <u16>AF_INET);
+    store<u16>(out + 2, bswap<u16>(<u16>port));
+    store<u32>(out + 4, addr);
+    store<u64>(out + 8, 0);
     stringToAddressLen = need;
     return 0;
   }
   // AF_INET6
   let i = 0;
   let end = len;
-  let bracket = false;
   if (len > 0 && ch(s, 0) == 0x5b) {
-    bracket = true;
     i = 1;
     let close = -1;
     for (let k = 1; k < len; k++) if (ch(s, k) == 0x5d) { close = k; break; }
@@ -549,18 +575,64 @@ export function stringToAddress(text: string | null, family: i32, out: Uint8Arra
     end = pct;
   }
   if (!parseV6(s, i, end)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-  const p = out.dataStart;
-  memory.fill(p, 0, <usize>need);
-  store<u16>(p, <u16>AF_INET6);
-  store<u16>(p + 2, bswap<u16>(<u16>port));
-  for (let k = 0; k < 8; k++) store<u16>(p + 8 + (<usize>k << 1), bswap<u16>(unchecked(v6Groups[k])));
-  store<u32>(p + 24, <u32>scope);
+  store<u16>(out, <u16>AF_INET6);
+  store<u16>(out + 2, bswap<u16>(<u16>port));
+  store<u32>(out + 4, 0); // sin6_flowinfo
+  storeV6(out + 8);
+  store<u32>(out + 24, <u32>scope);
   stringToAddressLen = need;
   return 0;
 }
 
+/**
+ * WSAStringToAddress{A,W}: text -> sockaddr bytes in `out` (its length is *lpAddressLength).
+ * AF_INET: the inet_addr forms (an over-long hex part keeps its low 32 bits) with an optional
+ * ":port", the port itself in decimal, 0x hex or 0 octal, 1-65535. AF_INET6: RFC 4291 text with an
+ * optional "%scope", or "[text%scope]" with an optional ":port". Missing parts default to zero.
+ * 0 on success; SOCKET_ERROR with WSAEINVAL (family, NULL or bad text) or WSAEFAULT (buffer too
+ * small; the needed size is in stringToAddressLen).
+ */
+export function stringToAddress(text: string | null, family: i32, out: Uint8Array, addressLength: i32): i32 {
+  if (text === null && sockaddrLen(family) != 0) {
+    stringToAddressLen = 0;
+    setLastError(WSAEINVAL);
+    return SOCKET_ERROR;
+  }
+  const t = changetype<string>(text);
+  return stringToAddressAt(changetype<usize>(t), text === null ? 0 : t.length, family, out.dataStart, out.length, addressLength);
+}
+
 /** Characters WSAAddressToString wrote or needs, including the terminator. */
 export let addressToStringLen: i32 = 0;
+
+/** WSAAddressToString over `saLen` bytes at sa into the text buffer: the text length or -1. */
+export function addressToStringAt(sa: usize, saLen: i32, addressLength: i32, stringLength: i32): i32 {
+  addressToStringLen = 0;
+  const fam = saLen >= 2 ? <i32>load<u16>(sa) : -1;
+  const need = sockaddrLen(fam);
+  if (need == 0 || addressLength < need || saLen < need) {
+    setLastError(WSAEINVAL);
+    return -1;
+  }
+  const port = <u32>bswap<u16>(load<u16>(sa + 2));
+  outLen = 0;
+  if (fam == AF_INET) {
+    putV4(sa + 4);
+    if (port != 0) { put(0x3a); putDec(port); }
+  } else {
+    const scope = load<u32>(sa + 24);
+    if (port != 0) put(0x5b);
+    putV6(sa + 8);
+    if (scope != 0) { put(0x25); putDec(scope); }
+    if (port != 0) { put(0x5d); put(0x3a); putDec(port); }
+  }
+  addressToStringLen = outLen + 1;
+  if (<u32>stringLength < <u32>(outLen + 1)) { // a DWORD: negative is huge
+    setLastError(WSAEFAULT);
+    return -1;
+  }
+  return outLen;
+}
 
 /**
  * WSAAddressToString{A,W}: sockaddr bytes (addressLength of them) -> text. IPv4 "a.b.c.d[:port]";
@@ -570,32 +642,10 @@ export let addressToStringLen: i32 = 0;
  * is in addressToStringLen).
  */
 export function addressToString(sa: Uint8Array | null, addressLength: i32, stringLength: i32): string | null {
-  addressToStringLen = 0;
-  if (sa === null) { setLastError(WSAEINVAL); return null; }
-  const b = changetype<Uint8Array>(sa);
-  const fam = sockaddrFamily(b);
-  const need = sockaddrLen(fam);
-  if (need == 0 || addressLength < need || <u32>b.length < <u32>need) {
+  if (sa === null) {
+    addressToStringLen = 0;
     setLastError(WSAEINVAL);
     return null;
   }
-  const p = b.dataStart;
-  const port = <u32>bswap<u16>(load<u16>(p + 2));
-  outLen = 0;
-  if (fam == AF_INET) {
-    putV4(p + 4);
-    if (port != 0) { put(0x3a); putDec(port); }
-  } else {
-    const scope = load<u32>(p + 24);
-    if (port != 0) put(0x5b);
-    putV6(p + 8);
-    if (scope != 0) { put(0x25); putDec(scope); }
-    if (port != 0) { put(0x5d); put(0x3a); putDec(port); }
-  }
-  addressToStringLen = outLen + 1;
-  if (<u32>stringLength < <u32>(outLen + 1)) { // a DWORD: negative is huge
-    setLastError(WSAEFAULT);
-    return null;
-  }
-  return takeOut();
+  return addressToStringAt(sa.dataStart, sa.length, addressLength, stringLength) < 0 ? null : takeOut();
 }

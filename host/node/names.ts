@@ -32,6 +32,17 @@ export interface NamesCore {
   WSAAddressToStringW(sa: Uint8Array | null, addressLength: number, stringLength: number): string | null;
   names_out(): Uint8Array;
   names_len(): number;
+  // the allocation-free fast path (see names-exports.ts); used when present
+  memory?: WebAssembly.Memory;
+  names_scratch?(): number;
+  names_result_ptr?(): number;
+  names_text_ptr?(): number;
+  names_inet_addr?(len: number): number;
+  names_inet_pton?(family: number, len: number, wide: number): number;
+  names_inet_ntop?(family: number, addrLen: number, size: number): number;
+  names_inet_ntoa?(addr: number): number;
+  names_string_to_address?(len: number, family: number, addressLength: number): number;
+  names_address_to_string?(saLen: number, addressLength: number, stringLength: number): number;
   WSAGetLastError?(): number;
   harness_get_last_error?(): number;
 }
@@ -43,6 +54,56 @@ export class WinsockLengthError extends WinsockError {
     super(errno);
     this.needed = needed;
   }
+}
+
+// The fast path: text goes into the core's scratch area as UTF-16 code units and results are read
+// in place, so a call allocates nothing in the core (the string exports allocate per call). Views
+// are re-made whenever the memory has grown (growth detaches the old ArrayBuffer).
+const SCRATCH_UNITS = 1024;
+interface Fast {
+  core: Required<NamesCore>;
+  mem: WebAssembly.Memory;
+  u8: Buffer; // a view of core memory; Buffer's native UTF-16 codecs are 3x faster than JS loops
+  scratch: number; // u16 index
+  result: number; // byte offset
+  text: number; // u16 index
+}
+const fastCache = new WeakMap<object, Fast | null>();
+
+function fast(core: NamesCore): Fast | null {
+  let f = fastCache.get(core);
+  if (f === undefined) {
+    f = null;
+    if (core.memory && core.names_scratch && core.names_address_to_string) {
+      const c = core as Required<NamesCore>;
+      f = {
+        core: c, mem: c.memory, u8: Buffer.from(c.memory.buffer),
+        scratch: c.names_scratch() >>> 1, result: c.names_result_ptr(), text: c.names_text_ptr() >>> 1,
+      };
+    }
+    fastCache.set(core, f);
+  }
+  if (f && f.u8.buffer !== f.mem.buffer) {
+    f.u8 = Buffer.from(f.mem.buffer);
+  }
+  return f;
+}
+
+/** Writes text to the scratch area; false when it does not fit (the caller uses the string export). */
+function putText(f: Fast, text: string): boolean {
+  if (text.length > SCRATCH_UNITS) return false;
+  f.u8.write(text, f.scratch << 1, "utf16le"); // code units as they are, lone surrogates included
+  return true;
+}
+
+function takeText(f: Fast, n: number): string {
+  return f.u8.toString("utf16le", f.text << 1, (f.text + n) << 1);
+}
+
+function putBytes(f: Fast, b: Uint8Array): number {
+  const n = Math.min(b.length, 28);
+  f.u8.set(n === b.length ? b : b.subarray(0, n), f.result);
+  return n;
 }
 
 function lastError(core: NamesCore): number {
@@ -70,12 +131,16 @@ export const ntohll = (core: NamesCore, v: bigint): bigint => BigInt.asUintN(64,
  *  unsigned long), or INADDR_NONE for text that is not an address. Never throws for bad text. */
 export function inet_addr(core: NamesCore, cp: string | null): number {
   needString(cp, "cp");
+  const f = cp === null ? null : fast(core);
+  if (f && putText(f, cp!)) return f.core.names_inet_addr(cp!.length) >>> 0;
   return core.inet_addr(cp) >>> 0;
 }
 
 /** inet_ntoa of an in_addr value (as inet_addr returns it). */
 export function inet_ntoa(core: NamesCore, addr: number): string {
   needInt(addr, "addr");
+  const f = fast(core);
+  if (f) return takeText(f, f.core.names_inet_ntoa(addr >>> 0));
   return core.inet_ntoa(addr >>> 0);
 }
 
@@ -93,6 +158,13 @@ export function InetPtonW(core: NamesCore, family: number, src: string | null): 
 function pton(core: NamesCore, wide: boolean, family: number, src: string | null): Uint8Array | null {
   needInt(family, "family");
   needString(src, "src");
+  const f = src === null ? null : fast(core);
+  if (f && putText(f, src!)) {
+    const r = f.core.names_inet_pton(family, src!.length, wide ? 1 : 0);
+    if (r === 1) return new Uint8Array(f.u8.subarray(f.result, f.result + (family === AF_INET ? 4 : 16)));
+    if (r === 0) return null;
+    throw new WinsockError(lastError(core));
+  }
   const r = wide ? core.InetPtonW(family, src) : core.inet_pton(family, src);
   if (r === 1) return core.names_out();
   if (r === 0) return null;
@@ -106,6 +178,12 @@ export function inet_ntop(core: NamesCore, family: number, addr: Uint8Array, siz
   needInt(family, "family");
   if (!(addr instanceof Uint8Array)) throw new TypeError("addr must be a Uint8Array");
   needInt(size, "size");
+  const f = fast(core);
+  if (f) {
+    const n = f.core.names_inet_ntop(family, putBytes(f, addr), size);
+    if (n < 0) throw new WinsockError(lastError(core));
+    return takeText(f, n);
+  }
   const r = core.inet_ntop(family, addr, size);
   if (r === null) throw new WinsockError(lastError(core));
   return r;
@@ -123,9 +201,18 @@ function stringToAddress(core: NamesCore, w: boolean, text: string | null, famil
   needInt(family, "family");
   const len = addressLength ?? SOCKADDR_IN6_LEN;
   needInt(len, "addressLength");
-  const r = w ? core.WSAStringToAddressW(text, family, len) : core.WSAStringToAddressA(text, family, len);
-  const n = core.names_len();
-  if (r === 0) return { sockaddr: core.names_out(), length: n };
+  const f = text === null ? null : fast(core);
+  let r: number;
+  let n: number;
+  if (f && putText(f, text!)) {
+    r = f.core.names_string_to_address(text!.length, family, len);
+    n = core.names_len();
+    if (r === 0) return { sockaddr: new Uint8Array(f.u8.subarray(f.result, f.result + n)), length: n };
+  } else {
+    r = w ? core.WSAStringToAddressW(text, family, len) : core.WSAStringToAddressA(text, family, len);
+    n = core.names_len();
+    if (r === 0) return { sockaddr: core.names_out(), length: n };
+  }
   const err = lastError(core);
   if (err === WSA.WSAEFAULT) throw new WinsockLengthError(err, n);
   throw new WinsockError(err);
@@ -146,8 +233,14 @@ function addressToString(core: NamesCore, w: boolean, sa: Uint8Array | null, add
   const alen = addressLength ?? (sa ? sa.length : 0);
   needInt(alen, "addressLength");
   needInt(stringLength, "stringLength");
-  const r = w ? core.WSAAddressToStringW(sa, alen, stringLength) : core.WSAAddressToStringA(sa, alen, stringLength);
-  if (r !== null) return r;
+  const f = sa === null ? null : fast(core);
+  if (f) {
+    const n = f.core.names_address_to_string(putBytes(f, sa!), alen, stringLength);
+    if (n >= 0) return takeText(f, n);
+  } else {
+    const r = w ? core.WSAAddressToStringW(sa, alen, stringLength) : core.WSAAddressToStringA(sa, alen, stringLength);
+    if (r !== null) return r;
+  }
   const err = lastError(core);
   if (err === WSA.WSAEFAULT) throw new WinsockLengthError(err, core.names_len());
   throw new WinsockError(err);

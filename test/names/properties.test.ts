@@ -160,6 +160,41 @@ describe("sockaddr text", () => {
   });
 });
 
+describe("the allocation-free path and the string exports agree", () => {
+  // The same core seen without its fast-path exports: the wrappers then use the string exports.
+  const slowOf = (c: N.NamesCore): N.NamesCore => Object.create(c, { names_scratch: { value: undefined }, memory: { value: undefined } });
+  const outcome = (f: () => unknown) => {
+    try { const v = f(); return { v: v instanceof Uint8Array ? [...v] : v }; } catch (e) {
+      if (e instanceof WinsockError) return { e: e.code, needed: (e as N.WinsockLengthError).needed };
+      throw e;
+    }
+  };
+  const text = fc.oneof(
+    fc.array(fc.constantFrom(..."0123456789abcdefx.:%[] ".split("")), { maxLength: 40 }).map((a) => a.join("")),
+    v6Bytes.map((a) => N.inet_ntop(core, AF_INET6, a)),
+    fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 70000 })).map(([a, p]) => `${N.inet_ntoa(core, a)}:${p}`),
+  );
+  it("on text", () => {
+    const slow = slowOf(core);
+    fc.assert(fc.property(text, fc.constantFrom(0, 2, 23, 10), fc.integer({ min: -1, max: 30 }), (t, fam, len) => {
+      expect(outcome(() => N.inet_addr(core, t))).toEqual(outcome(() => N.inet_addr(slow, t)));
+      expect(outcome(() => N.inet_pton(core, fam, t))).toEqual(outcome(() => N.inet_pton(slow, fam, t)));
+      expect(outcome(() => N.InetPtonW(core, fam, t))).toEqual(outcome(() => N.InetPtonW(slow, fam, t)));
+      expect(outcome(() => N.WSAStringToAddressA(core, t, fam, len))).toEqual(outcome(() => N.WSAStringToAddressA(slow, t, fam, len)));
+    }), RUNS);
+  });
+  it("on bytes", () => {
+    const slow = slowOf(core);
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 34 }), fc.constantFrom(0, 2, 23), fc.integer({ min: -1, max: 70 }), fc.integer({ min: 0, max: 34 }), (b, fam, size, alen) => {
+      if (b.length >= 2 && (b[0] & 1)) { b[0] = fam || 2; b[1] = 0; }
+      expect(outcome(() => N.inet_ntop(core, fam, b, size))).toEqual(outcome(() => N.inet_ntop(slow, fam, b, size)));
+      expect(outcome(() => N.WSAAddressToStringW(core, b, alen, size))).toEqual(outcome(() => N.WSAAddressToStringW(slow, b, alen, size)));
+      const x = b.length >= 4 ? new DataView(b.buffer, b.byteOffset).getUint32(0, true) : size >>> 0;
+      expect(N.inet_ntoa(core, x)).toBe(N.inet_ntoa(slow, x));
+    }), RUNS);
+  });
+});
+
 describe("never a trap", () => {
   const anyUnit = fc.integer({ min: 0, max: 0xffff }); // includes unpaired surrogates and NUL
   const addrish = fc.constantFrom(..."0123456789abcdefxX.:%[] \t".split("").map((c) => c.charCodeAt(0)));
