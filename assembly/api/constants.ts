@@ -1,0 +1,75 @@
+// Winsock numbers (winsock2.h, ws2tcpip.h, ws2def.h) the API layer and providers share.
+
+export const AF_UNSPEC: i32 = 0;
+export const AF_INET: i32 = 2;
+export const AF_IRDA: i32 = 26;
+export const AF_INET6: i32 = 23;
+
+export const SOCK_STREAM: i32 = 1;
+export const SOCK_DGRAM: i32 = 2;
+export const SOCK_RAW: i32 = 3;
+export const SOCK_RDM: i32 = 4;
+export const SOCK_SEQPACKET: i32 = 5;
+
+export const IPPROTO_IP: i32 = 0;
+export const IPPROTO_TCP: i32 = 6;
+export const IPPROTO_UDP: i32 = 17;
+export const IPPROTO_IPV6: i32 = 41;
+
+export const SOCKADDR_IN_LEN: i32 = 16;
+export const SOCKADDR_IN6_LEN: i32 = 28;
+
+export const MSG_OOB: i32 = 0x1;
+export const MSG_PEEK: i32 = 0x2;
+export const MSG_DONTROUTE: i32 = 0x4;
+
+export const SD_RECEIVE: i32 = 0;
+export const SD_SEND: i32 = 1;
+export const SD_BOTH: i32 = 2;
+
+export const SOL_SOCKET: i32 = 0xffff;
+export const SO_DEBUG: i32 = 0x0001;
+export const SO_ACCEPTCONN: i32 = 0x0002;
+export const SO_REUSEADDR: i32 = 0x0004;
+export const SO_KEEPALIVE: i32 = 0x0008;
+export const SO_DONTROUTE: i32 = 0x0010;
+export const SO_BROADCAST: i32 = 0x0020;
+export const SO_LINGER: i32 = 0x0080;
+export const SO_OOBINLINE: i32 = 0x0100;
+export const SO_DONTLINGER: i32 = ~SO_LINGER;
+export const SO_EXCLUSIVEADDRUSE: i32 = ~SO_REUSEADDR;
+export const SO_SNDBUF: i32 = 0x1001;
+export const SO_RCVBUF: i32 = 0x1002;
+export const SO_SNDTIMEO: i32 = 0x1005;
+export const SO_RCVTIMEO: i32 = 0x1006;
+export const SO_ERROR: i32 = 0x1007;
+export const SO_TYPE: i32 = 0x1008;
+export const SO_PROTOCOL_INFOA: i32 = 0x2004;
+export const SO_PROTOCOL_INFOW: i32 = 0x2005;
+export const TCP_NODELAY: i32 = 0x0001;
+export const IP_TTL: i32 = 4;
+export const IPV6_V6ONLY: i32 = 27;
+
+export const FIONBIO: i32 = <i32>0x8004667e;
+export const FIONREAD: i32 = 0x4004667f;
+export const SIOCATMARK: i32 = 0x40047307;
+
+export const FD_SETSIZE: i32 = 64;
+export const POLLRDNORM: i32 = 0x0100;
+export const POLLRDBAND: i32 = 0x0200;
+export const POLLIN: i32 = POLLRDNORM | POLLRDBAND;
+export const POLLPRI: i32 = 0x0400;
+export const POLLWRNORM: i32 = 0x0010;
+export const POLLOUT: i32 = POLLWRNORM;
+export const POLLWRBAND: i32 = 0x0020;
+export const POLLERR: i32 = 0x0001;
+export const POLLHUP: i32 = 0x0002;
+export const POLLNVAL: i32 = 0x0004;
+
+export const WSA_FLAG_OVERLAPPED: i32 = 0x01;
+export const FROM_PROTOCOL_INFO: i32 = -1;
+export const INVALID_SOCKET: i32 = -1;
+export const SOCKET_ERROR: i32 = -1;
+
+/** Default SO_SNDBUF / SO_RCVBUF of the Windows CE stack (reference/tcp-behaviour.md). */
+export const DEFAULT_BUF: i32 = 8192;
