@@ -306,7 +306,8 @@ export class LapStation {
 
   /** Queues data for I frames; returns how many bytes were taken. */
   send(src: Uint8Array, off: i32, len: i32): i32 {
-    if (!this.connected || this.closeRequested) return -1;
+    const resetting = this.state == LapState.SETUP && this.resetting;
+    if (!(this.connected || resetting) || this.closeRequested) return -1;
     if (<u32>off > <u32>src.length || <u32>len > <u32>(src.length - off)) return -1;
     const n = min(len, SEND_RING - this.ringCount);
     let tail = (this.ringHead + this.ringCount) % SEND_RING;

@@ -82,6 +82,7 @@ export class IrdaStation {
   private pending: Uint8Array[] = [];
   private pendingOff = 0;
   private pendingBytes = 0;
+  private closeAfterFlush = false;
   private lastBaud = 9600;
   /** set by whoever wires the station (medium or serial bridge) */
   mediaBusy: (now: number) => boolean = () => false;
@@ -143,7 +144,8 @@ export class IrdaStation {
   get minTurnaroundUs(): number { return this.core.minTurnaroundUs(); }
   get deviceAddress(): number { return this.core.deviceAddress(); }
   get state(): LapStateName { return LapStates[this.core.state()]; }
-  get connected(): boolean { const s = this.core.state(); return s >= 4 && s !== 6 && s !== 9; }
+  /** between the connected and the disconnected event (a link reset does not count as down) */
+  get connected(): boolean { return this.link !== null; }
   /** bytes accepted by send() but not yet acknowledged by the peer */
   get queued(): number { return this.pendingBytes + this.core.queued(); }
   get stats() { return { framesIn: this.core.framesIn(), framesOut: this.core.framesOut(), retransmits: this.core.retransmits() }; }
@@ -157,7 +159,9 @@ export class IrdaStation {
     this.lapCheck(this.core.connect(deviceAddress >>> 0, now), "connect");
     this.drain(now);
   }
+  /** Graceful: everything sent before is delivered and acknowledged first (DISC, or RD as secondary). */
   disconnect(now: number): void {
+    if (this.pendingBytes > 0 && this.link !== null) { this.closeAfterFlush = true; return; } // after the JS queue drains into the core
     this.lapCheck(this.core.disconnect(now), "disconnect");
     this.drain(now);
   }
@@ -188,7 +192,7 @@ export class IrdaStation {
       const n = Math.min(space, head.length - this.pendingOff);
       this.bytes(core.ioPtr(), n).set(head.subarray(this.pendingOff, this.pendingOff + n));
       const took = core.send(n);
-      if (took <= 0) { if (took < 0) { this.pending = []; this.pendingOff = 0; this.pendingBytes = 0; } return; }
+      if (took <= 0) return; // full, or not connected right now (a disconnect event clears the queue)
       this.pendingOff += took; this.pendingBytes -= took;
       if (this.pendingOff === head.length) { this.pending.shift(); this.pendingOff = 0; }
     }
@@ -226,7 +230,8 @@ export class IrdaStation {
   /** Delivers the core's event records (and refills its send ring from the JS queue). */
   private drain(now: number): void {
     const core = this.core;
-    if (this.pendingBytes > 0 && this.connected) this.flushPending();
+    if (this.pendingBytes > 0) this.flushPending();
+    if (this.closeAfterFlush && this.pendingBytes === 0) { this.closeAfterFlush = false; core.disconnect(now); }
     const n = core.evLen();
     if (n > 0) {
       const evs = this.bytes(core.evPtr(), n).slice();
@@ -237,7 +242,7 @@ export class IrdaStation {
         this.event(kind, evs.subarray(p + 5, p + 5 + len), dv, p + 5, now);
         p += 5 + len;
       }
-      if (this.pendingBytes > 0 && this.connected) this.flushPending();
+      if (this.pendingBytes > 0) this.flushPending();
     }
     const b = core.baud();
     if (b !== this.lastBaud) { this.lastBaud = b; this.onBaudChange?.(b, now); }
@@ -268,7 +273,7 @@ export class IrdaStation {
       }
       case 3: this.onData?.(body.slice(), now); return;
       case 4:
-        this.pending = []; this.pendingOff = 0; this.pendingBytes = 0;
+        this.pending = []; this.pendingOff = 0; this.pendingBytes = 0; this.link = null; this.closeAfterFlush = false;
         this.onDisconnected?.(DisconnectReasons[body[0]] ?? "", now);
         return;
       case 5: this.onStatus?.(body[0] === 1 ? "degraded" : "recovered", now); return;

@@ -221,7 +221,7 @@ describe("beam blocking and disconnect", () => {
 
   it("disconnect after the queued data: DISC/UA ends both sides", async () => {
     const { net, a, b } = await connected();
-    const data = randomBytes(50_000, 7);
+    const data = randomBytes(300_000, 7); // more than the core's 64 KiB send ring
     a.station.send(data, net.t);
     a.station.disconnect(net.t);
     expect(net.run(60e6, () => a.disconnected !== null && b.disconnected !== null)).toBe(true);
