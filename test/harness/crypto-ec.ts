@@ -5,9 +5,12 @@ export { ed25519PublicKey, ed25519Sign, ed25519Verify } from "../../assembly/tls
 export { p256PublicKey, p256Ecdh } from "../../assembly/tls/crypto/p256";
 
 // Field-level probes, checked against BigInt arithmetic in the tests.
-import { fpNew, fpFromBytes, fpToBytes, fpMul, fpSq, fpAdd, fpSub, fpInvert } from "../../assembly/tls/crypto/p256-field";
+import {
+  fpNew, fpFromBytes, fpToBytes, fpMul, fpSq, fpAdd, fpSub, fpInvert, fpMulK, fpSubK, fpSub2, fpAddLazy, fpSubLazy,
+} from "../../assembly/tls/crypto/p256-field";
 
-/** op: 0 mul, 1 sq (of a), 2 add, 3 sub, 4 invert (of a); a, b 32-byte big-endian below p. */
+/** op: 0 mul, 1 sq (of a), 2 add, 3 sub, 4 invert (of a), 5 8a, 6 a - 8b, 7 a - 2b (sub2),
+ *  8 (a + b)(a - b) and 9 (a - b)^2 with lazy sums; a, b 32-byte big-endian below p. */
 export function p256FieldOp(op: i32, a: Uint8Array, b: Uint8Array): Uint8Array {
   const fa = fpNew(), fb = fpNew(), r = fpNew();
   const out = new Uint8Array(32);
@@ -16,8 +19,30 @@ export function p256FieldOp(op: i32, a: Uint8Array, b: Uint8Array): Uint8Array {
   else if (op == 1) fpSq(r, fa);
   else if (op == 2) fpAdd(r, fa, fb);
   else if (op == 3) fpSub(r, fa, fb);
-  else fpInvert(r, fa);
+  else if (op == 4) fpInvert(r, fa);
+  else if (op == 5) fpMulK(r, fa, 8);
+  else if (op == 6) fpSubK(r, fa, fb, 8);
+  else if (op == 7) fpSub2(r, fa, fb, fb);
+  else if (op == 8) { const u = fpNew(), v = fpNew(); fpAddLazy(u, fa, fb); fpSubLazy(v, fa, fb); fpMul(r, u, v); }
+  else { const v = fpNew(); fpSubLazy(v, fa, fb); fpSq(r, v); }
   fpToBytes(out, 0, r);
   return out;
 }
 export { ecdsaP256Sign, ecdsaP256Verify, ecdsaSigFromDer, ecdsaSigToDer } from "../../assembly/tls/crypto/ecdsa";
+
+// Micro-benchmark probes (used while tuning; cheap to keep).
+import { feNew, feMul, feSq } from "../../assembly/tls/crypto/field25519";
+export function benchField(which: i32, n: i32): i32 {
+  if (which < 2) {
+    const a = feNew(), b = feNew();
+    a[0] = 12345; b[0] = 678;
+    for (let i = 0; i < n; i++) { if (which == 0) feMul(a, a, b); else feSq(a, a); }
+    return a[0];
+  }
+  const x = fpNew(), y = fpNew();
+  x[0] = 12345; y[0] = 678;
+  for (let i = 0; i < n; i++) {
+    if (which == 2) fpMul(x, x, y); else if (which == 3) fpSq(x, x); else if (which == 4) fpAdd(x, x, y); else fpSub(x, x, y);
+  }
+  return x[0];
+}

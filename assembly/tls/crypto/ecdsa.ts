@@ -10,8 +10,8 @@ import { HASH_SHA256 } from "./sha2";
 import { newHmac, Hmac } from "./hmac";
 import { Num, numNew, numFromBE, numToBE, numIsZero, numLt, numSub, numCmov } from "./mont-field";
 import {
-  Pt, scN, N_BYTES, baseTable, newTable, ptTable, ptMulTable, ptMulTable2, ptDecode, ptAffineX,
-  scalarValid,
+  Pt, scN, baseTable, baseTableJac, newTable, ptTable, ptMulTable2, ptDecode, ptAffineX,
+  jacMulTable, jacToAffine, scalarValid,
 } from "./p256";
 
 const nM = scN.m;
@@ -80,8 +80,8 @@ export function ecdsaP256Sign(priv: Uint8Array, hash: Uint8Array, entropy: Uint8
   let extra = entropy;
   for (let attempt = 0; attempt < 64; attempt++) {
     deriveK(kBytes, priv, hash, extra);
-    ptMulTable(R, baseTable(), kBytes, 0);
-    ptAffineX(xBytes, 0, R);                  // R is never infinity for k in [1, n-1]
+    jacMulTable(R, baseTableJac(), kBytes);
+    jacToAffine(xBytes, 0, R, false);         // R is never infinity for k in [1, n-1]
     numFromBE(rN, xBytes, 0, 32);
     reduceOnce(rN, rN);                       // r = x(R) mod n
     // s = k^-1 (e + r d) mod n, all in Montgomery form

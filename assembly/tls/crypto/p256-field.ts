@@ -3,9 +3,11 @@
 // Ten limbs in radix 2^26 (i32, products in i64: wasm has no 64x64->128 multiply), values kept in
 // Montgomery form with R = 2^260. Since p = -1 mod 2^26, each Montgomery step's multiplier is just
 // the low limb q, and adding q p only needs shifts: q (2^256 + 2^192 + 2^96 - 2^224 - 1) at the
-// right column offsets. Every value is kept below 2p (not fully reduced) and every limb in
-// [0, 2^26); add and sub end with a masked subtraction of 2p, so nothing here branches on or
-// indexes by a value: it is all constant time. fpToBytes reduces fully.
+// right column offsets. Every stored value is below 2p (not fully reduced) with limbs in
+// [0, 2^26). fpMul/fpSq take inputs below 4p (so one unreduced sum or difference, the *Lazy
+// functions) and return below 4p^2/2^260 + p < 2p. Linear combinations end with a fold of the
+// bits above 2^256 (2^256 = 2^224 - 2^192 - 2^96 + 1 mod p). Nothing here branches on or indexes
+// by a value: it is all constant time. fpToBytes reduces fully.
 
 export type Fp = StaticArray<i32>;
 
@@ -176,49 +178,83 @@ export function fpSq(r: Fp, a: Fp): void {
   unchecked(r[9] = <i32>t19);
 }
 
-// Stores s - 2p when that is not negative, else s; s given as ten i64 columns (any carries).
+// Reduces ten i64 columns holding a value v in [0, 2^262) (limbs of any sign) to a value below 2p
+// with limbs in [0, 2^26): normalize, then fold the bits above 2^256 back in with
+// 2^256 = 2^224 - 2^192 - 2^96 + 1 (mod p), and normalize again. The result is below
+// 2^256 + 2^230 < 2p. No branch, no select.
 // @ts-ignore: decorator
-@inline function finish(r: Fp, s0: i64, s1: i64, s2: i64, s3: i64, s4: i64, s5: i64, s6: i64,
+@inline function fold(r: Fp, s0: i64, s1: i64, s2: i64, s3: i64, s4: i64, s5: i64, s6: i64,
   s7: i64, s8: i64, s9: i64): void {
   s1 += s0 >> 26; s0 &= M26; s2 += s1 >> 26; s1 &= M26; s3 += s2 >> 26; s2 &= M26;
   s4 += s3 >> 26; s3 &= M26; s5 += s4 >> 26; s4 &= M26; s6 += s5 >> 26; s5 &= M26;
   s7 += s6 >> 26; s6 &= M26; s8 += s7 >> 26; s7 &= M26; s9 += s8 >> 26; s8 &= M26;
-  let d0 = s0 - P2_0, d1 = s1 - P2_1, d2 = s2 - P2_2, d3 = s3 - P2_3, d4 = s4 - P2_4;
-  let d5 = s5 - P2_5, d6 = s6 - P2_6, d7 = s7 - P2_7, d8 = s8 - P2_8, d9 = s9 - P2_9;
-  d1 += d0 >> 26; d0 &= M26; d2 += d1 >> 26; d1 &= M26; d3 += d2 >> 26; d2 &= M26;
-  d4 += d3 >> 26; d3 &= M26; d5 += d4 >> 26; d4 &= M26; d6 += d5 >> 26; d5 &= M26;
-  d7 += d6 >> 26; d6 &= M26; d8 += d7 >> 26; d7 &= M26; d9 += d8 >> 26; d8 &= M26;
-  const keep = <i32>(d9 >> 63); // all ones when s < 2p: keep s
-  unchecked(r[0] = <i32>d0 ^ ((<i32>d0 ^ <i32>s0) & keep));
-  unchecked(r[1] = <i32>d1 ^ ((<i32>d1 ^ <i32>s1) & keep));
-  unchecked(r[2] = <i32>d2 ^ ((<i32>d2 ^ <i32>s2) & keep));
-  unchecked(r[3] = <i32>d3 ^ ((<i32>d3 ^ <i32>s3) & keep));
-  unchecked(r[4] = <i32>d4 ^ ((<i32>d4 ^ <i32>s4) & keep));
-  unchecked(r[5] = <i32>d5 ^ ((<i32>d5 ^ <i32>s5) & keep));
-  unchecked(r[6] = <i32>d6 ^ ((<i32>d6 ^ <i32>s6) & keep));
-  unchecked(r[7] = <i32>d7 ^ ((<i32>d7 ^ <i32>s7) & keep));
-  unchecked(r[8] = <i32>d8 ^ ((<i32>d8 ^ <i32>s8) & keep));
-  unchecked(r[9] = <i32>d9 ^ ((<i32>d9 ^ <i32>s9) & keep));
+  const top = s9 >> 22;
+  s9 &= 0x3fffff;
+  s0 += top; s3 -= top << 18; s7 -= top << 10; s8 += top << 16;
+  s1 += s0 >> 26; s0 &= M26; s2 += s1 >> 26; s1 &= M26; s3 += s2 >> 26; s2 &= M26;
+  s4 += s3 >> 26; s3 &= M26; s5 += s4 >> 26; s4 &= M26; s6 += s5 >> 26; s5 &= M26;
+  s7 += s6 >> 26; s6 &= M26; s8 += s7 >> 26; s7 &= M26; s9 += s8 >> 26; s8 &= M26;
+  unchecked(r[0] = <i32>s0); unchecked(r[1] = <i32>s1); unchecked(r[2] = <i32>s2);
+  unchecked(r[3] = <i32>s3); unchecked(r[4] = <i32>s4); unchecked(r[5] = <i32>s5);
+  unchecked(r[6] = <i32>s6); unchecked(r[7] = <i32>s7); unchecked(r[8] = <i32>s8);
+  unchecked(r[9] = <i32>s9);
 }
+
+// @ts-ignore: decorator
+@inline function L(a: Fp, i: i32): i64 { return <i64>unchecked(a[i]); }
 
 /** r = a + b (mod p, result below 2p). */
 export function fpAdd(r: Fp, a: Fp, b: Fp): void {
-  finish(r,
-    <i64>unchecked(a[0]) + <i64>unchecked(b[0]), <i64>unchecked(a[1]) + <i64>unchecked(b[1]),
-    <i64>unchecked(a[2]) + <i64>unchecked(b[2]), <i64>unchecked(a[3]) + <i64>unchecked(b[3]),
-    <i64>unchecked(a[4]) + <i64>unchecked(b[4]), <i64>unchecked(a[5]) + <i64>unchecked(b[5]),
-    <i64>unchecked(a[6]) + <i64>unchecked(b[6]), <i64>unchecked(a[7]) + <i64>unchecked(b[7]),
-    <i64>unchecked(a[8]) + <i64>unchecked(b[8]), <i64>unchecked(a[9]) + <i64>unchecked(b[9]));
+  fold(r, L(a, 0) + L(b, 0), L(a, 1) + L(b, 1), L(a, 2) + L(b, 2), L(a, 3) + L(b, 3),
+    L(a, 4) + L(b, 4), L(a, 5) + L(b, 5), L(a, 6) + L(b, 6), L(a, 7) + L(b, 7),
+    L(a, 8) + L(b, 8), L(a, 9) + L(b, 9));
 }
 
-/** r = a - b (mod p, result below 2p): computes a - b + 2p, in (0, 4p). */
+/** r = a - b (mod p, result below 2p): folds a - b + 2p, in (0, 4p). */
 export function fpSub(r: Fp, a: Fp, b: Fp): void {
-  finish(r,
-    <i64>unchecked(a[0]) - <i64>unchecked(b[0]) + P2_0, <i64>unchecked(a[1]) - <i64>unchecked(b[1]) + P2_1,
-    <i64>unchecked(a[2]) - <i64>unchecked(b[2]) + P2_2, <i64>unchecked(a[3]) - <i64>unchecked(b[3]) + P2_3,
-    <i64>unchecked(a[4]) - <i64>unchecked(b[4]) + P2_4, <i64>unchecked(a[5]) - <i64>unchecked(b[5]) + P2_5,
-    <i64>unchecked(a[6]) - <i64>unchecked(b[6]) + P2_6, <i64>unchecked(a[7]) - <i64>unchecked(b[7]) + P2_7,
-    <i64>unchecked(a[8]) - <i64>unchecked(b[8]) + P2_8, <i64>unchecked(a[9]) - <i64>unchecked(b[9]) + P2_9);
+  fold(r, L(a, 0) - L(b, 0) + P2_0, L(a, 1) - L(b, 1) + P2_1, L(a, 2) - L(b, 2) + P2_2,
+    L(a, 3) - L(b, 3) + P2_3, L(a, 4) - L(b, 4) + P2_4, L(a, 5) - L(b, 5) + P2_5,
+    L(a, 6) - L(b, 6) + P2_6, L(a, 7) - L(b, 7) + P2_7, L(a, 8) - L(b, 8) + P2_8,
+    L(a, 9) - L(b, 9) + P2_9);
+}
+
+/** r = a - b - c (mod p, below 2p): folds a - b - c + 4p. */
+export function fpSub2(r: Fp, a: Fp, b: Fp, c: Fp): void {
+  fold(r, L(a, 0) - L(b, 0) - L(c, 0) + 2 * P2_0, L(a, 1) - L(b, 1) - L(c, 1) + 2 * P2_1,
+    L(a, 2) - L(b, 2) - L(c, 2) + 2 * P2_2, L(a, 3) - L(b, 3) - L(c, 3) + 2 * P2_3,
+    L(a, 4) - L(b, 4) - L(c, 4) + 2 * P2_4, L(a, 5) - L(b, 5) - L(c, 5) + 2 * P2_5,
+    L(a, 6) - L(b, 6) - L(c, 6) + 2 * P2_6, L(a, 7) - L(b, 7) - L(c, 7) + 2 * P2_7,
+    L(a, 8) - L(b, 8) - L(c, 8) + 2 * P2_8, L(a, 9) - L(b, 9) - L(c, 9) + 2 * P2_9);
+}
+
+/** r = a - k b (mod p, below 2p) for 1 <= k <= 8: folds a - k b + 2k p. */
+export function fpSubK(r: Fp, a: Fp, b: Fp, k: i64): void {
+  fold(r, L(a, 0) - k * L(b, 0) + k * P2_0, L(a, 1) - k * L(b, 1) + k * P2_1,
+    L(a, 2) - k * L(b, 2) + k * P2_2, L(a, 3) - k * L(b, 3) + k * P2_3,
+    L(a, 4) - k * L(b, 4) + k * P2_4, L(a, 5) - k * L(b, 5) + k * P2_5,
+    L(a, 6) - k * L(b, 6) + k * P2_6, L(a, 7) - k * L(b, 7) + k * P2_7,
+    L(a, 8) - k * L(b, 8) + k * P2_8, L(a, 9) - k * L(b, 9) + k * P2_9);
+}
+
+/** r = k a (mod p, below 2p) for 1 <= k <= 16. */
+export function fpMulK(r: Fp, a: Fp, k: i64): void {
+  fold(r, k * L(a, 0), k * L(a, 1), k * L(a, 2), k * L(a, 3), k * L(a, 4), k * L(a, 5),
+    k * L(a, 6), k * L(a, 7), k * L(a, 8), k * L(a, 9));
+}
+
+/** r = a + b without reduction (below 4p): only as an input to fpMul/fpSq. */
+export function fpAddLazy(r: Fp, a: Fp, b: Fp): void {
+  for (let i = 0; i < 10; i++) unchecked(r[i] = a[i] + b[i]);
+}
+
+/** r = a - b + 2p without reduction (in (0, 4p), limbs may be negative): only as an input to
+ *  fpMul/fpSq. */
+export function fpSubLazy(r: Fp, a: Fp, b: Fp): void {
+  unchecked(r[0] = a[0] - b[0] + <i32>P2_0); unchecked(r[1] = a[1] - b[1] + <i32>P2_1);
+  unchecked(r[2] = a[2] - b[2] + <i32>P2_2); unchecked(r[3] = a[3] - b[3] + <i32>P2_3);
+  unchecked(r[4] = a[4] - b[4] + <i32>P2_4); unchecked(r[5] = a[5] - b[5] + <i32>P2_5);
+  unchecked(r[6] = a[6] - b[6] + <i32>P2_6); unchecked(r[7] = a[7] - b[7] + <i32>P2_7);
+  unchecked(r[8] = a[8] - b[8] + <i32>P2_8); unchecked(r[9] = a[9] - b[9] + <i32>P2_9);
 }
 
 const fpRR = fpNew(), fpRone = fpNew(), fpOnePlain = fpNew(), ft = fpNew(), fu = fpNew();

@@ -1,15 +1,20 @@
 // NIST P-256 (FIPS 186-4 D.1.2.3, SEC 1 v2): point arithmetic, public keys and ECDH.
 //
-// Points are projective (X:Y:Z), coordinates in Montgomery form (p256-field.ts), added and doubled
-// with the complete formulas of Renes, Costello and Batina 2016 (Algorithms 4 and 6, a = -3): they
-// are correct for every pair of inputs including the point at infinity (0:1:0) and P + P, so a
-// secret scalar multiplication never has an exceptional case to branch on. Secret scalars are
-// processed in fixed 4-bit windows with masked table selection: no branch and no memory index
-// depends on a secret. Public keys are SEC 1 uncompressed (0x04 || X || Y) and validated: right
-// length and prefix, coordinates below p, on the curve (which excludes infinity).
+// Coordinates are in Montgomery form (p256-field.ts). Two point representations:
+// - Secret scalars ([d]G, [d]Peer, [k]G) use Jacobian coordinates (x = X/Z^2, y = Y/Z^3): doubling
+//   dbl-2001-b (a = -3) is right for every input, infinity included; addition add-2007-bl is used
+//   only where its exceptional cases cannot occur (the accumulator [m]P and a table entry [w]P with
+//   m a multiple of 16, 1 <= w <= 15 and m + w <= k < n are never equal nor opposite), and the
+//   infinity operands (first window, zero windows) are patched in with masks. 4-bit fixed windows,
+//   masked table selection: no branch and no memory index depends on a secret.
+// - Verification (public scalars, attacker-chosen key) uses projective (X:Y:Z) coordinates with the
+//   complete formulas of Renes, Costello and Batina 2016 (Algorithms 4 and 6, a = -3), correct for
+//   every pair of inputs including the point at infinity (0:1:0) and P + P.
+// Public keys are SEC 1 uncompressed (0x04 || X || Y) and validated: right length and prefix,
+// coordinates below p, on the curve (which excludes infinity).
 import {
   Fp, fpNew, fpCopy, fpZero, fpOne, fpCmov, fpAdd, fpSub, fpMul, fpSq, fpFromBytes, fpToBytes,
-  fpEqual, fpIsZero, fpInvert,
+  fpEqual, fpIsZero, fpInvert, fpSub2, fpSubK, fpMulK, fpAddLazy, fpSubLazy,
 } from "./p256-field";
 import { Mont256, Num, numNew, numFromBE, numToBE, numIsZero, numLt } from "./mont-field";
 
@@ -85,6 +90,94 @@ export function ptDouble(r: Pt, p: Pt): void {
   fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
 }
 
+const jd = fpNew(), jg = fpNew(), jb = fpNew(), ja = fpNew(), ju = fpNew(), jv = fpNew();
+
+/** r = 2p in Jacobian coordinates (dbl-2001-b, a = -3); right for infinity too. r may alias p. */
+export function jacDouble(r: Pt, p: Pt): void {
+  fpSq(jd, p.z);                                   // delta = Z^2
+  fpSq(jg, p.y);                                   // gamma = Y^2
+  fpMul(jb, p.x, jg);                              // beta = X gamma
+  fpSubLazy(ju, p.x, jd); fpAddLazy(jv, p.x, jd); fpMul(ja, ju, jv);
+  fpMulK(ja, ja, 3);                               // alpha = 3 (X - delta)(X + delta)
+  fpAddLazy(ju, p.y, p.z); fpSq(ju, ju);
+  fpSub2(r.z, ju, jg, jd);                         // Z3 = (Y + Z)^2 - gamma - delta
+  fpMulK(jb, jb, 4);                               // 4 beta
+  fpSq(ju, ja); fpSubK(r.x, ju, jb, 2);            // X3 = alpha^2 - 8 beta
+  fpSubLazy(ju, jb, r.x); fpMul(ju, ja, ju);
+  fpSq(jg, jg); fpSubK(r.y, ju, jg, 8);            // Y3 = alpha (4 beta - X3) - 8 gamma^2
+}
+
+const z1z1 = fpNew(), z2z2 = fpNew(), u1 = fpNew(), u2 = fpNew(), s1 = fpNew(), s2 = fpNew();
+const jh = fpNew(), ji = fpNew(), jj = fpNew(), jr = fpNew();
+
+/**
+ * r = p + q in Jacobian coordinates (add-2007-bl), for p != +-q (see the head of this file); an
+ * operand at infinity (Z = 0) is handled with masks. r may alias p or q.
+ */
+export function jacAdd(r: Pt, p: Pt, q: Pt): void {
+  const pInf = fpIsZero(p.z), qInf = fpIsZero(q.z);
+  fpSq(z1z1, p.z); fpSq(z2z2, q.z);
+  fpMul(u1, p.x, z2z2); fpMul(u2, q.x, z1z1);       // U1, U2
+  fpMul(s1, p.y, q.z); fpMul(s1, s1, z2z2);         // S1 = Y1 Z2^3
+  fpMul(s2, q.y, p.z); fpMul(s2, s2, z1z1);         // S2 = Y2 Z1^3
+  fpSub(jh, u2, u1);                                // H
+  fpAddLazy(ji, jh, jh); fpSq(ji, ji);              // I = (2H)^2
+  fpMul(jj, jh, ji);                                // J = H I
+  fpSub(jr, s2, s1); fpMulK(jr, jr, 2);             // r = 2 (S2 - S1)
+  fpMul(ji, u1, ji);                                // V = U1 I
+  fpSq(X3, jr); fpSub2(X3, X3, jj, ji); fpSub(X3, X3, ji); // X3 = r^2 - J - 2V
+  fpSubLazy(Y3, ji, X3); fpMul(Y3, jr, Y3);
+  fpMul(s1, s1, jj); fpSubK(Y3, Y3, s1, 2);         // Y3 = r (V - X3) - 2 S1 J
+  fpAddLazy(Z3, p.z, q.z); fpSq(Z3, Z3); fpSub2(Z3, Z3, z1z1, z2z2);
+  fpMul(Z3, Z3, jh);                                // Z3 = ((Z1 + Z2)^2 - Z1Z1 - Z2Z2) H
+  fpCmov(X3, q.x, pInf); fpCmov(Y3, q.y, pInf); fpCmov(Z3, q.z, pInf);
+  fpCmov(X3, p.x, qInf); fpCmov(Y3, p.y, qInf); fpCmov(Z3, p.z, qInf);
+  fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
+}
+
+/** table[i] = i p in Jacobian coordinates, i in 0..15 (table[0] is infinity). */
+export function jacTable(table: StaticArray<Pt>, p: Pt): void {
+  ptInfinity(unchecked(table[0]));
+  ptCopy(unchecked(table[1]), p);
+  for (let i = 2; i < 16; i++) {
+    if ((i & 1) == 0) jacDouble(unchecked(table[i]), unchecked(table[i >> 1]));
+    else jacAdd(unchecked(table[i]), unchecked(table[i - 1]), p); // (i-1) p != +-p
+  }
+}
+
+const jsel = new Pt();
+
+/**
+ * r = [k] P from P's Jacobian table, k 32 bytes big-endian in [1, n-1] (the caller checks: the
+ * exceptional-case argument needs k < n); constant time.
+ */
+export function jacMulTable(r: Pt, table: StaticArray<Pt>, k: Uint8Array): void {
+  ptInfinity(r);
+  for (let i = 0; i < 64; i++) {
+    if (i != 0) { jacDouble(r, r); jacDouble(r, r); jacDouble(r, r); jacDouble(r, r); }
+    const w = (<i32>unchecked(k[i >> 1]) >> (((i & 1) ^ 1) << 2)) & 15;
+    for (let j = 0; j < 16; j++) ptCmov(jsel, unchecked(table[j]), (((j ^ w) - 1) >>> 31) & 1);
+    jacAdd(r, r, jsel);
+  }
+}
+
+const jzi = fpNew(), jzi2 = fpNew(), jx = fpNew(), jy = fpNew();
+
+/** Affine x (and y, when out has room for 0x04 || x || y) of a Jacobian point; false for infinity. */
+export function jacToAffine(out: Uint8Array, off: i32, p: Pt, withY: bool): bool {
+  const inf = fpIsZero(p.z);
+  fpInvert(jzi, p.z);
+  fpSq(jzi2, jzi);
+  fpMul(jx, p.x, jzi2);
+  fpToBytes(out, off, jx);
+  if (withY) {
+    fpMul(jzi2, jzi2, jzi);
+    fpMul(jy, p.y, jzi2);
+    fpToBytes(out, off + 32, jy);
+  }
+  return inf == 0;
+}
+
 export function newTable(): StaticArray<Pt> {
   const t = new StaticArray<Pt>(16);
   for (let i = 0; i < 16; i++) unchecked(t[i] = new Pt());
@@ -133,17 +226,24 @@ export function ptMulTable2(r: Pt, t1: StaticArray<Pt>, k1: Uint8Array, t2: Stat
   }
 }
 
-const gTable = newTable();
+const gTable = newTable(), gTableJac = newTable();
 let gReady = false;
-/** The window table of the generator G (public, built on first use). */
+function buildBase(): void {
+  const g = new Pt();
+  fpCopy(g.x, GX); fpCopy(g.y, GY); fpOne(g.z);
+  ptTable(gTable, g);
+  jacTable(gTableJac, g);
+  gReady = true;
+}
+/** The projective window table of the generator G (public, built on first use). */
 export function baseTable(): StaticArray<Pt> {
-  if (!gReady) {
-    const g = new Pt();
-    fpCopy(g.x, GX); fpCopy(g.y, GY); fpOne(g.z);
-    ptTable(gTable, g);
-    gReady = true;
-  }
+  if (!gReady) buildBase();
   return gTable;
+}
+/** The Jacobian window table of G, for secret scalars. */
+export function baseTableJac(): StaticArray<Pt> {
+  if (!gReady) buildBase();
+  return gTableJac;
 }
 
 const zi = fpNew(), ax = fpNew(), ay = fpNew();
@@ -204,9 +304,10 @@ const pk = new Pt(), peerTable = newTable(), peer = new Pt();
  */
 export function p256PublicKey(priv: Uint8Array): Uint8Array {
   if (<u32>priv.length != 32 || scalarValid(priv) == 0) return new Uint8Array(0);
-  ptMulTable(pk, baseTable(), priv, 0);
+  jacMulTable(pk, baseTableJac(), priv);
   const out = new Uint8Array(65);
-  ptEncode(out, pk);
+  out[0] = 4;
+  jacToAffine(out, 1, pk, true);
   return out;
 }
 
@@ -217,9 +318,9 @@ export function p256PublicKey(priv: Uint8Array): Uint8Array {
 export function p256Ecdh(priv: Uint8Array, peerPub: Uint8Array): Uint8Array | null {
   if (<u32>priv.length != 32 || scalarValid(priv) == 0) return null;
   if (!ptDecode(peer, peerPub)) return null;
-  ptTable(peerTable, peer);
-  ptMulTable(pk, peerTable, priv, 0);
+  jacTable(peerTable, peer);
+  jacMulTable(pk, peerTable, priv);
   const out = new Uint8Array(32);
-  if (!ptAffineX(out, 0, pk)) return null;
+  if (!jacToAffine(out, 0, pk, false)) return null; // cannot happen for k in [1, n-1]
   return out;
 }
