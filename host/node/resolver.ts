@@ -328,8 +328,9 @@ export interface HostEnt {
 
 /**
  * gethostbyname: IPv4 addresses of a name. A NULL or empty name is the local host (gethostname's
- * name). IPv4 text in any inet_addr form is answered without a lookup, with h_name the text itself.
- * Throws WSAHOST_NOT_FOUND, WSANO_DATA (the name has no IPv4 address), WSATRY_AGAIN, WSANO_RECOVERY.
+ * name). IPv4 text in any inet_addr form is answered without a lookup, with h_name the text itself;
+ * IPv6 text or an illegal dotted address is WSANO_DATA (Microsoft Learn, gethostbyname).
+ * Throws WSAHOST_NOT_FOUND, WSANO_DATA (also: the name has no IPv4 address), WSATRY_AGAIN, WSANO_RECOVERY.
  */
 export async function gethostbyname(core: NamesCore, name: string | null, io: ResolverIo = nodeResolver): Promise<HostEnt> {
   if (name !== null && typeof name !== "string") throw new TypeError("name must be a string or null");
@@ -339,7 +340,8 @@ export async function gethostbyname(core: NamesCore, name: string | null, io: Re
   if (v !== INADDR_NONE || host === "255.255.255.255") {
     addresses = [inet_ntoa(core, v)];
   } else {
-    if (inet_pton(core, AF_INET6, host.split("%")[0]) !== null) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+    // Microsoft Learn: IPv6 text or an illegal IPv4 address gives WSANO_DATA, without a lookup.
+    if (inet_pton(core, AF_INET6, host.split("%")[0]) !== null || /^[0-9.]+$/.test(host)) throw new WinsockError(WSA.WSANO_DATA);
     const found = await lookupAll(io, host, 4, 0);
     addresses = [...new Set(found.filter((a) => a.family === 4).map((a) => a.address))];
     if (addresses.length === 0) throw new WinsockError(WSA.WSANO_DATA);

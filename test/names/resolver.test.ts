@@ -216,12 +216,12 @@ describe("gethostbyname", () => {
       expect(h.addresses.length).toBeGreaterThan(0);
     }
   });
-  it("IPv4 text in any inet_addr form is answered without a lookup; IPv6 text is not a host name", async () => {
+  it("IPv4 text in any inet_addr form is answered without a lookup; IPv6 or illegal IPv4 text is WSANO_DATA", async () => {
     const io = failing("EAI_FAIL");
     expect(await R.gethostbyname(core, "127.1", io)).toMatchObject({ name: "127.1", addresses: ["127.0.0.1"] });
     expect((await R.gethostbyname(core, "0x0a000001", io)).addresses).toEqual(["10.0.0.1"]);
     expect((await R.gethostbyname(core, "255.255.255.255", io)).addresses).toEqual(["255.255.255.255"]);
-    expect(await codeOf(R.gethostbyname(core, "::1", io))).toBe("WSAHOST_NOT_FOUND");
+    for (const t of ["::1", "fe80::1%2", "1.2.3.256", "999.1.1.1", "1.2.3.4.5"]) expect(await codeOf(R.gethostbyname(core, t, io))).toBe("WSANO_DATA");
   });
   it("a name with only IPv6 addresses has no data", async () => {
     const v6only: R.ResolverIo = { ...failing("x"), lookup: async () => [{ address: "2001:db8::1", family: 6 }] };
