@@ -143,6 +143,7 @@ export class SerialBridge {
     return this.queue;
   }
 
+  /** Stops pumping, drops frames not yet handed to the port, closes it. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -175,11 +176,12 @@ export class SerialBridge {
       sendAt = this.lineFreeAt;
     }
     this.enqueue(async () => {
+      if (this.closed) return; // close() drops frames not yet handed to the port
       if (sendAt > 0) {
         const waitMs = (sendAt - this.now()) / 1000;
         if (waitMs > 0) await new Promise((r) => setTimeout(r, Math.ceil(waitMs)));
       }
-      if (!this.port.isOpen) return;
+      if (this.closed || !this.port.isOpen) return;
       await new Promise<void>((resolve) => {
         this.port.write(copy, (err) => {
           if (err) this.onError(err);

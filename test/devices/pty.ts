@@ -20,6 +20,8 @@ export async function ptyPair(): Promise<PtyPair> {
   const child: ChildProcess = spawn(SOCAT, ["-d", "-d", `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
     stdio: ["ignore", "ignore", "pipe"],
   });
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
   let log = "";
   child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
   const deadline = Date.now() + 5000;
@@ -35,6 +37,7 @@ export async function ptyPair(): Promise<PtyPair> {
     a,
     b,
     async close() {
+      process.off("exit", killOnExit);
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
