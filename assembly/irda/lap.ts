@@ -268,10 +268,11 @@ export class LapStation {
     this.slots = slots;
     this.slotFlags = <u8>codeOfSlots(slots);
     this.conflictRounds = 0;
-    this.busySeen = this.txEnd > now;
+    this.busySeen = false;
     this.found.length = 0; this.foundInfo.length = 0;
     this.setState(LapState.QUERY, "discover");
-    this.setTimer(T_SENSE, now + SENSE_US);
+    // sense from the end of our own transmission (a final XID may still be on the air)
+    this.setTimer(T_SENSE, (this.txEnd > now ? this.txEnd : now) + SENSE_US);
     return LapErr.Ok;
   }
 

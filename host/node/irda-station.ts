@@ -84,6 +84,7 @@ export class IrdaStation {
   private pendingBytes = 0;
   private closeAfterFlush = false;
   private lastBaud = 9600;
+  private lastNow = 0;
   /** set by whoever wires the station (medium or serial bridge) */
   mediaBusy: (now: number) => boolean = () => false;
   onFrame?: (frame: Uint8Array, outgoing: boolean, now: number) => void;
@@ -151,22 +152,29 @@ export class IrdaStation {
   get stats() { return { framesIn: this.core.framesIn(), framesOut: this.core.framesOut(), retransmits: this.core.retransmits() }; }
   set localBusy(on: boolean) { this.core.setLocalBusy(on); }
 
-  discover(slots: number, now: number): void {
+  /** Discovery with 1, 6, 8 or 16 slots (after a 500 ms media sense); the result comes as onDiscovery. */
+  discover(slots = 6, now?: number): void {
+    now = this.at(now);
     this.lapCheck(this.core.discover(slots, now), "discover");
     this.drain(now);
   }
-  connect(deviceAddress: number, now: number): void {
+  /** Connects as primary to a discovered device; onConnected (or onDisconnected) follows. */
+  connect(deviceAddress: number, now?: number): void {
+    now = this.at(now);
+    if (!Number.isInteger(deviceAddress)) throw new TypeError("connect: deviceAddress must be an integer");
     this.lapCheck(this.core.connect(deviceAddress >>> 0, now), "connect");
     this.drain(now);
   }
   /** Graceful: everything sent before is delivered and acknowledged first (DISC, or RD as secondary). */
-  disconnect(now: number): void {
+  disconnect(now?: number): void {
+    now = this.at(now);
     if (this.pendingBytes > 0 && this.link !== null) { this.closeAfterFlush = true; return; } // after the JS queue drains into the core
     this.lapCheck(this.core.disconnect(now), "disconnect");
     this.drain(now);
   }
   /** Queues data for the link (copied); it goes out as I frames of the negotiated data size. */
-  send(data: Uint8Array, now: number): void {
+  send(data: Uint8Array, now?: number): void {
+    now = this.at(now);
     if (!(data instanceof Uint8Array)) throw new TypeError("send: data must be a Uint8Array");
     if (!this.connected) throw new WinsockError(WSA.WSAENOTCONN);
     if (data.length === 0) return;
@@ -176,9 +184,17 @@ export class IrdaStation {
     this.drain(now);
   }
 
+  /** The time of a call: given (finite µs) or the last time this station was told. */
+  private at(now: number | undefined): number {
+    if (now === undefined) return this.lastNow;
+    if (typeof now !== "number" || !Number.isFinite(now)) throw new TypeError("now must be a finite number of µs");
+    if (now > this.lastNow) this.lastNow = now;
+    return now;
+  }
+
   private lapCheck(rc: number, what: string): void {
     if (rc === 0) return;
-    const errno = rc === 1 ? (what === "discover" || what === "connect" ? WSA.WSAEALREADY : WSA.WSAEINVAL)
+    const errno = rc === 1 ? (this.link !== null ? WSA.WSAEISCONN : WSA.WSAEALREADY)
       : rc === 2 ? WSA.WSAEINVAL : WSA.WSAENOTCONN;
     throw new WinsockError(errno, `${what}: ${["ok", "wrong state", "bad argument", "not connected"][rc] ?? rc} (${this.state})`);
   }
@@ -200,6 +216,7 @@ export class IrdaStation {
 
   /** Raw SIR bytes from the transceiver; `now` is when the last of them arrived. */
   receive(bytes: Uint8Array, now: number): void {
+    now = this.at(now);
     const core = this.core, cap = core.ioCap();
     for (let off = 0; off < bytes.length; off += cap) {
       const n = Math.min(cap, bytes.length - off);
@@ -211,6 +228,7 @@ export class IrdaStation {
   }
 
   poll(now: number): void {
+    now = this.at(now);
     this.core.poll(now, this.mediaBusy(now));
     this.drain(now);
   }
@@ -219,6 +237,7 @@ export class IrdaStation {
 
   /** Framed bytes to transmit now (whole frames), or null. */
   takeTx(now: number): Uint8Array | null {
+    now = this.at(now);
     if (this.core.pollAt(now) <= now) this.poll(now);
     const core = this.core, n = core.txLen();
     if (n === 0) return null;

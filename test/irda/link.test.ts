@@ -2,6 +2,9 @@
 // bulk transfer at every SIR rate, bit errors, beam blocking, disconnect.
 import { describe, expect, it } from "vitest";
 import { Net, concat, equalBytes, facing, origin, randomBytes } from "./helpers.ts";
+import { IrdaStation, type IrdaStationOptions } from "../../host/node/irda-station.ts";
+
+const IrdaStationCreate = (o: IrdaStationOptions) => IrdaStation.create(o);
 
 const MiB = 1 << 20;
 
@@ -35,6 +38,35 @@ describe("discovery", () => {
     expect(r.devices.map((d) => d.nickname).sort()).toEqual(["bravo", "charlie"]);
     expect(b.station.deviceAddress).not.toBe(c.station.deviceAddress);
     expect(addrs.sort()).toEqual([b.station.deviceAddress, c.station.deviceAddress].sort());
+  });
+
+  it("works with 1 and 16 slots, and answers once per discovery", async () => {
+    const net = new Net({ seed: 14 });
+    const a = await net.add("a", origin, { seed: 35 });
+    const b = await net.add("b", facing(0.5), { seed: 36, nickname: "bravo" });
+    const xidResponses = () => { let n = 0; return { count: () => n, hook: (f: Uint8Array, out: boolean) => { if (out && f[1] === 0xbf) n++; } }; };
+    for (const slots of [1, 16]) {
+      const x = xidResponses();
+      b.station.onFrame = x.hook;
+      (b.station as any).core.setCapture(true);
+      const r = await net.discover(a, slots);
+      expect(r.devices.map((d) => d.nickname)).toEqual(["bravo"]);
+      expect(x.count()).toBe(1);
+    }
+  });
+
+  it("rejects bad requests with Winsock errors", async () => {
+    const net = new Net({ seed: 15 });
+    const a = await net.add("a", origin, { seed: 37 });
+    const b = await net.add("b", facing(0.5), { seed: 38 });
+    expect(() => a.station.discover(5, 0)).toThrow(expect.objectContaining({ code: "WSAEINVAL" }));
+    expect(() => a.station.send(new Uint8Array(1), 0)).toThrow(expect.objectContaining({ code: "WSAENOTCONN" }));
+    expect(() => a.station.connect(0xffffffff, 0)).toThrow(expect.objectContaining({ code: "WSAEINVAL" }));
+    await expect(IrdaStationCreate({ seed: 1, baudRates: [576000] })).rejects.toMatchObject({ code: "WSAEINVAL" });
+    await expect(IrdaStationCreate({ seed: 1, maxWindow: 8 })).rejects.toMatchObject({ code: "WSAEINVAL" });
+    net.connect(a, b);
+    expect(() => a.station.connect(b.station.deviceAddress, net.t)).toThrow(expect.objectContaining({ code: "WSAEISCONN" }));
+    expect(() => a.station.poll(NaN)).toThrow(TypeError);
   });
 
   it("reports media busy when someone in view is transmitting", async () => {
