@@ -141,8 +141,7 @@ export class Transceiver {
 }
 
 export class OpticalMedium {
-  /** probability that a received data bit is flipped; settable at any time */
-  bitErrorRate: number;
+  private ber = 0;
   private readonly rand: DeviceRand;
   private readonly members: Transceiver[] = [];
   private readonly blocked = new Set<string>();
@@ -155,6 +154,16 @@ export class OpticalMedium {
   constructor(opts: { seed?: number; bitErrorRate?: number } = {}) {
     this.rand = new DeviceRand(opts.seed ?? 1);
     this.bitErrorRate = opts.bitErrorRate ?? 0;
+  }
+
+  /** Probability that a received data bit is flipped, 0..1; settable at any time. */
+  get bitErrorRate(): number {
+    return this.ber;
+  }
+
+  set bitErrorRate(p: number) {
+    if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw new RangeError("bitErrorRate must be a number in 0..1");
+    this.ber = p;
   }
 
   addTransceiver(name: string, place: Placement, baud: number = DEFAULT_BAUD): Transceiver {
@@ -223,6 +232,7 @@ export class OpticalMedium {
   /** @internal called by Transceiver.transmit */
   send(tx: Transmission, now: number): void {
     this.now = Math.max(this.now, now);
+    if (tx.from.deaf.length > 64) this.prune(); // a sender nobody hears still forgets its old spans
     for (const r of this.members) {
       if (r === tx.from || !this.inView(tx.from, r)) continue;
       const d: Delivery = { tx, to: r, cutAt: Infinity, due: tx.end, seq: this.seq++, pending: true };

@@ -366,6 +366,32 @@ describe("bit errors", () => {
   });
 });
 
+describe("bookkeeping and bad input", () => {
+  it("a transceiver that transmits into the void for a long time keeps bounded state", () => {
+    const m = new OpticalMedium();
+    const a = m.addTransceiver("a", { x: 0, y: 0, heading: 0 });
+    let now = 0;
+    for (let i = 0; i < 10_000; i++) now = a.transmit(new Uint8Array(16), now + 1000);
+    m.advance(now);
+    expect(a.deaf.length).toBeLessThanOrEqual(66);
+  });
+
+  it("rejects bad rates, placements and arguments with clear errors", () => {
+    const m = new OpticalMedium();
+    expect(() => (m.bitErrorRate = 2)).toThrow(RangeError);
+    expect(() => (m.bitErrorRate = NaN)).toThrow(RangeError);
+    expect(() => new OpticalMedium({ bitErrorRate: -1 })).toThrow(RangeError);
+    expect(() => m.addTransceiver("x", { x: 0, y: 0, heading: 0 }, 0)).toThrow(TypeError);
+    expect(() => m.addTransceiver("x", { x: NaN, y: 0, heading: 0 })).toThrow(TypeError);
+    expect(() => m.addTransceiver("x", { x: 0, y: 0, heading: 0, range: -1 })).toThrow(TypeError);
+    const a = m.addTransceiver("a", { x: 0, y: 0, heading: 0 });
+    expect(() => a.transmit([1, 2] as unknown as Uint8Array, 0)).toThrow(TypeError);
+    expect(() => a.transmit(new Uint8Array(1), NaN)).toThrow(TypeError);
+    expect(a.transmit(new Uint8Array(0), 5)).toBe(5);
+    expect(m.nextEventAt()).toBe(Infinity);
+  });
+});
+
 describe("baud mismatch", () => {
   it("a receiver at another rate gets garbage, not the bytes; at the same rate again it gets them", () => {
     const { m, a, b, rb } = pair(9600, { seed: 9 });
