@@ -331,31 +331,35 @@ function putV4(bytes: usize): void {
   }
 }
 
-/** RFC 5952 §4: lowercase, no leading zeros, the longest run of 2+ zero groups (first on ties) as "::";
- *  §5 mixed notation where Windows uses it: IPv4-mapped ::ffff:a.b.c.d, and IPv4-compatible
- *  ::a.b.c.d (96 zero bits, a non-zero 7th group: "::204.152.189.116", while ::1 stays hex). */
+/** True when Windows (and RFC 5952 §5, "well-known prefix") writes the last 32 bits dotted:
+ *  IPv4-compatible ::a.b.c.d (96 zero bits, 7th group non-zero, so ::1 and ::ffff stay hex),
+ *  IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, and ISATAP x:x:x:x:0:5efe:a.b.c.d
+ *  or x:x:x:x:200:5efe:a.b.c.d (Windows' RtlIpv6AddressToString forms). */
+function mixedV6(g: StaticArray<u16>): bool {
+  const g5 = unchecked(g[5]);
+  const g4 = unchecked(g[4]);
+  if (g5 == 0x5efe) return g4 == 0 || g4 == 0x0200;
+  if (unchecked(g[0]) | unchecked(g[1]) | unchecked(g[2]) | unchecked(g[3])) return false;
+  if (g4 == 0) return g5 == 0xffff || (g5 == 0 && unchecked(g[6]) != 0);
+  return g4 == 0xffff && g5 == 0;
+}
+
+/** RFC 5952 §4: lowercase, no leading zeros, the longest run of 2+ zero groups (first on ties) as
+ *  "::"; §5: mixed notation for the forms mixedV6() names, compressing only among the hex groups. */
 function putV6(bytes: usize): void {
   const g = v6Groups;
   for (let k = 0; k < 8; k++) unchecked(g[k] = bswap<u16>(load<u16>(bytes + (<usize>k << 1))));
-  if (load<u64>(bytes) == 0 && load<u16>(bytes + 8) == 0 && load<u16>(bytes + 10) == 0xffff) {
-    put(0x3a); put(0x3a); put(0x66); put(0x66); put(0x66); put(0x66); put(0x3a);
-    putV4(bytes + 12);
-    return;
-  }
-  if (load<u64>(bytes) == 0 && load<u32>(bytes + 8) == 0 && load<u16>(bytes + 12) != 0) {
-    put(0x3a); put(0x3a);
-    putV4(bytes + 12);
-    return;
-  }
+  const mixed = mixedV6(g);
+  const hexGroups = mixed ? 6 : 8;
   let best = -1, bestLen = 1;
-  for (let k = 0; k < 8; ) {
+  for (let k = 0; k < hexGroups; ) {
     if (unchecked(g[k]) != 0) { k++; continue; }
     let e = k;
-    while (e < 8 && unchecked(g[e]) == 0) e++;
+    while (e < hexGroups && unchecked(g[e]) == 0) e++;
     if (e - k > bestLen) { best = k; bestLen = e - k; }
     k = e;
   }
-  for (let k = 0; k < 8; k++) {
+  for (let k = 0; k < hexGroups; k++) {
     if (k == best) {
       put(0x3a); put(0x3a);
       k += bestLen - 1;
@@ -363,6 +367,10 @@ function putV6(bytes: usize): void {
     }
     if (k > 0 && k != best + bestLen) put(0x3a);
     putHex(<u32>unchecked(g[k]));
+  }
+  if (mixed) {
+    if (best + bestLen != 6) put(0x3a); // after "::" the dotted part follows at once
+    putV4(bytes + 12);
   }
 }
 

@@ -226,6 +226,16 @@ describe("inet_ntop", () => {
     ["::0.0.255.255", "::ffff"],
     ["::0.1.0.0", "::0.1.0.0"],
     ["::ffff:0:0", "::ffff:0.0.0.0"],
+    // Windows' RtlIpv6AddressToString forms (IPv4-translated, ISATAP; a 0x0100 prefix is not ISATAP)
+    ["::ffff:0:13.1.68.3", "::ffff:0:13.1.68.3"],
+    ["::1:d01:4403", "::1:d01:4403"],
+    ["1111:2222:3333:4444:0:5efe:129.144.52.38", "1111:2222:3333:4444:0:5efe:129.144.52.38"],
+    ["1111:0:0:0:0:5efe:8190:3426", "1111::5efe:129.144.52.38"],
+    ["::100:5efe:8190:3426", "::100:5efe:8190:3426"],
+    ["::200:5efe:8190:3426", "::200:5efe:129.144.52.38"],
+    ["fe80::5efe:c0a8:f261", "fe80::5efe:192.168.242.97"],
+    ["1080::8:800:200c:417a", "1080::8:800:200c:417a"],
+    ["2001::ffd3", "2001::ffd3"],
   ];
   it.each(cases)("%s prints as %s", (input, want) => {
     const b = N.inet_pton(core, AF_INET6, input)!;
@@ -354,6 +364,16 @@ describe("WSAAddressToString", () => {
     dv.setUint16(0, AF_INET6, true); dv.setUint16(2, port, false); dv.setUint32(4, flow, false);
     b.set(N.inet_pton(core, AF_INET6, text)!, 8); dv.setUint32(24, scope, true); return b;
   };
+  it("Windows' IPv6 forms with scope and port", () => {
+    expect(N.WSAAddressToStringA(core, sa6("::13.1.68.3", 0, 0))).toBe("::13.1.68.3");
+    expect(N.WSAAddressToStringA(core, sa6("::13.1.68.3", 0, 1))).toBe("::13.1.68.3%1");
+    expect(N.WSAAddressToStringA(core, sa6("::13.1.68.3", 65518, 0xffffbbbb))).toBe("[::13.1.68.3%4294949819]:65518");
+    expect(N.WSAAddressToStringA(core, sa6("::13.1.68.3", 256, 0))).toBe("[::13.1.68.3]:256");
+    expect(N.WSAAddressToStringA(core, sa6("20ab::2001", 33274, 0x1234))).toBe("[20ab::2001%4660]:33274");
+    expect(N.WSAAddressToStringA(core, sa6("20ab::2001", 0, 0x1234))).toBe("20ab::2001%4660");
+    expect(N.WSAAddressToStringA(core, sa4([255, 255, 255, 255], 65535))).toBe("255.255.255.255:65535");
+    expect(N.WSAAddressToStringA(core, sa4([0, 0, 0, 0], 65535))).toBe("0.0.0.0:65535");
+  });
   it("prints the port and scope only when non-zero", () => {
     expect(N.WSAAddressToStringA(core, sa4([1, 2, 3, 4], 0))).toBe("1.2.3.4");
     expect(N.WSAAddressToStringA(core, sa4([1, 2, 3, 4], 80))).toBe("1.2.3.4:80");
