@@ -15,18 +15,6 @@ const M2: u64 = 0x2222222222222222;
 const M4: u64 = 0x4444444444444444;
 const M8: u64 = 0x8888888888888888;
 
-/** Low 64 bits of the carry-less product of x and y. */
-// @ts-ignore: decorator
-@inline function bmul64(x: u64, y: u64): u64 {
-  const x0 = x & M1, x1 = x & M2, x2 = x & M4, x3 = x & M8;
-  const y0 = y & M1, y1 = y & M2, y2 = y & M4, y3 = y & M8;
-  const z0 = (x0 * y0) ^ (x1 * y3) ^ (x2 * y2) ^ (x3 * y1);
-  const z1 = (x0 * y1) ^ (x1 * y0) ^ (x2 * y3) ^ (x3 * y2);
-  const z2 = (x0 * y2) ^ (x1 * y1) ^ (x2 * y0) ^ (x3 * y3);
-  const z3 = (x0 * y3) ^ (x1 * y2) ^ (x2 * y1) ^ (x3 * y0);
-  return (z0 & M1) | (z1 & M2) | (z2 & M4) | (z3 & M8);
-}
-
 /** Bit reversal of a 64-bit word. */
 // @ts-ignore: decorator
 @inline function rev64(x: u64): u64 {
@@ -36,20 +24,58 @@ const M8: u64 = 0x8888888888888888;
   return bswap<u64>(x);
 }
 
-/** GHASH state: Y and the hash key H as big-endian 64-bit halves (bit 0 of the spec = MSB). */
+/** Low 64 bits of the carry-less product of x and a pre-split operand (4 masked words at t). */
+// @ts-ignore: decorator
+@inline function bmul64t(x: u64, t: usize): u64 {
+  const x0 = x & M1, x1 = x & M2, x2 = x & M4, x3 = x & M8;
+  const y0 = load<u64>(t, 0), y1 = load<u64>(t, 8), y2 = load<u64>(t, 16), y3 = load<u64>(t, 24);
+  const z0 = (x0 * y0) ^ (x1 * y3) ^ (x2 * y2) ^ (x3 * y1);
+  const z1 = (x0 * y1) ^ (x1 * y0) ^ (x2 * y3) ^ (x3 * y2);
+  const z2 = (x0 * y2) ^ (x1 * y1) ^ (x2 * y0) ^ (x3 * y3);
+  const z3 = (x0 * y3) ^ (x1 * y2) ^ (x2 * y1) ^ (x3 * y0);
+  return (z0 & M1) | (z1 & M2) | (z2 & M4) | (z3 & M8);
+}
+
+// @ts-ignore: decorator
+@inline function put4(t: usize, x: u64): void {
+  store<u64>(t, x & M1, 0); store<u64>(t, x & M2, 8); store<u64>(t, x & M4, 16); store<u64>(t, x & M8, 24);
+}
+
+// Per power of H: its six Karatsuba operands (lo, hi, lo^hi, and their bit reversals), each split
+// into the four masked words bmul64t wants: 6 × 4 u64 = 192 bytes.
+const POW_BYTES: usize = 192;
+
+function splitPower(t: usize, hh: u64, hl: u64): void {
+  put4(t, hl); put4(t + 32, hh); put4(t + 64, hl ^ hh);
+  const hlr = rev64(hl), hhr = rev64(hh);
+  put4(t + 96, hlr); put4(t + 128, hhr); put4(t + 160, hlr ^ hhr);
+}
+
+/** GHASH state: Y and the hash key H as big-endian 64-bit halves (bit 0 of the spec = MSB).
+ *  Four blocks at a time are multiplied by H^4, H^3, H^2, H and summed before one reduction: the
+ *  Karatsuba recombination, the output bit reversals and the reduction are all linear, so the
+ *  four products share them. */
 export class Ghash {
-  private hh: u64 = 0; private hl: u64 = 0;       // H
-  private hhr: u64 = 0; private hlr: u64 = 0;     // bit-reversed halves of H
+  private pw: StaticArray<u64> = new StaticArray<u64>(4 * 24); // H^1 … H^4, split as above
   private yh: u64 = 0; private yl: u64 = 0;
   private buf: StaticArray<u8> = new StaticArray<u8>(16);
   private bufLen: i32 = 0;
 
   /** Sets H from the 16 bytes at `hp` and clears Y. */
   init(hp: usize): void {
-    this.hh = bswap<u64>(load<u64>(hp));
-    this.hl = bswap<u64>(load<u64>(hp, 8));
-    this.hhr = rev64(this.hh);
-    this.hlr = rev64(this.hl);
+    let ch = bswap<u64>(load<u64>(hp));
+    let cl = bswap<u64>(load<u64>(hp, 8));
+    const t = changetype<usize>(this.pw);
+    const b = changetype<usize>(this.buf);
+    splitPower(t, ch, cl);
+    for (let i: usize = 1; i < 4; i++) {
+      // H^(i+1) = H^i · H: one block through the H^1 table with Y = 0.
+      this.yh = 0; this.yl = 0;
+      store<u64>(b, bswap<u64>(ch)); store<u64>(b, bswap<u64>(cl), 8);
+      this.blocks(b, 1);
+      ch = this.yh; cl = this.yl;
+      splitPower(t + i * POW_BYTES, ch, cl);
+    }
     this.reset();
   }
   reset(): void {
@@ -58,20 +84,31 @@ export class Ghash {
 
   /** Y = (Y ^ X_i) · H for `n` 16-byte blocks at `p`. */
   blocks(p: usize, n: usize): void {
-    const hh = this.hh, hl = this.hl, hhr = this.hhr, hlr = this.hlr;
-    const hx = hh ^ hl, hxr = hhr ^ hlr;
+    const tb = changetype<usize>(this.pw);
     let yh = this.yh, yl = this.yl;
-    const end = p + (n << 4);
-    while (p < end) {
-      yh ^= bswap<u64>(load<u64>(p));
-      yl ^= bswap<u64>(load<u64>(p, 8));
-      const yx = yh ^ yl;
-      const yhr = rev64(yh), ylr = rev64(yl), yxr = yhr ^ ylr;
-      // Karatsuba: lo = yl·hl, hi = yh·hh, mid = (yl^yh)·(hl^hh) ^ lo ^ hi (each 128 bits).
-      const l0 = bmul64(yl, hl), l1 = rev64(bmul64(ylr, hlr)) >> 1;
-      const h0 = bmul64(yh, hh), h1 = rev64(bmul64(yhr, hhr)) >> 1;
-      const m0 = bmul64(yx, hx) ^ l0 ^ h0;
-      const m1 = (rev64(bmul64(yxr, hxr)) >> 1) ^ l1 ^ h1;
+    while (n > 0) {
+      const k: usize = n >= 4 ? 4 : 1; // blocks in this chunk (public)
+      let aL0: u64 = 0, aL1: u64 = 0, aH0: u64 = 0, aH1: u64 = 0, aM0: u64 = 0, aM1: u64 = 0;
+      for (let j: usize = 0; j < k; j++) {
+        let xh = bswap<u64>(load<u64>(p));
+        let xl = bswap<u64>(load<u64>(p, 8));
+        if (j == 0) { xh ^= yh; xl ^= yl; }
+        const t = tb + (k - 1 - j) * POW_BYTES; // multiply block j by H^(k-j)
+        const xhr = rev64(xh), xlr = rev64(xl);
+        aL0 ^= bmul64t(xl, t);
+        aH0 ^= bmul64t(xh, t + 32);
+        aM0 ^= bmul64t(xh ^ xl, t + 64);
+        aL1 ^= bmul64t(xlr, t + 96);
+        aH1 ^= bmul64t(xhr, t + 128);
+        aM1 ^= bmul64t(xhr ^ xlr, t + 160);
+        p += 16;
+      }
+      n -= k;
+      // The high halves of the 64x64 products come from the bit-reversed products.
+      const l0 = aL0, l1 = rev64(aL1) >> 1;
+      const h0 = aH0, h1 = rev64(aH1) >> 1;
+      const m0 = aM0 ^ l0 ^ h0;
+      const m1 = (rev64(aM1) >> 1) ^ l1 ^ h1;
       // 255-bit product z3:z2:z1:z0, then << 1 so that it is the 256-bit reflected product.
       let z3 = h1, z2 = h0 ^ m1, z1 = l1 ^ m0, z0 = l0;
       z3 = (z3 << 1) | (z2 >> 63);
@@ -85,7 +122,6 @@ export class Ghash {
       yh = z3 ^ z1 ^ (z1 >> 1) ^ (z1 >> 2) ^ (z1 >> 7) ^ oh ^ (oh >> 1) ^ (oh >> 2) ^ (oh >> 7);
       yl = z2 ^ z0 ^ ((z0 >> 1) | (z1 << 63)) ^ ((z0 >> 2) | (z1 << 62)) ^ ((z0 >> 7) | (z1 << 57))
         ^ (oh << 63) ^ (oh << 62) ^ (oh << 57);
-      p += 16;
     }
     this.yh = yh; this.yl = yl;
   }
