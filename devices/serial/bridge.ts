@@ -51,7 +51,8 @@ export interface SerialBridgeOptions {
    *  without flushing. Default: "stty" for pseudo-terminals, where tcdrain does not wait for the
    *  far side to read and a flush would discard a frame in flight, else "update". */
   retune?: "update" | "stty";
-  /** called with errors from the port (writes, baud changes); default: kept in `lastError` */
+  /** called with errors from the port (writes, baud changes) and from the endpoint's calls;
+   *  default: kept in `lastError` */
   onError?: (err: Error) => void;
 }
 
@@ -133,6 +134,9 @@ export class SerialBridge {
       }
       if (this.endpoint.baud !== this.lineBaud) this.changeBaud(this.endpoint.baud);
       this.arm(this.endpoint.pollAt(now), now);
+    } catch (e) {
+      // the endpoint's fault must not take the process down from a timer or a data event
+      this.onError(e instanceof Error ? e : new Error(String(e)));
     } finally {
       this.pumping = false;
     }
@@ -160,7 +164,11 @@ export class SerialBridge {
       const now = this.now();
       this.lastRxAt = now;
       this.stats.rxBytes += chunk.length;
-      this.endpoint.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length), now);
+      try {
+        this.endpoint.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length), now);
+      } catch (e) {
+        this.onError(e instanceof Error ? e : new Error(String(e)));
+      }
       this.pump();
     });
     this.port.on("error", (err: Error) => this.onError(err));

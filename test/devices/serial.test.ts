@@ -153,6 +153,34 @@ describe.skipIf(!haveSocat)("serial bridge over a socat PTY pair", () => {
     expect(due).toBeLessThan(start + 50_000 + 500_000); // generous: 2 shared cores
   });
 
+  it("an endpoint that throws is reported through onError, and the bridge keeps running", async () => {
+    const pty = await ptyPair();
+    opened.push(pty);
+    const errors: Error[] = [];
+    const bad = new ByteEndpoint();
+    let fail = true;
+    bad.receive = function (this: ByteEndpoint, bytes: Uint8Array, now: number) {
+      if (fail) {
+        fail = false;
+        throw new Error("endpoint fault");
+      }
+      ByteEndpoint.prototype.receive.call(this, bytes, now);
+    };
+    const good = new ByteEndpoint();
+    const bBad = await SerialBridge.open(bad, { path: pty.a, onError: (e) => errors.push(e), pace: false });
+    opened.push(bBad);
+    const bGood = await SerialBridge.open(good, { path: pty.b, pace: false });
+    opened.push(bGood);
+    good.send(Uint8Array.of(1, 2, 3));
+    bGood.pump();
+    await until(() => errors.length === 1, 5_000, "the reported fault");
+    expect(errors[0].message).toBe("endpoint fault");
+    good.send(Uint8Array.of(4, 5));
+    bGood.pump();
+    await until(() => bad.receivedBytes.length === 2, 5_000, "bytes after the fault");
+    expect([...bad.receivedBytes]).toEqual([4, 5]);
+  });
+
   it("rejects a bad endpoint or path", async () => {
     await expect(SerialBridge.open({} as SerialEndpoint, { path: "/tmp/x" })).rejects.toThrow(TypeError);
     await expect(SerialBridge.open(new ByteEndpoint(), { path: "" })).rejects.toThrow(TypeError);
