@@ -9,7 +9,8 @@
 //  - it transmits only when it holds the P/F "token" (primary after the F bit, secondary after P);
 //  - it stays silent for the peer's minimum turnaround after the last byte it received;
 //  - it switches baud only after the bytes sent at the old rate have left (txEnd).
-// Not here: IrLMP (the information field is handed up as is), SREJ is answered as a go-back.
+// Not here: IrLMP (the information field is handed up as is). This station never sends SREJ (it keeps
+// no out-of-sequence frames) but answers one by resending just that frame.
 import { Rand } from "../lib/rand";
 import { NEVER, MICROS_PER_MS, MICROS_PER_SEC } from "../lib/time";
 import { SirDeframer, SirSink, sirEncode, sirMaxLen } from "../wire/sir";
@@ -171,6 +172,7 @@ export class LapStation {
   localBusy: bool = false;
   private remoteBusy: bool = false;
   private rejSent: bool = false;
+  private srej: bool = false;
 
   // sequence state (modulo 8): va oldest unacked, vs next to send, vh one past the newest stored
   private va: u8 = 0;
@@ -607,7 +609,7 @@ export class LapStation {
 
   private resetSequence(): void {
     this.va = 0; this.vs = 0; this.vh = 0; this.vr = 0;
-    this.rejSent = false; this.frmrPending = false; this.pollOnly = false;
+    this.rejSent = false; this.frmrPending = false; this.pollOnly = false; this.srej = false;
   }
 
   private connectedEvent(): void {
@@ -691,6 +693,16 @@ export class LapStation {
 
   /** Sends up to a window of I frames (stored ones again first, then new ones); the last carries P/F. */
   private sendWindow(): i32 {
+    const a: u8 = (this.ca << 1) | (this.isPrimary ? 1 : 0);
+    if (this.srej) { // selective reject: resend the oldest unacknowledged frame only
+      this.srej = false;
+      if (this.va != this.vs) {
+        const s = this.va;
+        this.retransmits++;
+        this.sendFrame(a, controlOf(Kind.I, this.vr, s, true), unchecked(this.slotBuf[s]), 0, unchecked(this.slotLen[s]));
+        return 1;
+      }
+    }
     const ds = this.neg.txDataSize;
     const stored = <i32>((this.vh - this.vs) & 7);
     const fresh = (this.ringCount + ds - 1) / ds;
@@ -698,7 +710,6 @@ export class LapStation {
     let n = min(this.neg.txWindow - inflight, stored + fresh);
     if (this.remoteBusy) n = 0;
     if (n <= 0) return 0;
-    const a: u8 = (this.ca << 1) | (this.isPrimary ? 1 : 0);
     for (let i = 0; i < n; i++) {
       const s = this.vs;
       if (s == this.vh) { // cut a new frame from the send ring
@@ -852,7 +863,8 @@ export class LapStation {
       case Kind.I: if (!this.takeI(buf, r)) return; break;
       case Kind.RR: this.remoteBusy = false; break;
       case Kind.RNR: this.remoteBusy = true; break;
-      case Kind.REJ: case Kind.SREJ: this.remoteBusy = false; break;
+      case Kind.REJ: this.remoteBusy = false; break;
+      case Kind.SREJ: this.remoteBusy = false; this.srej = true; break;
       case Kind.RD: this.closeRequested = true; this.ringCount = 0; break; // the secondary asks us to DISC
       case Kind.FRMR: case Kind.RNRM: { // link reset (reference §2.4)
         this.trace("reset requested by " + kindName(r.kind));
@@ -865,10 +877,11 @@ export class LapStation {
       case Kind.DM: this.toNdm(DiscReason.PEER, "dm in NRM"); return;
       default: this.trace("drop: " + kindName(r.kind) + " in NRM"); return;
     }
-    if (r.kind <= Kind.SREJ && !this.ack(r.nr)) { this.trace("invalid N(R)"); }
+    if (r.kind <= Kind.SREJ && !this.ack(r.nr)) { this.trace("invalid N(R)"); this.srej = false; }
     if (r.pf && this.state == LapState.RECV_P) {
-      // the secondary passed the token back; everything it did not acknowledge goes again
-      if (this.vs != this.va) this.vs = this.va;
+      // the secondary passed the token back; everything it did not acknowledge goes again (after
+      // SREJ only the one frame it names: the peer kept the later ones)
+      if (!this.srej && this.vs != this.va) this.vs = this.va;
       this.stopTimer();
       this.setState(LapState.XMIT_P, "F received");
       this.turnAt = this.turnTime();
@@ -881,7 +894,8 @@ export class LapStation {
       case Kind.I: if (!this.takeI(buf, r)) { this.maybeFrmr(r, FRMR_Y); return; } break;
       case Kind.RR: this.remoteBusy = false; break;
       case Kind.RNR: this.remoteBusy = true; break;
-      case Kind.REJ: case Kind.SREJ: this.remoteBusy = false; break;
+      case Kind.REJ: this.remoteBusy = false; break;
+      case Kind.SREJ: this.remoteBusy = false; this.srej = true; break;
       case Kind.DISC: // reference §2.4: UA, then NDM
         this.pendingU = U_UA_DISC;
         this.setState(LapState.XMIT_S, "disc");
@@ -889,9 +903,9 @@ export class LapStation {
         return;
       default: this.trace("drop: " + kindName(r.kind) + " in NRM"); this.maybeFrmr(r, FRMR_W); return;
     }
-    if (!this.ack(r.nr)) { this.trace("invalid N(R)"); this.maybeFrmr(r, FRMR_Z); return; }
+    if (!this.ack(r.nr)) { this.trace("invalid N(R)"); this.srej = false; this.maybeFrmr(r, FRMR_Z); return; }
     if (r.pf) {
-      if (this.vs != this.va) this.vs = this.va;
+      if (!this.srej && this.vs != this.va) this.vs = this.va;
       if (this.state == LapState.SCLOSE) { this.pendingU = U_NONE; this.closeRequested = true; }
       this.setState(LapState.XMIT_S, "P received");
       this.turnAt = this.turnTime();

@@ -62,10 +62,10 @@ const hex = (f: Uint8Array) => [...f].map((x) => x.toString(16).padStart(2, "0")
 const ac = (f: Uint8Array) => [f[0], f[1]];
 
 describe("secondary, scripted", () => {
-  async function connectedSecondary(): Promise<Script> {
+  async function connectedSecondary(offer = OFFER): Promise<Script> {
     const st = await IrdaStation.create({ seed: 5, baudRates: [9600] });
     const s = new Script(st);
-    const snrm = h.connEmit(ME, st.deviceAddress, CA, true, OFFER);
+    const snrm = h.connEmit(ME, st.deviceAddress, CA, true, offer);
     s.send(0, 0xff, 0x93, snrm);
     // silent for our minimum turnaround (1 ms), then UA (F) with its QoS
     expect(s.until(0.9 * MS)).toEqual([]);
@@ -121,6 +121,27 @@ describe("secondary, scripted", () => {
     expect(ex(A_CMD, 0x53).map(ac)).toEqual([[A_RSP, 0x73]]);
     expect(s.events.at(-1)).toBe("disconnected peer");
     expect(s.st.state).toBe("NDM");
+  });
+
+  it("sends a window ending in F, and after SREJ resends only the frame it names", async () => {
+    // we receive at most 64 bytes: at 9600/500 ms the line capacity (400) allows W5 × (64 + 6)
+    const s = await connectedSecondary(new Uint32Array([0x02, 0x01, 0x01, 0x7f, 0x80, 0x04, 0x07]));
+    s.st.send(new Uint8Array(64 * 8).map((_, i) => i >> 6), 300 * MS);
+    s.send(300 * MS, A_CMD, 0x11); // RR(nr 0, P)
+    let f = s.until(1000 * MS);
+    expect(f.map(ac)).toEqual([[A_RSP, 0x00], [A_RSP, 0x02], [A_RSP, 0x04], [A_RSP, 0x06], [A_RSP, 0x18]]);
+    expect(f.map((x) => x[2])).toEqual([0, 1, 2, 3, 4]);
+    // SREJ(nr 1, P): frame 0 acknowledged, frame 1 missing, 2..4 kept by us → I(ns 1, F) alone
+    s.send(1000 * MS, A_CMD, 0x3d);
+    f = s.until(1300 * MS);
+    expect(f.map(ac)).toEqual([[A_RSP, 0x12]]);
+    expect(f[0][2]).toBe(1);
+    // RR(nr 5, P): all five acknowledged → the last three frames (ns 5, 6, 7), F on the last
+    s.send(1300 * MS, A_CMD, 0xb1);
+    f = s.until(2000 * MS);
+    expect(f.map(ac)).toEqual([[A_RSP, 0x0a], [A_RSP, 0x0c], [A_RSP, 0x1e]]);
+    expect(f.map((x) => x[2])).toEqual([5, 6, 7]);
+    expect(s.st.stats.retransmits).toBe(1);
   });
 
   it("ignores frames for another connection address or with the wrong C/R bit", async () => {
