@@ -181,6 +181,93 @@ export function feSq(h: Fe, f: Fe): void {
   const h9 = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
   carryOut(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
 }
+/** h = (f + g)^2 */
+export function feSqSum(h: Fe, f: Fe, g: Fe): void {
+  const f0 = <i64>unchecked(f[0]) + <i64>unchecked(g[0]);
+  const f1 = <i64>unchecked(f[1]) + <i64>unchecked(g[1]);
+  const f2 = <i64>unchecked(f[2]) + <i64>unchecked(g[2]);
+  const f3 = <i64>unchecked(f[3]) + <i64>unchecked(g[3]);
+  const f4 = <i64>unchecked(f[4]) + <i64>unchecked(g[4]);
+  const f5 = <i64>unchecked(f[5]) + <i64>unchecked(g[5]);
+  const f6 = <i64>unchecked(f[6]) + <i64>unchecked(g[6]);
+  const f7 = <i64>unchecked(f[7]) + <i64>unchecked(g[7]);
+  const f8 = <i64>unchecked(f[8]) + <i64>unchecked(g[8]);
+  const f9 = <i64>unchecked(f[9]) + <i64>unchecked(g[9]);
+  const f0_2 = f0 * 2;
+  const f1_2 = f1 * 2;
+  const f1_4 = f1 * 4;
+  const f2_2 = f2 * 2;
+  const f3_2 = f3 * 2;
+  const f3_4 = f3 * 4;
+  const f4_2 = f4 * 2;
+  const f5_19 = f5 * 19;
+  const f5_2 = f5 * 2;
+  const f5_4 = f5 * 4;
+  const f6_19 = f6 * 19;
+  const f6_2 = f6 * 2;
+  const f7_19 = f7 * 19;
+  const f7_2 = f7 * 2;
+  const f7_4 = f7 * 4;
+  const f8_19 = f8 * 19;
+  const f8_2 = f8 * 2;
+  const f9_19 = f9 * 19;
+  const f9_2 = f9 * 2;
+  const h0 = f0 * f0 + f1_4 * f9_19 + f2_2 * f8_19 + f3_4 * f7_19 + f4_2 * f6_19 + f5_2 * f5_19;
+  const h1 = f0_2 * f1 + f2_2 * f9_19 + f3_2 * f8_19 + f4_2 * f7_19 + f5_2 * f6_19;
+  const h2 = f0_2 * f2 + f1_2 * f1 + f3_4 * f9_19 + f4_2 * f8_19 + f5_4 * f7_19 + f6 * f6_19;
+  const h3 = f0_2 * f3 + f1_2 * f2 + f4_2 * f9_19 + f5_2 * f8_19 + f6_2 * f7_19;
+  const h4 = f0_2 * f4 + f1_4 * f3 + f2 * f2 + f5_4 * f9_19 + f6_2 * f8_19 + f7_2 * f7_19;
+  const h5 = f0_2 * f5 + f1_2 * f4 + f2_2 * f3 + f6_2 * f9_19 + f7_2 * f8_19;
+  const h6 = f0_2 * f6 + f1_4 * f5 + f2_2 * f4 + f3_2 * f3 + f7_4 * f9_19 + f8 * f8_19;
+  const h7 = f0_2 * f7 + f1_2 * f6 + f2_2 * f5 + f3_2 * f4 + f8_2 * f9_19;
+  const h8 = f0_2 * f8 + f1_4 * f7 + f2_2 * f6 + f3_4 * f5 + f4 * f4 + f9_2 * f9_19;
+  const h9 = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
+  carryOut(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+}
+/** h = (f - g)^2 */
+export function feSqDiff(h: Fe, f: Fe, g: Fe): void {
+  const f0 = <i64>unchecked(f[0]) - <i64>unchecked(g[0]);
+  const f1 = <i64>unchecked(f[1]) - <i64>unchecked(g[1]);
+  const f2 = <i64>unchecked(f[2]) - <i64>unchecked(g[2]);
+  const f3 = <i64>unchecked(f[3]) - <i64>unchecked(g[3]);
+  const f4 = <i64>unchecked(f[4]) - <i64>unchecked(g[4]);
+  const f5 = <i64>unchecked(f[5]) - <i64>unchecked(g[5]);
+  const f6 = <i64>unchecked(f[6]) - <i64>unchecked(g[6]);
+  const f7 = <i64>unchecked(f[7]) - <i64>unchecked(g[7]);
+  const f8 = <i64>unchecked(f[8]) - <i64>unchecked(g[8]);
+  const f9 = <i64>unchecked(f[9]) - <i64>unchecked(g[9]);
+  const f0_2 = f0 * 2;
+  const f1_2 = f1 * 2;
+  const f1_4 = f1 * 4;
+  const f2_2 = f2 * 2;
+  const f3_2 = f3 * 2;
+  const f3_4 = f3 * 4;
+  const f4_2 = f4 * 2;
+  const f5_19 = f5 * 19;
+  const f5_2 = f5 * 2;
+  const f5_4 = f5 * 4;
+  const f6_19 = f6 * 19;
+  const f6_2 = f6 * 2;
+  const f7_19 = f7 * 19;
+  const f7_2 = f7 * 2;
+  const f7_4 = f7 * 4;
+  const f8_19 = f8 * 19;
+  const f8_2 = f8 * 2;
+  const f9_19 = f9 * 19;
+  const f9_2 = f9 * 2;
+  const h0 = f0 * f0 + f1_4 * f9_19 + f2_2 * f8_19 + f3_4 * f7_19 + f4_2 * f6_19 + f5_2 * f5_19;
+  const h1 = f0_2 * f1 + f2_2 * f9_19 + f3_2 * f8_19 + f4_2 * f7_19 + f5_2 * f6_19;
+  const h2 = f0_2 * f2 + f1_2 * f1 + f3_4 * f9_19 + f4_2 * f8_19 + f5_4 * f7_19 + f6 * f6_19;
+  const h3 = f0_2 * f3 + f1_2 * f2 + f4_2 * f9_19 + f5_2 * f8_19 + f6_2 * f7_19;
+  const h4 = f0_2 * f4 + f1_4 * f3 + f2 * f2 + f5_4 * f9_19 + f6_2 * f8_19 + f7_2 * f7_19;
+  const h5 = f0_2 * f5 + f1_2 * f4 + f2_2 * f3 + f6_2 * f9_19 + f7_2 * f8_19;
+  const h6 = f0_2 * f6 + f1_4 * f5 + f2_2 * f4 + f3_2 * f3 + f7_4 * f9_19 + f8 * f8_19;
+  const h7 = f0_2 * f7 + f1_2 * f6 + f2_2 * f5 + f3_2 * f4 + f8_2 * f9_19;
+  const h8 = f0_2 * f8 + f1_4 * f7 + f2_2 * f6 + f3_4 * f5 + f4 * f4 + f9_2 * f9_19;
+  const h9 = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
+  carryOut(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+}
+
 
 /** h = f^(2^n) for n >= 1. */
 export function feSqN(h: Fe, f: Fe, n: i32): void {

@@ -3,7 +3,7 @@
 // no branch and no memory index depends on the scalar. Randomness for private keys comes from the
 // caller (the injected entropy source); nothing here draws any.
 import {
-  Fe, feNew, feOne, feZero, feCopy, feAdd, feSub, feMul, feSq, feMulSmall, feCswap, feInvert,
+  feNew, feOne, feZero, feCopy, feMul, feSq, feSqSum, feSqDiff, feMulSmall, feCswap, feInvert,
   feFromBytes, feToBytes,
 } from "./field25519";
 
@@ -15,6 +15,27 @@ const k = new Uint8Array(32);
 /** The 9 of RFC 7748 §4.1: the u-coordinate of the base point. */
 const BASE_U = new Uint8Array(32);
 BASE_U[0] = 9;
+
+// One pass over the four ladder coordinates: swaps (x2, z2) with (x3, z3) when bit is 1, with
+// masks and in registers only (every step overwrites all four), and forms the sums and differences
+// A = x2 + z2, B = x2 - z2, C = x3 + z3, D = x3 - z3 of RFC 7748 §5.
+function prep(bit: i32): void {
+  const m = -bit;
+  for (let i = 0; i < 10; i++) {
+    let p2 = unchecked(x2[i]), q2 = unchecked(z2[i]), p3 = unchecked(x3[i]), q3 = unchecked(z3[i]);
+    const sx = (p2 ^ p3) & m, sz = (q2 ^ q3) & m;
+    p2 ^= sx; p3 ^= sx; q2 ^= sz; q3 ^= sz;
+    unchecked(a[i] = p2 + q2); unchecked(b[i] = p2 - q2);
+    unchecked(c[i] = p3 + q3); unchecked(d[i] = p3 - q3);
+  }
+}
+
+// e = AA - BB and tmp = AA + a24 E (a24 = (486662 - 2) / 4 = 121665), carried.
+function a24(): void {
+  for (let i = 0; i < 10; i++) unchecked(e[i] = aa[i] - bb[i]);
+  feMulSmall(tmp, e, 121665);
+  for (let i = 0; i < 10; i++) unchecked(tmp[i] = tmp[i] + aa[i]);
+}
 
 function ladder(out: Uint8Array, scalar: Uint8Array, u: Uint8Array): void {
   // Clamp (decodeScalar25519, RFC 7748 §5).
@@ -28,26 +49,17 @@ function ladder(out: Uint8Array, scalar: Uint8Array, u: Uint8Array): void {
   for (let t = 254; t >= 0; t--) {
     const kt = (<i32>unchecked(k[t >> 3]) >> (t & 7)) & 1;
     swap ^= kt;
-    feCswap(x2, x3, swap);
-    feCswap(z2, z3, swap);
+    prep(swap);          // conditional swap, then A, B, C, D
     swap = kt;
-    feAdd(a, x2, z2);
     feSq(aa, a);
-    feSub(b, x2, z2);
     feSq(bb, b);
-    feSub(e, aa, bb);
-    feAdd(c, x3, z3);
-    feSub(d, x3, z3);
     feMul(da, d, a);
     feMul(cb, c, b);
-    feAdd(tmp, da, cb);
-    feSq(x3, tmp);
-    feSub(tmp, da, cb);
-    feSq(tmp, tmp);
+    feSqSum(x3, da, cb);   // (DA + CB)^2
+    feSqDiff(tmp, da, cb); // (DA - CB)^2
     feMul(z3, x1, tmp);
     feMul(x2, aa, bb);
-    feMulSmall(tmp, e, 121665); // a24 = (486662 - 2) / 4
-    feAdd(tmp, aa, tmp);
+    a24();
     feMul(z2, e, tmp);
   }
   feCswap(x2, x3, swap);
