@@ -31,17 +31,19 @@ class Collect extends SirSink {
   dropped(err: WireErr): void { this.drops++; this.lastErr = err; }
 }
 
-/** De-frames `wire` fed in pieces of at most `chunk` bytes (or split once at `splitAt` if chunk is 0);
- *  returns [frames, drops, lastErr, (len lo, len hi, bytes…)…]. */
-export function deframe(wire: Uint8Array, chunk: i32, splitAt: i32, maxFrame: i32): Uint8Array {
-  const d = new SirDeframer(maxFrame);
+/** De-frames `wire` (SIR, or the FIR model) fed in pieces of at most `chunk` bytes (or split once at
+ *  `splitAt` if chunk is 0); returns [frames, drops, lastErr, (len lo, len hi, bytes…)…]. */
+function runDeframer(fir: bool, wire: Uint8Array, chunk: i32, splitAt: i32, maxFrame: i32): Uint8Array {
+  const sir = new SirDeframer(maxFrame);
+  const ff = new FirDeframer(maxFrame);
   const c = new Collect();
-  if (chunk > 0) {
-    for (let off = 0; off < wire.length; off += chunk) d.feed(wire, off, min(chunk, wire.length - off), c);
-  } else {
-    const s = min(max(splitAt, 0), wire.length);
-    d.feed(wire, 0, s, c);
-    d.feed(wire, s, wire.length - s, c);
+  const cuts = new Array<i32>();
+  if (chunk > 0) { for (let off = 0; off < wire.length; off += chunk) cuts.push(off); }
+  else { cuts.push(0); cuts.push(min(max(splitAt, 0), wire.length)); }
+  cuts.push(wire.length);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const off = cuts[i], n = cuts[i + 1] - cuts[i];
+    if (fir) ff.feed(wire, off, n, c); else sir.feed(wire, off, n, c);
   }
   const res = new Uint8Array(3 + c.out.length);
   res[0] = <u8>c.frames; res[1] = <u8>c.drops; res[2] = <u8>c.lastErr;
@@ -49,23 +51,14 @@ export function deframe(wire: Uint8Array, chunk: i32, splitAt: i32, maxFrame: i3
   return res;
 }
 
+export function deframe(wire: Uint8Array, chunk: i32, splitAt: i32, maxFrame: i32): Uint8Array {
+  return runDeframer(false, wire, chunk, splitAt, maxFrame);
+}
+
 export function firEncode(frame: Uint8Array): Uint8Array { return firEncodeFrame(frame); }
 
-/** Like deframe, for the FIR model. */
 export function firDeframe(wire: Uint8Array, chunk: i32, splitAt: i32, maxFrame: i32): Uint8Array {
-  const d = new FirDeframer(maxFrame);
-  const c = new Collect();
-  if (chunk > 0) {
-    for (let off = 0; off < wire.length; off += chunk) d.feed(wire, off, min(chunk, wire.length - off), c);
-  } else {
-    const s = min(max(splitAt, 0), wire.length);
-    d.feed(wire, 0, s, c);
-    d.feed(wire, s, wire.length - s, c);
-  }
-  const res = new Uint8Array(3 + c.out.length);
-  res[0] = <u8>c.frames; res[1] = <u8>c.drops; res[2] = <u8>c.lastErr;
-  for (let i = 0; i < c.out.length; i++) res[3 + i] = c.out[i];
-  return res;
+  return runDeframer(true, wire, chunk, splitAt, maxFrame);
 }
 
 /** [err, kind, ca, command, pf, nr, ns, controlByte(re-emitted), addrByte(re-emitted)] */
