@@ -10,7 +10,10 @@
 // Not done here: revocation (CRL/OCSP), name constraints and policies (a certificate marking
 // either critical is rejected by the parser as an unknown critical extension).
 
-import { Certificate, Eku, KeyType, KeyUsage, SigAlg, X509Err, bytesEqual, parseCertificate } from "../wire/x509";
+import {
+  Certificate, Eku, HASH_SHA1, HASH_SHA256, HASH_SHA384, HASH_SHA512, KeyType, KeyUsage, SigAlg, X509Err, bytesEqual,
+  parseCertificate,
+} from "../wire/x509";
 import { hashOf } from "./crypto/sha2";
 import { ed25519Verify } from "./crypto/ed25519";
 import { ecdsaP256Verify, ecdsaSigFromDer } from "./crypto/ecdsa";
@@ -129,6 +132,56 @@ function rsaKeySizeOk(n: Uint8Array): bool {
   if (len == 0 || len > (RSA_MAX_BITS >> 3)) return false;
   const bits = (len - 1) * 8 + (32 - clz<i32>(<i32>unchecked(n[0])));
   return bits >= RSA_MIN_BITS && bits <= RSA_MAX_BITS;
+}
+
+// ---- TLS SignatureScheme (RFC 8446 §4.2.3) with a certificate's key ----
+
+export namespace SigScheme {
+  export const RSA_PKCS1_SHA1: u16 = 0x0201;
+  export const RSA_PKCS1_SHA256: u16 = 0x0401;
+  export const RSA_PKCS1_SHA384: u16 = 0x0501;
+  export const RSA_PKCS1_SHA512: u16 = 0x0601;
+  export const ECDSA_SECP256R1_SHA256: u16 = 0x0403;
+  export const RSA_PSS_RSAE_SHA256: u16 = 0x0804;
+  export const RSA_PSS_RSAE_SHA384: u16 = 0x0805;
+  export const RSA_PSS_RSAE_SHA512: u16 = 0x0806;
+  export const ED25519: u16 = 0x0807;
+  export const RSA_PSS_PSS_SHA256: u16 = 0x0809;
+  export const RSA_PSS_PSS_SHA384: u16 = 0x080a;
+  export const RSA_PSS_PSS_SHA512: u16 = 0x080b;
+}
+
+/**
+ * Verifies a TLS signature (CertificateVerify, or a TLS 1.2 ServerKeyExchange) made with the key
+ * of `cert` under `scheme` over `msg`. RSASSA-PSS uses a salt as long as the hash (RFC 8446
+ * §4.2.3). ECDSA signatures are DER. A scheme the key cannot make is BadSignature; a scheme this
+ * code does not know is UnsupportedAlgorithm.
+ */
+export function verifySignatureScheme(cert: Certificate, scheme: u16, msg: Uint8Array, sig: Uint8Array): CertErr {
+  const kt = cert.keyType;
+  let hashAlg = 0;
+  let kind = 0; // 1 PKCS#1, 2 PSS, 3 ECDSA, 4 Ed25519
+  switch (scheme) {
+    case SigScheme.RSA_PKCS1_SHA1: hashAlg = HASH_SHA1; kind = 1; break;
+    case SigScheme.RSA_PKCS1_SHA256: hashAlg = HASH_SHA256; kind = 1; break;
+    case SigScheme.RSA_PKCS1_SHA384: hashAlg = HASH_SHA384; kind = 1; break;
+    case SigScheme.RSA_PKCS1_SHA512: hashAlg = HASH_SHA512; kind = 1; break;
+    case SigScheme.RSA_PSS_RSAE_SHA256: case SigScheme.RSA_PSS_PSS_SHA256: hashAlg = HASH_SHA256; kind = 2; break;
+    case SigScheme.RSA_PSS_RSAE_SHA384: case SigScheme.RSA_PSS_PSS_SHA384: hashAlg = HASH_SHA384; kind = 2; break;
+    case SigScheme.RSA_PSS_RSAE_SHA512: case SigScheme.RSA_PSS_PSS_SHA512: hashAlg = HASH_SHA512; kind = 2; break;
+    case SigScheme.ECDSA_SECP256R1_SHA256: hashAlg = HASH_SHA256; kind = 3; break;
+    case SigScheme.ED25519: kind = 4; break;
+    default: return CertErr.UnsupportedAlgorithm;
+  }
+  if (kind == 4) return kt == KeyType.ED25519 ? verifyEd25519(cert.publicKey, msg, sig) : CertErr.BadSignature;
+  const hash = hashOf(hashAlg, msg);
+  if (kind == 3) return kt == KeyType.EC_P256 ? verifyEcdsaP256(cert.publicKey, hash, sig) : CertErr.BadSignature;
+  if (kt != KeyType.RSA) return CertErr.BadSignature;
+  // rsa_pss_pss_* needs an id-RSASSA-PSS key, rsa_pss_rsae_* an rsaEncryption key (RFC 8446 §4.2.3).
+  if (kind == 2 && (scheme >= SigScheme.RSA_PSS_PSS_SHA256) != cert.rsaPssKey) return CertErr.BadSignature;
+  if (kind == 2) return verifyRsaPss(cert.rsaN, cert.rsaE, hashAlg, hash, sig, hash.length);
+  if (cert.rsaPssKey) return CertErr.BadSignature; // a PSS-only key never signs PKCS#1 v1.5
+  return verifyRsaPkcs1(cert.rsaN, cert.rsaE, hashAlg, hash, sig);
 }
 
 // ---- path building ----

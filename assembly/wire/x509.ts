@@ -157,6 +157,8 @@ export class Certificate {
   /** RSA modulus and exponent as unsigned big-endian (sign octet stripped). */
   rsaN: Uint8Array = new Uint8Array(0);
   rsaE: Uint8Array = new Uint8Array(0);
+  /** The key is id-RSASSA-PSS (RFC 4055 §1.2), usable for PSS signatures only. */
+  rsaPssKey: bool = false;
 
   hasKeyUsage: bool = false;
   keyUsage: i32 = 0;
@@ -357,6 +359,7 @@ function parseSpki(r: DerReader, out: Certificate): bool {
     if (!s.finish() || n.length == 0 || e.length == 0) return false;
     out.rsaN = n;
     out.rsaE = e;
+    out.rsaPssKey = oidIs(oid, OID_RSA_PSS);
     out.keyType = KeyType.RSA;
     return true;
   }

@@ -2,7 +2,7 @@
 // (test/fixtures/x509-pki.ts). Fields are checked against node's X509Certificate and
 // `openssl x509 -noout -text`; the extracted tbsCertificate and signature are checked with
 // node:crypto's verify; validation results are the ones RFC 5280 §6 / RFC 6125 §6.4 prescribe.
-import { createHash, verify as nodeVerify, constants } from "node:crypto";
+import { createHash, createPrivateKey, randomBytes, sign as nodeSign, verify as nodeVerify, constants } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
@@ -27,7 +27,7 @@ const SigAlgName: Record<number, string> = {
   8: "ecdsa-with-SHA512", 9: "ED25519",
 };
 const HashName: Record<number, string> = { 1: "sha1", 2: "sha256", 3: "sha384", 4: "sha512" };
-const KeyType: Record<string, number> = { rsa: 1, ec: 2, ed25519: 3 };
+const KeyType: Record<string, number> = { rsa: 1, "rsa-pss": 1, ec: 2, ed25519: 3 };
 
 const c = (name: string): Issued => {
   const v = pki.certs.get(name);
@@ -72,6 +72,11 @@ describe("X.509 fields agree with node's X509Certificate and openssl -text", () 
       const kt = n.publicKey.asymmetricKeyType!;
       const curve = n.publicKey.asymmetricKeyDetails?.namedCurve;
       expect(j.keyType, name).toBe(kt === "ec" && curve !== "prime256v1" ? 4 : KeyType[kt]);
+      if (kt === "rsa" || kt === "rsa-pss") {
+        const d = n.publicKey.asymmetricKeyDetails!;
+        expect(BigInt("0x" + j.rsaE), name).toBe(d.publicExponent);
+        expect(BigInt("0x" + j.rsaN).toString(2).length, name).toBe(d.modulusLength);
+      }
       if (kt === "rsa") {
         const jwk = n.publicKey.export({ format: "jwk" });
         expect(Buffer.from(j.rsaN, "hex").toString("base64url")).toBe(jwk.n);
@@ -332,5 +337,48 @@ describe("host names (RFC 6125 §6.4) and IP addresses against SANs", () => {
       ":::", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "1:2:3:4:5:6:7", "::1.2.3", "1:", ":1", "g::"]) {
       expect(x.ipParse(s).length === 16, s).toBe(isIPv6(s));
     }
+  });
+});
+
+describe("TLS signature schemes with a certificate's key (RFC 8446 §4.2.3)", () => {
+  const S = {
+    rsa_pkcs1_sha1: 0x0201, rsa_pkcs1_sha256: 0x0401, rsa_pkcs1_sha384: 0x0501, rsa_pkcs1_sha512: 0x0601,
+    ecdsa_secp256r1_sha256: 0x0403, rsa_pss_rsae_sha256: 0x0804, rsa_pss_rsae_sha384: 0x0805,
+    rsa_pss_rsae_sha512: 0x0806, ed25519: 0x0807, rsa_pss_pss_sha256: 0x0809, rsa_pss_pss_sha384: 0x080a,
+    rsa_pss_pss_sha512: 0x080b,
+  };
+  type Case = [cert: string, scheme: keyof typeof S, hash: string | null, pss: boolean];
+  const cases: Case[] = [
+    ["leaf-ec", "ecdsa_secp256r1_sha256", "sha256", false],
+    ["leaf-ed", "ed25519", null, false],
+    ["leaf-rsa", "rsa_pkcs1_sha1", "sha1", false],
+    ["leaf-rsa", "rsa_pkcs1_sha256", "sha256", false],
+    ["leaf-rsa", "rsa_pkcs1_sha384", "sha384", false],
+    ["leaf-rsa", "rsa_pkcs1_sha512", "sha512", false],
+    ["leaf-rsa", "rsa_pss_rsae_sha256", "sha256", true],
+    ["leaf-rsa", "rsa_pss_rsae_sha384", "sha384", true],
+    ["leaf-rsa", "rsa_pss_rsae_sha512", "sha512", true],
+    ["leaf-rsapss", "rsa_pss_pss_sha256", "sha256", true],
+  ];
+  it.each(cases)("%s signs %s with node:crypto; we verify, and refuse a flipped bit", (cert, scheme, hash, pss) => {
+    const key = createPrivateKey(readFileSync(c(cert).key));
+    const der = c(cert).der;
+    for (let i = 0; i < 8; i++) {
+      const msg = randomBytes(1 + i * 37);
+      const opts = pss ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST } : key;
+      const sig = new Uint8Array(nodeSign(hash, msg, opts));
+      expect(x.verifyScheme(der, S[scheme], msg, sig), `${scheme} #${i}`).toBe(CertErr.Ok);
+      sig[i % sig.length] ^= 0x10;
+      expect(x.verifyScheme(der, S[scheme], msg, sig)).toBe(CertErr.BadSignature);
+    }
+  });
+  it("a scheme the key cannot make is BadSignature; an unknown scheme is UnsupportedAlgorithm", () => {
+    const msg = randomBytes(32);
+    const sig = new Uint8Array(nodeSign("sha256", msg, createPrivateKey(readFileSync(c("leaf-rsa").key))));
+    expect(x.verifyScheme(c("leaf-rsa").der, S.ecdsa_secp256r1_sha256, msg, sig)).toBe(CertErr.BadSignature);
+    expect(x.verifyScheme(c("leaf-ec").der, S.rsa_pkcs1_sha256, msg, sig)).toBe(CertErr.BadSignature);
+    expect(x.verifyScheme(c("leaf-rsa").der, S.rsa_pss_pss_sha256, msg, sig)).toBe(CertErr.BadSignature);
+    expect(x.verifyScheme(c("leaf-rsapss").der, S.rsa_pkcs1_sha256, msg, sig)).toBe(CertErr.BadSignature);
+    expect(x.verifyScheme(c("leaf-rsa").der, 0x0503 /* ecdsa_secp384r1_sha384 */, msg, sig)).toBe(CertErr.UnsupportedAlgorithm);
   });
 });

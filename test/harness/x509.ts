@@ -1,7 +1,7 @@
 // Test harness for assembly/wire/der.ts, assembly/wire/x509.ts and assembly/tls/certpath.ts.
 import { DerReader, Tag, oidToString, parseTime, TIME_INVALID } from "../../assembly/wire/der";
 import { Certificate, X509Err, nameToString, parseCertificate } from "../../assembly/wire/x509";
-import { CertErr, PathResult, TrustStore, matchHost, parseIp, validateChain } from "../../assembly/tls/certpath";
+import { CertErr, PathResult, TrustStore, matchHost, parseIp, validateChain, verifySignatureScheme } from "../../assembly/tls/certpath";
 
 function hex(b: Uint8Array | null): string {
   if (b === null) return "";
@@ -186,3 +186,10 @@ export function derString(b: Uint8Array): string {
 }
 
 export const CERT_OK: i32 = CertErr.Ok;
+
+/** verifySignatureScheme with the key of a DER certificate; -1 when the certificate does not parse. */
+export function verifyScheme(der: Uint8Array, scheme: u16, msg: Uint8Array, sig: Uint8Array): i32 {
+  const c = new Certificate();
+  if (parseCertificate(der, c) != X509Err.Ok) return -1;
+  return <i32>verifySignatureScheme(c, scheme, msg, sig);
+}
