@@ -111,11 +111,11 @@ const z1z1 = fpNew(), z2z2 = fpNew(), u1 = fpNew(), u2 = fpNew(), s1 = fpNew(), 
 const jh = fpNew(), ji = fpNew(), jj = fpNew(), jr = fpNew();
 
 /**
- * r = p + q in Jacobian coordinates (add-2007-bl), for p != +-q (see the head of this file); an
- * operand at infinity (Z = 0) is handled with masks. r may alias p or q.
+ * r = p + q in Jacobian coordinates (add-2007-bl), for p != +-q (see the head of this file). pInf
+ * and qInf (0 or 1) say which operand is at infinity; that case is patched in with masks. r may
+ * alias p or q.
  */
-export function jacAdd(r: Pt, p: Pt, q: Pt): void {
-  const pInf = fpIsZero(p.z), qInf = fpIsZero(q.z);
+export function jacAdd(r: Pt, p: Pt, q: Pt, pInf: i32, qInf: i32): void {
   fpSq(z1z1, p.z); fpSq(z2z2, q.z);
   fpMul(u1, p.x, z2z2); fpMul(u2, q.x, z1z1);       // U1, U2
   fpMul(s1, p.y, q.z); fpMul(s1, s1, z2z2);         // S1 = Y1 Z2^3
@@ -141,7 +141,7 @@ export function jacTable(table: StaticArray<Pt>, p: Pt): void {
   ptCopy(unchecked(table[1]), p);
   for (let i = 2; i < 16; i++) {
     if ((i & 1) == 0) jacDouble(unchecked(table[i]), unchecked(table[i >> 1]));
-    else jacAdd(unchecked(table[i]), unchecked(table[i - 1]), p); // (i-1) p != +-p
+    else jacAdd(unchecked(table[i]), unchecked(table[i - 1]), p, 0, 0); // (i-1) p != +-p
   }
 }
 
@@ -153,11 +153,14 @@ const jsel = new Pt();
  */
 export function jacMulTable(r: Pt, table: StaticArray<Pt>, k: Uint8Array): void {
   ptInfinity(r);
+  let rInf = 1; // r is infinity until the first nonzero window (a secret: used as a mask only)
   for (let i = 0; i < 64; i++) {
     if (i != 0) { jacDouble(r, r); jacDouble(r, r); jacDouble(r, r); jacDouble(r, r); }
     const w = (<i32>unchecked(k[i >> 1]) >> (((i & 1) ^ 1) << 2)) & 15;
     for (let j = 0; j < 16; j++) ptCmov(jsel, unchecked(table[j]), (((j ^ w) - 1) >>> 31) & 1);
-    jacAdd(r, r, jsel);
+    const wZero = ((w - 1) >>> 31) & 1;
+    jacAdd(r, r, jsel, rInf, wZero);
+    rInf &= wZero;
   }
 }
 
