@@ -100,6 +100,7 @@ const T_NONE: u8 = 0, T_SENSE: u8 = 1, T_SLOT: u8 = 2, T_REPLY: u8 = 3, T_SETUP:
 const U_NONE: u8 = 0, U_XID: u8 = 1, U_UA_CONN: u8 = 2, U_DM: u8 = 3, U_UA_DISC: u8 = 4, U_UA_RESET: u8 = 5;
 
 const MAX_DS: i32 = 2048;
+const MAX_FOUND: i32 = 64; // discovery results kept per round (a flood of XID responses cannot grow memory)
 const SIR_MAX: u32 = 115200;
 const SEND_RING: i32 = 64 * 1024;
 
@@ -510,6 +511,7 @@ export class LapStation {
     const e = XidRepr.parse(buf, r.infoOff, r.infoLen, x);
     if (e != WireErr.Ok) { this.trace("xid rsp: " + wireErrName(e)); return; }
     if (x.dst != this.myAddr) { this.trace("xid rsp for another initiator"); return; }
+    if (this.found.length >= MAX_FOUND) { this.trace("xid rsp: too many devices"); return; }
     const info = new Uint8Array(x.infoLen);
     memory.copy(info.dataStart, buf.dataStart + <usize>x.infoOff, <usize>x.infoLen);
     this.found.push(x.src);

@@ -156,6 +156,33 @@ function pump(a: LapStation, b: LapStation, now: i64, until: i64): i64 {
   return t;
 }
 
+/** Feeds `count` random chunks (noise with framing bytes, valid frames, cut frames) to a SIR and a FIR
+ *  de-framer; returns the frames that passed the check. Only a trap can fail it. */
+export function fuzzDeframers(seed: u64, count: i32): i32 {
+  const r = new Rand(seed);
+  const sir = new SirDeframer(2100), fir = new FirDeframer(2100);
+  const c = new Collect();
+  const frame = new Uint8Array(400);
+  for (let i = 0; i < count; i++) {
+    r.fill(frame);
+    const len = 2 + <i32>r.below(398);
+    const pick = r.below(3);
+    let w: Uint8Array;
+    if (pick == 0) w = sirEncodeFrame(frame.subarray(0, len), 1);
+    else if (pick == 1) w = firEncodeFrame(frame.subarray(0, len));
+    else {
+      w = new Uint8Array(<i32>r.below(800)); r.fill(w);
+      for (let k = 0; k < w.length; k += 1 + <i32>r.below(12)) w[k] = <u8>[0xc0, 0xc1, 0x7d, 0x7e, 0x81, 0xaa][r.below(6)];
+    }
+    if (r.below(4) == 0 && w.length > 0) w[r.below(<u32>w.length)] ^= <u8>(<u32>1 << r.below(8));
+    const cut = <i32>r.below(<u32>w.length + 1);
+    sir.feed(w, 0, cut, c); sir.feed(w, cut, w.length - cut, c);
+    fir.feed(w, 0, cut, c); fir.feed(w, cut, w.length - cut, c);
+    c.out.length = 0;
+  }
+  return c.frames;
+}
+
 /**
  * Throws `count` random frames (valid FCS, random or plausible A/C/I) at stations in NDM, REPLY,
  * SETUP, primary and secondary NRM; returns the number of frames the stations accepted past the
@@ -186,7 +213,12 @@ export function fuzz(seed: u64, count: i32): i32 {
     if (pick != 0) frame[0] = (a.ca << 1) | <u8>r.below(2);
     if (pick == 2) frame[1] = <u8>[0x01, 0x05, 0x09, 0x0d, 0x03, 0x2f, 0xaf, 0xe3, 0x83, 0x43, 0x63, 0x87, 0x0f, 0x00, 0x11, 0x3f, 0xbf, 0x93, 0x53, 0x73][r.below(20)];
     if (pick == 3) { frame[0] = 0xff; frame[1] = r.below(2) == 0 ? 0x3f : 0x93; frame[2] = 1; }
-    const wire = sirEncodeFrame(frame.subarray(0, len), <i32>r.below(3));
+    let wire = sirEncodeFrame(frame.subarray(0, len), <i32>r.below(3));
+    if (r.below(10) == 0) { // raw line noise, sprinkled with the framing bytes
+      wire = new Uint8Array(<i32>r.below(600));
+      r.fill(wire);
+      for (let k = 0; k < wire.length; k += 1 + <i32>r.below(16)) wire[k] = <u8>[0xc0, 0xc1, 0x7d, 0xff][r.below(4)];
+    }
     const target = r.below(2) == 0 ? a : b;
     const before = target.framesIn;
     // sometimes cut the frame short or feed in two parts

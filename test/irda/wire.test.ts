@@ -201,4 +201,7 @@ describe("fuzzing", () => {
     const accepted = h.fuzz(12345n, 100_000);
     expect(accepted).toBeGreaterThan(50_000);
   });
+  it("1e5 chunks of noise, valid and damaged frames never trap either de-framer", () => {
+    expect(h.fuzzDeframers(99n, 100_000)).toBeGreaterThan(30_000);
+  });
 });
