@@ -130,6 +130,95 @@ function base(): StaticArray<Ge> {
   return baseTable;
 }
 
+// Fixed-base comb for B: COMB holds, for each nibble position i (0..63) and digit j (0..15), the
+// point j 16^i B in affine "precomputed" form (y + x, y - x, 2 d x y), 30 limbs per entry, so that
+// [s]B = sum of COMB[i][s_i] costs 64 mixed additions and no doubling. Built once on first use
+// (public data); entries are selected with masks (the digits are secret).
+const ENTRY = 30;
+const COMB = new StaticArray<i32>(64 * 16 * ENTRY);
+let combReady = false;
+const cx = feNew(), cy = feNew(), cz = feNew();
+
+function buildComb(): void {
+  const n = 64 * 15;
+  const pts = new StaticArray<Ge>(n);
+  for (let k = 0; k < n; k++) unchecked(pts[k] = new Ge());
+  const bas = new Ge();
+  feCopy(bas.x, BX); feCopy(bas.y, BY); feOne(bas.z); feMul(bas.t, BX, BY);
+  for (let i = 0; i < 64; i++) {
+    const o = i * 15;
+    geCopy(unchecked(pts[o]), bas);                         // 1 * 16^i B
+    for (let j = 2; j < 16; j++) {
+      if ((j & 1) == 0) geDouble(unchecked(pts[o + j - 1]), unchecked(pts[o + (j >> 1) - 1]));
+      else geAdd(unchecked(pts[o + j - 1]), unchecked(pts[o + j - 2]), bas);
+    }
+    geDouble(bas, unchecked(pts[o + 7]));                   // 16 * 16^i B
+  }
+  // Batch inversion of every Z (Montgomery's trick): prefix products, one inversion, back out.
+  const pre = new StaticArray<Fe>(n);
+  for (let k = 0; k < n; k++) {
+    const f = feNew();
+    if (k == 0) feCopy(f, unchecked(pts[0]).z); else feMul(f, unchecked(pre[k - 1]), unchecked(pts[k]).z);
+    unchecked(pre[k] = f);
+  }
+  const inv = feNew(), zinv = feNew();
+  feInvert(inv, unchecked(pre[n - 1]));
+  for (let k = n - 1; k >= 0; k--) {
+    if (k > 0) feMul(zinv, inv, unchecked(pre[k - 1])); else feCopy(zinv, inv);
+    feMul(inv, inv, unchecked(pts[k]).z);
+    const pk = unchecked(pts[k]);
+    feMul(cx, pk.x, zinv);
+    feMul(cy, pk.y, zinv);
+    const i = k / 15, j = k % 15 + 1;
+    const base = (i * 16 + j) * ENTRY;
+    feAdd(cz, cy, cx); feCarry(cz, cz);
+    for (let l = 0; l < 10; l++) unchecked(COMB[base + l] = cz[l]);
+    feSub(cz, cy, cx); feCarry(cz, cz);
+    for (let l = 0; l < 10; l++) unchecked(COMB[base + 10 + l] = cz[l]);
+    feMul(cz, cx, cy); feMul(cz, cz, D2);
+    for (let l = 0; l < 10; l++) unchecked(COMB[base + 20 + l] = cz[l]);
+  }
+  for (let i = 0; i < 64; i++) {                            // digit 0: the identity (1, 1, 0)
+    const base = i * 16 * ENTRY;
+    for (let l = 0; l < ENTRY; l++) unchecked(COMB[base + l] = 0);
+    unchecked(COMB[base] = 1);
+    unchecked(COMB[base + 10] = 1);
+  }
+  combReady = true;
+}
+
+const ypx = feNew(), ymx = feNew(), xy2d = feNew();
+
+/** r = [s]B for a 32-byte little-endian s, with the comb; constant time. */
+function geMulBase(r: Ge, s: Uint8Array): void {
+  if (!combReady) buildComb();
+  geIdentity(r);
+  for (let i = 0; i < 64; i++) {
+    const w = (<i32>unchecked(s[i >> 1]) >> ((i & 1) << 2)) & 15;
+    for (let l = 0; l < 10; l++) { unchecked(ypx[l] = 0); unchecked(ymx[l] = 0); unchecked(xy2d[l] = 0); }
+    const row = i * 16 * ENTRY;
+    for (let j = 0; j < 16; j++) {
+      const m = -((((j ^ w) - 1) >>> 31) & 1);
+      const e = row + j * ENTRY;
+      for (let l = 0; l < 10; l++) {
+        unchecked(ypx[l] = ypx[l] | (COMB[e + l] & m));
+        unchecked(ymx[l] = ymx[l] | (COMB[e + 10 + l] & m));
+        unchecked(xy2d[l] = xy2d[l] | (COMB[e + 20 + l] & m));
+      }
+    }
+    // mixed addition (Z2 = 1): A = (Y1-X1)(y-x), B = (Y1+X1)(y+x), C = T1 2dxy, D = 2 Z1
+    feSub(ta, r.y, r.x); feMul(ta, ta, ymx);
+    feAdd(tb, r.y, r.x); feMul(tb, tb, ypx);
+    feMul(tc, r.t, xy2d);
+    feMulSmall(td, r.z, 2);
+    feSub(te, tb, ta); feSub(tf, td, tc); feAdd(tg, td, tc); feAdd(th, tb, ta);
+    feMul(r.x, te, tf);
+    feMul(r.y, tg, th);
+    feMul(r.t, te, th);
+    feMul(r.z, tf, tg);
+  }
+}
+
 const sel = new Ge(), sel2 = new Ge();
 
 /** r = [s1] T1 (+ [s2] T2 when t2 is not null) for 32-byte little-endian scalars, constant time. */
@@ -224,7 +313,7 @@ function reduceHash(out: Uint8Array, n: Num): void {
 export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
   if (<u32>seed.length != 32) return new Uint8Array(0);
   expand(seed);
-  geMulTables(pt, base(), scA, null, scA);
+  geMulBase(pt, scA);
   const out = new Uint8Array(32);
   geEncode(out, 0, pt);
   return out;
@@ -236,14 +325,14 @@ export function ed25519Sign(seed: Uint8Array, msg: Uint8Array): Uint8Array {
   const sig = new Uint8Array(64);
   expand(seed);
   const pub = new Uint8Array(32);
-  geMulTables(pt, base(), scA, null, scA);
+  geMulBase(pt, scA);
   geEncode(pub, 0, pt);
   // r = SHA-512(prefix || M) mod L
   sha.updatePtr(hbuf.dataStart + 32, 32);
   sha.update(msg);
   sha.finishPtr(hbuf.dataStart);
   reduceHash(scR, nR);                        // nR = r R (Montgomery form)
-  geMulTables(pt, base(), scR, null, scR);
+  geMulBase(pt, scR);
   geEncode(sig, 0, pt);
   // k = SHA-512(R || A || M) mod L
   sha.updatePtr(sig.dataStart, 32);
