@@ -1,0 +1,487 @@
+// The host provider's Node side: the `wasock_host` imports of the core (assembly/bindings/js-host.ts)
+// over node:net and node:dgram, and the events it feeds back (wasock_on_*). No Winsock rules live
+// here: the core validated every call; this file only moves bytes and reports what Node saw.
+//
+// Data never crosses into core memory on this path: received bytes stay in a per-socket queue of
+// Node Buffers until recv copies them into the caller's buffer (HOST_BUFFER), and a send copies the
+// caller's bytes once into a Buffer that Node writes. Backpressure: a stream whose queue passes its
+// limit is paused until recv drains it; the core learns of completed writes through wasock_on_sent.
+// Bind and listen are synchronous (as Winsock's are) through Node's TCP/UDP handle bindings, so that
+// an address in use or not available fails the call itself and getsockname sees the kernel's port.
+import dgram from "node:dgram";
+import net from "node:net";
+import { getSystemErrorName } from "node:util";
+import { AF_INET, AF_INET6, SockAddr, decodeSockAddr, encodeSockAddr, fromNode } from "./sockaddr.ts";
+import { SockErr, sockErrFromNode } from "./sockerr.ts";
+
+const HOST_BUFFER = 0xffffffff;
+const SOCK_STREAM = 1;
+const SD_RECEIVE = 0;
+const SD_SEND = 1;
+const SOL_SOCKET = 0xffff;
+const SO_KEEPALIVE = 0x0008;
+const SO_BROADCAST = 0x0020;
+const SO_SNDBUF = 0x1001;
+const SO_RCVBUF = 0x1002;
+const IPPROTO_TCP = 6;
+const TCP_NODELAY = 1;
+const IPPROTO_IP = 0;
+const IP_TTL = 4;
+const IPPROTO_IPV6 = 41;
+const IPV6_V6ONLY = 27;
+/** A paused stream resumes below this many queued bytes (at least; SO_RCVBUF raises it). */
+const MIN_RX_LIMIT = 1 << 20;
+
+// Node's handle bindings: the only synchronous bind/listen Node has.
+const binding = (process as any).binding.bind(process) as (name: string) => any;
+const { TCP, constants: TCPConstants } = binding("tcp_wrap");
+const { UDP } = binding("udp_wrap");
+
+/** What the provider needs of the core's exports. */
+export interface HostCore {
+  memory: WebAssembly.Memory;
+  wasock_on_connected(h: number, e: number): void;
+  wasock_on_incoming(h: number, n: number): void;
+  wasock_on_data(h: number, n: number): void;
+  wasock_on_eof(h: number): void;
+  wasock_on_reset(h: number, e: number): void;
+  wasock_on_sent(h: number, n: number): void;
+}
+
+interface Datagram { buf: Buffer; address: string; port: number }
+
+class Rec {
+  h: number;
+  af: number;
+  type: number;
+  tcp: any = null;                 // bound, not yet listening or connected TCP handle
+  sock: net.Socket | null = null;
+  server: net.Server | null = null;
+  pending: Rec[] = [];             // connections waiting for accept (listener)
+  udp: dgram.Socket | null = null;
+  udpReady = false;
+  peer: SockAddr | null = null;    // associated peer of a datagram socket
+  local: SockAddr | null = null;
+  remote: SockAddr | null = null;
+  rx: Buffer[] = [];
+  rxOff = 0;
+  rxBytes = 0;
+  dgq: Datagram[] = [];
+  paused = false;
+  eof = false;
+  err = 0;                          // SockErr of a reset seen before accept
+  shutRecv = false;
+  closed = false;
+  connecting = false;
+  keepAlive = false;
+  noDelay = false;
+  broadcast = false;
+  ttl = 0;
+  v6Only = true;
+  rcvBuf = 8192;
+  sndBuf = 8192;
+  constructor(h: number, af: number, type: number) {
+    this.h = h;
+    this.af = af;
+    this.type = type;
+  }
+  get rxLimit(): number { return Math.max(this.rcvBuf, MIN_RX_LIMIT); }
+}
+
+function errName(r: number): string | undefined {
+  try { return getSystemErrorName(r); } catch { return undefined; }
+}
+
+export class NodeHostProvider {
+  core!: HostCore;
+  /** The caller's buffer a HOST_BUFFER send reads from / recv writes to (set around each call). */
+  src: Uint8Array | null = null;
+  dst: Uint8Array | null = null;
+  /** Called after every event for handle h (the Winsock class wakes its waiters here). */
+  notify: (h: number) => void = () => {};
+  private recs = new Map<number, Rec>();
+  private deferred: Array<() => void> = [];
+  /** Bound local addresses of this instance, "addr|port|type" -> count (Windows' exclusive binding). */
+  private boundAddrs = new Map<string, Rec>();
+
+  /** Delivers the events learned inside an import, now that the core call returned. */
+  flush(): void {
+    while (this.deferred.length) this.deferred.shift()!();
+  }
+
+  get openCount(): number { return this.recs.size; }
+
+  private mem(): Uint8Array { return new Uint8Array(this.core.memory.buffer); }
+
+  private ev(rec: Rec, fn: () => void): void {
+    if (rec.h === 0 || rec.closed) return; // not accepted yet (accept reports totals) or closed
+    fn();
+    this.notify(rec.h);
+  }
+
+  imports(): Record<string, (...a: number[]) => number | void> {
+    return {
+      open: (h, af, type) => { this.recs.set(h, new Rec(h, af, type)); return 0; },
+      bind: (h, addr, len, reuse) => this.bind(h, addr, len, reuse),
+      listen: (h, backlog) => this.listen(h, backlog),
+      connect: (h, addr, len) => this.connect(h, addr, len),
+      accept: (lh, nh) => this.accept(lh, nh),
+      send: (h, buf, len, flags, to, tolen) => this.send(h, buf, len, to, tolen),
+      recv: (h, buf, len, flags, from, cap) => this.recv(h, buf, len, flags, from, cap),
+      shutdown: (h, how) => this.shutdown(h, how),
+      close: (h, abortive, linger) => this.close(h, abortive !== 0, linger),
+      setopt: (h, level, name, value) => this.setopt(h, level, name, value),
+      name: (h, peer, out, cap) => this.name(h, peer !== 0, out, cap),
+    };
+  }
+
+  // ---- bind / listen -------------------------------------------------------------------------
+
+  private bind(h: number, addr: number, len: number, reuse: number): number {
+    const rec = this.recs.get(h);
+    if (!rec) return -SockErr.NotSock;
+    const a = decodeSockAddr(this.mem(), addr, len);
+    if (!a) return -SockErr.Fault;
+    const key = (port: number) => `${a.address}|${port}|${rec.type}`;
+    if (a.port !== 0 && reuse !== 1) {
+      const other = this.boundAddrs.get(key(a.port));
+      if (other && !other.closed) return -SockErr.AddrInUse;
+    }
+    const v6 = rec.af === AF_INET6;
+    if (rec.type === SOCK_STREAM) {
+      const t = new TCP(TCPConstants.SOCKET);
+      const r = v6 ? t.bind6(a.address, a.port, rec.v6Only ? 1 : 0) : t.bind(a.address, a.port);
+      if (r < 0) { t.close(); return -sockErrFromNode(errName(r)); }
+      const o: any = {};
+      t.getsockname(o);
+      rec.tcp = t;
+      rec.local = fromNode(o.address, o.port, rec.af);
+    } else {
+      // Probe the address synchronously, then bind the dgram socket to the same port.
+      const u = new UDP();
+      const r = v6 ? u.bind6(a.address, a.port, rec.v6Only ? 1 : 0) : u.bind(a.address, a.port, 0);
+      if (r < 0) { u.close(); return -sockErrFromNode(errName(r)); }
+      const o: any = {};
+      u.getsockname(o);
+      u.close();
+      rec.local = fromNode(o.address, o.port, rec.af);
+      this.openUdp(rec, reuse === 1);
+    }
+    this.boundAddrs.set(key(rec.local!.port), rec);
+    return 0;
+  }
+
+  private openUdp(rec: Rec, reuseAddr: boolean): void {
+    const v6 = rec.af === AF_INET6;
+    const u = dgram.createSocket(v6 ? { type: "udp6", reuseAddr, ipv6Only: rec.v6Only } : { type: "udp4", reuseAddr });
+    rec.udp = u;
+    u.on("message", (msg, rinfo) => {
+      if (rec.closed || rec.shutRecv) return;
+      if (rec.peer && (rinfo.port !== rec.peer.port || !sameAddress(rinfo.address, rec.peer.address))) return;
+      let queued = 0;
+      for (const d of rec.dgq) queued += d.buf.length;
+      if (queued + msg.length > Math.max(rec.rcvBuf, 65536)) return; // receive buffer full: dropped
+      rec.dgq.push({ buf: msg, address: rinfo.address, port: rinfo.port });
+      this.ev(rec, () => this.core.wasock_on_data(rec.h, msg.length));
+    });
+    u.on("error", (e: NodeJS.ErrnoException) => {
+      if (process.env.WASOCK_DEBUG) console.error("udp error", e);
+      this.ev(rec, () => this.core.wasock_on_reset(rec.h, sockErrFromNode(e.code)));
+    });
+    u.bind({ port: rec.local!.port, address: rec.local!.address, exclusive: true }, () => {
+      rec.udpReady = true;
+      this.applyUdpOptions(rec);
+    });
+  }
+
+  private applyUdpOptions(rec: Rec): void {
+    const u = rec.udp;
+    if (!u || !rec.udpReady) return;
+    try {
+      u.setBroadcast(rec.broadcast);
+      if (rec.ttl > 0) u.setTTL(rec.ttl);
+      u.setRecvBufferSize(Math.max(rec.rcvBuf, 4096));
+      u.setSendBufferSize(Math.max(rec.sndBuf, 4096));
+    } catch { /* the host refuses the size: Windows' values stay in the core */ }
+  }
+
+  private listen(h: number, backlog: number): number {
+    const rec = this.recs.get(h);
+    if (!rec || !rec.tcp) return -SockErr.Inval;
+    const r = rec.tcp.listen(backlog);
+    if (r < 0) return -sockErrFromNode(errName(r));
+    const server = net.createServer({ allowHalfOpen: true });
+    rec.server = server;
+    server.on("connection", (c) => {
+      const p = new Rec(0, rec.af, SOCK_STREAM);
+      p.rcvBuf = rec.rcvBuf;
+      this.attachStream(p, c);
+      rec.pending.push(p);
+      this.ev(rec, () => this.core.wasock_on_incoming(rec.h, 1));
+    });
+    server.on("error", () => { /* reported through the sockets */ });
+    server.listen({ handle: rec.tcp, backlog });
+    rec.tcp = null;
+    return 0;
+  }
+
+  private accept(lh: number, nh: number): number {
+    const lrec = this.recs.get(lh);
+    const p = lrec?.pending.shift();
+    if (!p) return -SockErr.WouldBlock;
+    p.h = nh;
+    p.keepAlive = lrec!.keepAlive;
+    p.noDelay = lrec!.noDelay;
+    this.recs.set(nh, p);
+    this.applyStreamOptions(p);
+    const bytes = p.rxBytes, eof = p.eof, err = p.err;
+    this.deferred.push(() => {
+      if (bytes > 0) this.ev(p, () => this.core.wasock_on_data(nh, bytes));
+      if (err) this.ev(p, () => this.core.wasock_on_reset(nh, err));
+      else if (eof) this.ev(p, () => this.core.wasock_on_eof(nh));
+    });
+    return 0;
+  }
+
+  // ---- streams -----------------------------------------------------------------------------
+
+  private attachStream(rec: Rec, s: net.Socket): void {
+    rec.sock = s;
+    if (s.remoteAddress) rec.remote = fromNode(s.remoteAddress, s.remotePort, rec.af);
+    if (s.localAddress) rec.local = fromNode(s.localAddress, s.localPort, rec.af);
+    s.on("data", (b: Buffer) => {
+      if (rec.closed || rec.shutRecv) return;
+      rec.rx.push(b);
+      rec.rxBytes += b.length;
+      if (rec.rxBytes >= rec.rxLimit && !rec.paused) { rec.paused = true; s.pause(); }
+      this.ev(rec, () => this.core.wasock_on_data(rec.h, b.length));
+    });
+    s.on("end", () => {
+      rec.eof = true;
+      this.ev(rec, () => this.core.wasock_on_eof(rec.h));
+    });
+    s.on("error", (e: NodeJS.ErrnoException) => {
+      const code = sockErrFromNode(e.code);
+      if (rec.connecting) {
+        rec.connecting = false;
+        this.ev(rec, () => this.core.wasock_on_connected(rec.h, code));
+        return;
+      }
+      rec.err = code;
+      rec.rx = [];
+      rec.rxOff = 0;
+      rec.rxBytes = 0;
+      this.ev(rec, () => this.core.wasock_on_reset(rec.h, code));
+    });
+  }
+
+  private applyStreamOptions(rec: Rec): void {
+    const s = rec.sock;
+    if (!s) return;
+    s.setNoDelay(rec.noDelay);
+    s.setKeepAlive(rec.keepAlive);
+  }
+
+  private connect(h: number, addr: number, len: number): number {
+    const rec = this.recs.get(h);
+    if (!rec) return -SockErr.NotSock;
+    if (rec.type !== SOCK_STREAM) {
+      rec.peer = len === 0 ? null : decodeSockAddr(this.mem(), addr, len);
+      rec.dgq = rec.peer ? rec.dgq.filter((d) => d.port === rec.peer!.port && sameAddress(d.address, rec.peer!.address)) : rec.dgq;
+      return 0;
+    }
+    const a = decodeSockAddr(this.mem(), addr, len);
+    if (!a) return -SockErr.Fault;
+    if (!rec.tcp) {
+      // Windows binds implicitly at connect; doing it here makes the local port known at once.
+      const t = new TCP(TCPConstants.SOCKET);
+      const r = rec.af === AF_INET6 ? t.bind6("::", 0, 0) : t.bind("0.0.0.0", 0);
+      if (r < 0) { t.close(); return -sockErrFromNode(errName(r)); }
+      const o: any = {};
+      t.getsockname(o);
+      rec.local = fromNode(o.address, o.port, rec.af);
+      rec.tcp = t;
+    }
+    const s = new net.Socket({ handle: rec.tcp, manualStart: true, allowHalfOpen: true } as any);
+    rec.tcp = null;
+    rec.connecting = true;
+    this.attachStream(rec, s);
+    s.connect({ port: a.port, host: a.address, family: rec.af === AF_INET6 ? 6 : 4 }, () => {
+      rec.connecting = false;
+      rec.remote = fromNode(s.remoteAddress, s.remotePort, rec.af);
+      rec.local = fromNode(s.localAddress, s.localPort, rec.af);
+      this.applyStreamOptions(rec);
+      this.ev(rec, () => this.core.wasock_on_connected(rec.h, SockErr.Ok));
+    });
+    return 0;
+  }
+
+  private source(buf: number, len: number): Buffer {
+    if (buf === HOST_BUFFER) {
+      const src = this.src!;
+      return Buffer.from(src.buffer.slice(src.byteOffset, src.byteOffset + len));
+    }
+    return Buffer.from(this.core.memory.buffer.slice(buf, buf + len));
+  }
+
+  private send(h: number, buf: number, len: number, to: number, tolen: number): number {
+    const rec = this.recs.get(h);
+    if (!rec) return -SockErr.NotSock;
+    if (buf === HOST_BUFFER && (!this.src || this.src.length < len)) return -SockErr.Fault;
+    if (rec.type === SOCK_STREAM) {
+      const s = rec.sock;
+      if (!s) return -SockErr.NotConn;
+      const data = this.source(buf, len);
+      s.write(data, () => this.ev(rec, () => this.core.wasock_on_sent(rec.h, len)));
+      return len;
+    }
+    const dest = to ? decodeSockAddr(this.mem(), to, tolen) : rec.peer;
+    if (!dest) return -SockErr.NotConn;
+    if (!rec.udp) return -SockErr.Inval;
+    rec.udp.send(this.source(buf, len), dest.port, dest.address, (e) => {
+      if (e) this.ev(rec, () => this.core.wasock_on_reset(rec.h, sockErrFromNode((e as NodeJS.ErrnoException).code)));
+    });
+    return len;
+  }
+
+  private recv(h: number, buf: number, len: number, flags: number, from: number, cap: number): number {
+    const rec = this.recs.get(h);
+    if (!rec) return -SockErr.NotSock;
+    const peek = (flags & 2) !== 0;
+    let dst: Uint8Array;
+    let at = 0;
+    if (buf === HOST_BUFFER) {
+      if (!this.dst || this.dst.length < len) return -SockErr.Fault;
+      dst = this.dst;
+    } else {
+      dst = this.mem();
+      at = buf;
+    }
+    if (rec.type !== SOCK_STREAM) {
+      const d = rec.dgq[0];
+      if (!d) return -SockErr.WouldBlock;
+      const n = Math.min(len, d.buf.length);
+      dst.set(n === d.buf.length ? d.buf : d.buf.subarray(0, n), at);
+      if (from) encodeSockAddr(fromNode(d.address, d.port, rec.af), this.mem(), from);
+      if (!peek) rec.dgq.shift();
+      return d.buf.length;
+    }
+    let copied = 0;
+    let i = 0;
+    let off = rec.rxOff;
+    const rx = rec.rx;
+    while (copied < len && i < rx.length) {
+      const b = rx[i];
+      const avail = b.length - off;
+      const n = Math.min(avail, len - copied);
+      dst.set(off === 0 && n === b.length ? b : b.subarray(off, off + n), at + copied);
+      copied += n;
+      if (n === avail) { i++; off = 0; } else off += n;
+    }
+    if (!peek) {
+      if (i > 0) rx.splice(0, i);
+      rec.rxOff = off;
+      rec.rxBytes -= copied;
+      if (rec.paused && rec.rxBytes < rec.rxLimit / 2) { rec.paused = false; rec.sock?.resume(); }
+    }
+    return copied;
+  }
+
+  private shutdown(h: number, how: number): number {
+    const rec = this.recs.get(h);
+    if (!rec) return -SockErr.NotSock;
+    if (how === SD_RECEIVE) {
+      rec.shutRecv = true;
+      rec.rx = [];
+      rec.rxBytes = 0;
+      if (rec.paused) { rec.paused = false; rec.sock?.resume(); }
+    } else if (how === SD_SEND) {
+      rec.sock?.end();
+    }
+    return 0;
+  }
+
+  private close(h: number, abortive: boolean, lingerSecs: number): void {
+    const rec = this.recs.get(h);
+    if (!rec) return;
+    this.recs.delete(h);
+    rec.closed = true;
+    if (rec.local) {
+      const key = `${rec.local.address}|${rec.local.port}|${rec.type}`;
+      if (this.boundAddrs.get(key) === rec) this.boundAddrs.delete(key);
+    }
+    rec.tcp?.close();
+    rec.tcp = null;
+    if (rec.server) {
+      rec.server.close();
+      for (const p of rec.pending) p.sock?.resetAndDestroy();
+    }
+    rec.udp?.close();
+    const s = rec.sock;
+    if (s) {
+      s.removeAllListeners("data");
+      s.on("error", () => {});
+      if (abortive || rec.err) {
+        s.resetAndDestroy();
+      } else {
+        // Graceful close in the background: queued data still goes out, then FIN.
+        s.resume();
+        s.end();
+        if (rec.eof) s.once("finish", () => s.destroy());
+        if (lingerSecs > 0) {
+          const t = setTimeout(() => { if (!s.destroyed) s.resetAndDestroy(); }, lingerSecs * 1000);
+          t.unref();
+          s.once("close", () => clearTimeout(t));
+        }
+      }
+    }
+  }
+
+  private setopt(h: number, level: number, name: number, value: number): number {
+    const rec = this.recs.get(h);
+    if (!rec) return -SockErr.NotSock;
+    const on = value !== 0;
+    if (level === SOL_SOCKET) {
+      if (name === SO_KEEPALIVE) { rec.keepAlive = on; rec.sock?.setKeepAlive(on); }
+      else if (name === SO_BROADCAST) rec.broadcast = on;
+      else if (name === SO_RCVBUF) rec.rcvBuf = value;
+      else if (name === SO_SNDBUF) rec.sndBuf = value;
+    } else if (level === IPPROTO_TCP && name === TCP_NODELAY) {
+      rec.noDelay = on;
+      rec.sock?.setNoDelay(on);
+    } else if (level === IPPROTO_IP && name === IP_TTL) {
+      rec.ttl = value;
+    } else if (level === IPPROTO_IPV6 && name === IPV6_V6ONLY) {
+      rec.v6Only = on;
+    }
+    this.applyUdpOptions(rec);
+    return 0;
+  }
+
+  private name(h: number, peer: boolean, out: number, cap: number): number {
+    const rec = this.recs.get(h);
+    if (!rec) return -SockErr.NotSock;
+    let a: SockAddr | null;
+    if (peer) {
+      a = rec.type === SOCK_STREAM ? rec.remote : rec.peer;
+    } else {
+      const s = rec.sock;
+      a = s && s.localPort ? fromNode(s.localAddress, s.localPort, rec.af) : rec.local;
+    }
+    if (!a) return peer ? -SockErr.NotConn : -SockErr.Inval;
+    a = { ...a, family: rec.af };
+    const mem = this.mem();
+    const scratch = new Uint8Array(28);
+    const n = encodeSockAddr(a, scratch, 0);
+    if (n < 0 || n > cap) return -SockErr.Fault;
+    mem.set(scratch.subarray(0, n), out);
+    return n;
+  }
+}
+
+function sameAddress(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.replace(/^::ffff:/, "") === b.replace(/^::ffff:/, "");
+}
+
+export { AF_INET, AF_INET6 };

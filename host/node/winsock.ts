@@ -1,0 +1,567 @@
+// `Winsock`: the Winsock API for TypeScript, one method per Winsock function with the same name,
+// arguments, results and error codes, over the wasock core (build/wasock.wasm) and the host
+// provider (node:net / node:dgram).
+//
+// The core never blocks, so each plain method is the call as a non-blocking socket makes it: a call
+// that must wait throws WinsockError WSAEWOULDBLOCK. The calls that block in Winsock have awaitable
+// forms (acceptAsync, connectAsync, sendAsync, recvAsync, recvfromAsync, selectAsync, WSAPollAsync):
+// on a blocking socket they wait for the events that complete the call, honouring SO_RCVTIMEO /
+// SO_SNDTIMEO (WSAETIMEDOUT) and select's timeout; on a non-blocking socket they behave like the
+// plain method. Errors are WinsockError (errors.ts) carrying Windows' errno and code.
+import { coreModule } from "./wasm.ts";
+import { WSA, WinsockError } from "./errors.ts";
+import { NodeHostProvider } from "./host-provider.ts";
+import { AF_INET6, SockAddr, decodeSockAddr, encodeSockAddr } from "./sockaddr.ts";
+import * as K from "./constants.ts";
+import * as Names from "./names.ts";
+
+const HOST_BUFFER = 0xffffffff;
+const O_ADDR = 0;        // sockaddr (64)
+const O_LEN = 64;        // int
+const O_VAL = 128;       // option values, WSAIoctl buffers (1024)
+const O_SETS = 2048;     // three fd_sets (3 x 260)
+const O_TIMEVAL = 3072;  // timeval
+const O_POLL = 4096;     // WSAPOLLFD array (up to MAX_POLL)
+const MAX_POLL = 4096;
+const O_ENUM = 40960;    // WSAEnumProtocols buffer (up to 24 KiB)
+const ENUM_CAP = 24576;
+const FDSET_LEN = 260;
+const INFO_LEN = 628;
+
+export interface WSAData {
+  wVersion: number;
+  wHighVersion: number;
+  szDescription: string;
+  szSystemStatus: string;
+  iMaxSockets: number;
+  iMaxUdpDg: number;
+}
+
+export interface Linger { l_onoff: number; l_linger: number }
+export interface TimeVal { tv_sec: number; tv_usec: number }
+export interface WSAPollFd { fd: number; events: number; revents: number }
+
+export interface ProtocolInfo {
+  dwServiceFlags1: number;
+  dwServiceFlags2: number;
+  dwServiceFlags3: number;
+  dwServiceFlags4: number;
+  dwProviderFlags: number;
+  ProviderId: string;
+  dwCatalogEntryId: number;
+  ProtocolChain: { ChainLen: number; ChainEntries: number[] };
+  iVersion: number;
+  iAddressFamily: number;
+  iMaxSockAddr: number;
+  iMinSockAddr: number;
+  iSocketType: number;
+  iProtocol: number;
+  iProtocolMaxOffset: number;
+  iNetworkByteOrder: number;
+  iSecurityScheme: number;
+  dwMessageSize: number;
+  dwProviderReserved: number;
+  szProtocol: string;
+  /** The 628 bytes as the core wrote them. */
+  raw: Uint8Array;
+}
+
+/** Decodes one WSAPROTOCOL_INFOW (628 bytes, reference/irda-secure-raw-spi.md §6). */
+export function decodeProtocolInfo(b: Uint8Array): ProtocolInfo {
+  const dv = new DataView(b.buffer, b.byteOffset, INFO_LEN);
+  const u = (o: number) => dv.getUint32(o, true);
+  const i = (o: number) => dv.getInt32(o, true);
+  const hex = (o: number, n: number) => Array.from(b.subarray(o, o + n), (x) => x.toString(16).padStart(2, "0")).join("");
+  const guid = (`{${u(20).toString(16).padStart(8, "0")}-${dv.getUint16(24, true).toString(16).padStart(4, "0")}-` +
+    `${dv.getUint16(26, true).toString(16).padStart(4, "0")}-${hex(28, 2)}-${hex(30, 6)}}`).toUpperCase();
+  let name = "";
+  for (let k = 0; k < 256; k++) {
+    const c = dv.getUint16(116 + 2 * k, true);
+    if (c === 0) break;
+    name += String.fromCharCode(c);
+  }
+  const chainLen = i(40);
+  return {
+    dwServiceFlags1: u(0), dwServiceFlags2: u(4), dwServiceFlags3: u(8), dwServiceFlags4: u(12),
+    dwProviderFlags: u(16), ProviderId: guid, dwCatalogEntryId: u(36),
+    ProtocolChain: { ChainLen: chainLen, ChainEntries: Array.from({ length: 7 }, (_, k) => u(44 + 4 * k)) },
+    iVersion: i(72), iAddressFamily: i(76), iMaxSockAddr: i(80), iMinSockAddr: i(84), iSocketType: i(88),
+    iProtocol: i(92), iProtocolMaxOffset: i(96), iNetworkByteOrder: i(100), iSecurityScheme: i(104),
+    dwMessageSize: u(108), dwProviderReserved: u(112), szProtocol: name, raw: b.slice(0, INFO_LEN),
+  };
+}
+
+type Core = Record<string, any> & { memory: WebAssembly.Memory };
+
+interface Waiter { check: () => boolean; resolve: () => void }
+
+/** A sockaddr argument: an address object, raw bytes (to pass exactly what a C program would), or NULL. */
+export type NameArg = SockAddr | Uint8Array | null;
+
+export class Winsock {
+  readonly core: Core;
+  readonly host: NodeHostProvider;
+  private readonly scratch: number;
+  private waiters = new Map<number, Set<Waiter>>();
+  private anyWaiters = new Set<Waiter>();
+
+  private constructor(core: Core, host: NodeHostProvider) {
+    this.core = core;
+    this.host = host;
+    this.scratch = core.wasock_scratch() >>> 0;
+    host.notify = (h) => this.wake(h);
+  }
+
+  /** Instantiates a fresh core (its own sockets, catalog and last error) over the host provider. */
+  static async create(): Promise<Winsock> {
+    const host = new NodeHostProvider();
+    const bindings = await import(new URL("../../build/wasock.js", import.meta.url).href);
+    const core = (await bindings.instantiate(coreModule("wasock"), { wasock_host: host.imports() })) as Core;
+    host.core = core as any;
+    return new Winsock(core, host);
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------------
+
+  private mem(): Uint8Array { return new Uint8Array(this.core.memory.buffer); }
+  private dv(): DataView { return new DataView(this.core.memory.buffer); }
+
+  /** Throws the last error when r is SOCKET_ERROR; delivers events learned during the call. */
+  private done(r: number): number {
+    if (this.host_deferred()) this.host.flush();
+    if (r === -1) throw new WinsockError(this.core.WSAGetLastError());
+    return r;
+  }
+
+  private host_deferred(): boolean { return (this.host as any).deferred.length > 0; }
+
+  private putName(name: NameArg, at: number): number {
+    const m = this.mem();
+    if (name === null) return 0;
+    if (name instanceof Uint8Array) {
+      m.set(name.subarray(0, 64), this.scratch + at);
+      return name.length;
+    }
+    const n = encodeSockAddr(name, m, this.scratch + at);
+    if (n < 0) throw new WinsockError(WSA.WSAEFAULT, `not an address of family ${name.family}: ${name.address}`);
+    return n;
+  }
+
+  private wake(h: number): void {
+    const set = this.waiters.get(h);
+    if (set) for (const w of set) if (w.check()) { set.delete(w); w.resolve(); }
+    for (const w of this.anyWaiters) if (w.check()) { this.anyWaiters.delete(w); w.resolve(); }
+  }
+
+  /** Resolves when check() holds after an event on one of `handles` (any handle when null). */
+  private waitFor(handles: number[] | null, check: () => boolean, timeoutMs: number): Promise<boolean> {
+    if (check()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const w: Waiter = {
+        check,
+        resolve: () => { if (timer) clearTimeout(timer); resolve(true); },
+      };
+      const sets: Set<Waiter>[] = [];
+      if (handles === null) sets.push(this.anyWaiters);
+      else for (const h of handles) {
+        let s = this.waiters.get(h);
+        if (!s) this.waiters.set(h, (s = new Set()));
+        sets.push(s);
+      }
+      for (const s of sets) s.add(w);
+      const orig = w.resolve;
+      w.resolve = () => { for (const s of sets) s.delete(w); orig(); };
+      if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+        timer = setTimeout(() => { for (const s of sets) s.delete(w); resolve(false); }, timeoutMs);
+      }
+    });
+  }
+
+  private info(s: number, field: number): number { return this.core.wasock_sock_info(s, field); }
+  private nonBlocking(s: number): boolean { return (this.info(s, 1) & 1) !== 0; }
+
+  // ---- startup -------------------------------------------------------------------------------
+
+  /** Returns the error (0 on success) like Windows, and fills `data` when it is given. */
+  WSAStartup(wVersionRequested: number, data: Partial<WSAData> | null): number {
+    const p = this.scratch + O_VAL;
+    const r = this.core.WSAStartup(wVersionRequested, data === null ? 0 : p);
+    if (data !== null) {
+      const dv = this.dv();
+      const m = this.mem();
+      const str = (o: number, n: number) => {
+        let s = "";
+        for (let i = 0; i < n && m[p + o + i]; i++) s += String.fromCharCode(m[p + o + i]);
+        return s;
+      };
+      Object.assign(data, {
+        wVersion: dv.getUint16(p, true), wHighVersion: dv.getUint16(p + 2, true),
+        szDescription: str(4, 257), szSystemStatus: str(261, 129),
+        iMaxSockets: dv.getUint16(p + 390, true), iMaxUdpDg: dv.getUint16(p + 392, true),
+      });
+    }
+    return r;
+  }
+
+  WSACleanup(): number { return this.done(this.core.WSACleanup()); }
+  WSAGetLastError(): number { return this.core.WSAGetLastError(); }
+  WSASetLastError(e: number): void { this.core.WSASetLastError(e); }
+
+  WSASetBlockingHook(fn: number): number {
+    this.core.WSASetLastError(0);
+    const r = this.core.WSASetBlockingHook(fn);
+    if (r === 0 && this.core.WSAGetLastError() !== 0) throw new WinsockError(this.core.WSAGetLastError());
+    return r;
+  }
+  WSAUnhookBlockingHook(): number { return this.done(this.core.WSAUnhookBlockingHook()); }
+  WSACancelBlockingCall(): number { return this.done(this.core.WSACancelBlockingCall()); }
+  WSAIsBlocking(): boolean { return this.core.WSAIsBlocking() !== 0; }
+
+  // ---- sockets -------------------------------------------------------------------------------
+
+  socket(af: number, type: number, protocol: number): number {
+    return this.done(this.core.socket(af, type, protocol));
+  }
+
+  WSASocket(af: number, type: number, protocol: number, info: ProtocolInfo | Uint8Array | null, g: number, flags: number): number {
+    let p = 0;
+    if (info !== null) {
+      const raw = info instanceof Uint8Array ? info : info.raw;
+      this.mem().set(raw.subarray(0, INFO_LEN), this.scratch + O_VAL);
+      p = this.scratch + O_VAL;
+    }
+    return this.done(this.core.WSASocketW(af, type, protocol, p, g, flags));
+  }
+
+  closesocket(s: number): number { return this.done(this.core.closesocket(s)); }
+
+  bind(s: number, name: NameArg, namelen?: number): number {
+    const n = this.putName(name, O_ADDR);
+    return this.done(this.core.bind(s, name === null ? 0 : this.scratch + O_ADDR, namelen ?? n));
+  }
+
+  listen(s: number, backlog: number): number { return this.done(this.core.listen(s, backlog)); }
+
+  /** accept; fills `addr` (when given) with the peer's address. */
+  accept(s: number, addr: Partial<SockAddr> | null = null, addrlen?: number): number {
+    const p = this.scratch;
+    let ap = 0, lp = 0;
+    if (addr !== null || addrlen !== undefined) {
+      this.dv().setInt32(p + O_LEN, addrlen ?? 28, true);
+      lp = p + O_LEN;
+      ap = addr !== null ? p + O_ADDR : 0;
+    }
+    const r = this.done(this.core.accept(s, ap, lp));
+    if (addr !== null) Object.assign(addr, decodeSockAddr(this.mem(), p + O_ADDR, this.dv().getInt32(p + O_LEN, true)));
+    return r;
+  }
+
+  async acceptAsync(s: number, addr: Partial<SockAddr> | null = null): Promise<number> {
+    for (;;) {
+      try {
+        return this.accept(s, addr);
+      } catch (e) {
+        if (!(e instanceof WinsockError) || e.errno !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) throw e;
+      }
+      await this.waitFor([s], () => this.info(s, 4) > 0 || this.info(s, 0) < 0, 0);
+    }
+  }
+
+  connect(s: number, name: NameArg, namelen?: number): number {
+    const n = this.putName(name, O_ADDR);
+    return this.done(this.core.connect(s, name === null ? 0 : this.scratch + O_ADDR, namelen ?? n));
+  }
+
+  /** Blocking connect: resolves when connected, throws the connect's error (WSAECONNREFUSED ...). */
+  async connectAsync(s: number, name: NameArg, namelen?: number): Promise<number> {
+    try {
+      return this.connect(s, name, namelen);
+    } catch (e) {
+      if (!(e instanceof WinsockError) || e.errno !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) throw e;
+    }
+    await this.waitFor([s], () => this.info(s, 0) !== 3 /* CONNECTING */, 0);
+    if (this.info(s, 0) === 4) return 0;
+    const err = this.getsockopt(s, K.SOL_SOCKET, K.SO_ERROR) as number;
+    throw new WinsockError(err || WSA.WSAECONNREFUSED);
+  }
+
+  /** One send; for a stream returns the bytes taken (all of them, or WSAEWOULDBLOCK). */
+  send(s: number, buf: Uint8Array, flags = 0): number {
+    return this.sendto(s, buf, flags, null);
+  }
+
+  sendto(s: number, buf: Uint8Array, flags: number, to: NameArg, tolen?: number): number {
+    const r = this.trySend(s, buf, flags, to, tolen);
+    return this.done(r);
+  }
+
+  private trySend(s: number, buf: Uint8Array, flags: number, to: NameArg, tolen?: number): number {
+    let tp = 0, tl = 0;
+    if (to !== null) { tl = this.putName(to, O_ADDR); tp = this.scratch + O_ADDR; if (tolen !== undefined) tl = tolen; }
+    this.host.src = buf;
+    const r = tp === 0 ? this.core.send(s, HOST_BUFFER, buf.length, flags) : this.core.sendto(s, HOST_BUFFER, buf.length, flags, tp, tl);
+    this.host.src = null;
+    return r;
+  }
+
+  /** Blocking send: waits while the send buffer is full, up to SO_SNDTIMEO (WSAETIMEDOUT). */
+  async sendAsync(s: number, buf: Uint8Array, flags = 0, to: NameArg = null): Promise<number> {
+    const deadline = this.deadline(s, 8);
+    for (;;) {
+      const r = this.trySend(s, buf, flags, to);
+      if (r >= 0) return r;
+      const e = this.core.WSAGetLastError();
+      if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return this.done(-1);
+      const ok = await this.waitFor([s], () => (this.core.wasock_ready(s) & 2) !== 0 || this.core.wasock_ready(s) < 0, deadline - Date.now());
+      if (!ok) throw new WinsockError(WSA.WSAETIMEDOUT);
+    }
+  }
+
+  recv(s: number, buf: Uint8Array, flags = 0): number {
+    return this.done(this.tryRecv(s, buf, flags, null));
+  }
+
+  /** recvfrom; fills `from` (when given) with the sender's address. */
+  recvfrom(s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null, fromlen?: number): number {
+    return this.done(this.tryRecv(s, buf, flags, from, fromlen));
+  }
+
+  private tryRecv(s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null, fromlen?: number): number {
+    let fp = 0, lp = 0;
+    if (from !== null) {
+      fp = this.scratch + O_ADDR;
+      lp = this.scratch + O_LEN;
+      this.dv().setInt32(lp, fromlen ?? 28, true);
+    }
+    this.host.dst = buf;
+    const r = fp === 0 ? this.core.recv(s, HOST_BUFFER, buf.length, flags) : this.core.recvfrom(s, HOST_BUFFER, buf.length, flags, fp, lp);
+    this.host.dst = null;
+    if (from !== null && (r >= 0 || this.core.WSAGetLastError() === WSA.WSAEMSGSIZE)) {
+      const a = decodeSockAddr(this.mem(), fp, this.dv().getInt32(lp, true));
+      if (a) Object.assign(from, a);
+    }
+    return r;
+  }
+
+  private deadline(s: number, field: number): number {
+    const ms = this.info(s, field) >>> 0;
+    return ms === 0 ? Infinity : Date.now() + ms;
+  }
+
+  /** Blocking recv: waits for data, FIN or an error, up to SO_RCVTIMEO (WSAETIMEDOUT). */
+  async recvAsync(s: number, buf: Uint8Array, flags = 0): Promise<number> {
+    return this.recvfromAsync(s, buf, flags, null);
+  }
+
+  async recvfromAsync(s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null): Promise<number> {
+    let deadline = 0;
+    for (;;) {
+      const r = this.tryRecv(s, buf, flags, from);
+      if (r >= 0) return r;
+      const e = this.core.WSAGetLastError();
+      if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return this.done(-1);
+      if (deadline === 0) deadline = this.deadline(s, 7);
+      const ok = await this.waitFor([s], () => { const r = this.core.wasock_ready(s); return r < 0 || (r & 1) !== 0; }, deadline - Date.now());
+      if (!ok) throw new WinsockError(WSA.WSAETIMEDOUT);
+    }
+  }
+
+  shutdown(s: number, how: number): number { return this.done(this.core.shutdown(s, how)); }
+
+  private nameCall(fn: "getsockname" | "getpeername", s: number, namelen: number): SockAddr {
+    const p = this.scratch;
+    this.dv().setInt32(p + O_LEN, namelen, true);
+    this.done(this.core[fn](s, p + O_ADDR, p + O_LEN));
+    return decodeSockAddr(this.mem(), p + O_ADDR, this.dv().getInt32(p + O_LEN, true))!;
+  }
+
+  getsockname(s: number, namelen = 28): SockAddr { return this.nameCall("getsockname", s, namelen); }
+  getpeername(s: number, namelen = 28): SockAddr { return this.nameCall("getpeername", s, namelen); }
+
+  // ---- options and ioctls --------------------------------------------------------------------
+
+  /** Returns a number (BOOL/DWORD/int options), a Linger, or a ProtocolInfo (SO_PROTOCOL_INFOW). */
+  getsockopt(s: number, level: number, optname: number, optlen?: number): number | Linger | ProtocolInfo {
+    const p = this.scratch;
+    const size = level === K.SOL_SOCKET && optname === K.SO_PROTOCOL_INFOW ? INFO_LEN : 4;
+    this.dv().setInt32(p + O_LEN, optlen ?? size, true);
+    this.done(this.core.getsockopt(s, level, optname, p + O_VAL, p + O_LEN));
+    if (size === INFO_LEN) return decodeProtocolInfo(this.mem().slice(p + O_VAL, p + O_VAL + INFO_LEN));
+    const dv = this.dv();
+    if (level === K.SOL_SOCKET && optname === K.SO_LINGER) {
+      return { l_onoff: dv.getUint16(p + O_VAL, true), l_linger: dv.getUint16(p + O_VAL + 2, true) };
+    }
+    return dv.getInt32(p + O_VAL, true);
+  }
+
+  setsockopt(s: number, level: number, optname: number, value: number | boolean | Linger | Uint8Array | null, optlen?: number): number {
+    const p = this.scratch + O_VAL;
+    const dv = this.dv();
+    let n = 4;
+    if (value instanceof Uint8Array) { this.mem().set(value.subarray(0, 1024), p); n = value.length; }
+    else if (value !== null && typeof value === "object") {
+      dv.setUint16(p, value.l_onoff, true);
+      dv.setUint16(p + 2, value.l_linger, true);
+    } else if (value !== null) dv.setInt32(p, Number(value), true);
+    return this.done(this.core.setsockopt(s, level, optname, value === null ? 0 : p, optlen ?? n));
+  }
+
+  /** FIONBIO sets the mode (arg) and returns 0; FIONREAD and SIOCATMARK return the value. */
+  ioctlsocket(s: number, cmd: number, arg = 0): number {
+    const p = this.scratch + O_VAL;
+    this.dv().setInt32(p, arg, true);
+    this.done(this.core.ioctlsocket(s, cmd | 0, p));
+    return cmd === K.FIONBIO ? 0 : this.dv().getInt32(p, true);
+  }
+
+  WSAIoctl(s: number, code: number, inBuf: Uint8Array | null, outLen: number, wantBytesReturned = true): { bytesReturned: number; out: Uint8Array } {
+    const p = this.scratch + O_VAL;
+    if (inBuf) this.mem().set(inBuf.subarray(0, 256), p);
+    const outP = p + 256;
+    const br = p + 512;
+    this.done(this.core.WSAIoctl(s, code | 0, inBuf ? p : 0, inBuf ? inBuf.length : 0, outLen > 0 ? outP : 0, outLen, wantBytesReturned ? br : 0));
+    const n = this.dv().getInt32(br, true);
+    return { bytesReturned: n, out: this.mem().slice(outP, outP + Math.min(outLen, 256)) };
+  }
+
+  // ---- select and WSAPoll ----------------------------------------------------------------------
+
+  private writeSet(set: number[] | null, at: number): number {
+    if (set === null) return 0;
+    const dv = this.dv();
+    const p = this.scratch + at;
+    if (set.length > K.FD_SETSIZE) throw new WinsockError(WSA.WSAEINVAL);
+    dv.setUint32(p, set.length, true);
+    set.forEach((h, i) => dv.setUint32(p + 4 + 4 * i, h, true));
+    return p;
+  }
+
+  private readSet(set: number[] | null, at: number): void {
+    if (set === null) return;
+    const dv = this.dv();
+    const p = this.scratch + at;
+    const n = dv.getUint32(p, true);
+    set.length = 0;
+    for (let i = 0; i < n; i++) set.push(dv.getUint32(p + 4 + 4 * i, true) | 0);
+  }
+
+  private trySelect(r: number[] | null, w: number[] | null, e: number[] | null, timeout: TimeVal | null): number {
+    const rp = this.writeSet(r, O_SETS), wp = this.writeSet(w, O_SETS + FDSET_LEN), ep = this.writeSet(e, O_SETS + 2 * FDSET_LEN);
+    let tp = 0;
+    if (timeout) {
+      tp = this.scratch + O_TIMEVAL;
+      this.dv().setInt32(tp, timeout.tv_sec, true);
+      this.dv().setInt32(tp + 4, timeout.tv_usec, true);
+    }
+    const n = this.done(this.core.select(0, rp, wp, ep, tp));
+    return n;
+  }
+
+  /** select without waiting: the sets (arrays of SOCKETs) are rewritten to the ready members. */
+  select(nfds: number, readfds: number[] | null, writefds: number[] | null, exceptfds: number[] | null, timeout: TimeVal | null = null): number {
+    void nfds;
+    const n = this.trySelect(readfds, writefds, exceptfds, timeout);
+    this.readSet(readfds, O_SETS); this.readSet(writefds, O_SETS + FDSET_LEN); this.readSet(exceptfds, O_SETS + 2 * FDSET_LEN);
+    return n;
+  }
+
+  /** select that waits up to `timeout` (forever when null) for one of the sockets to be ready. */
+  async selectAsync(nfds: number, readfds: number[] | null, writefds: number[] | null, exceptfds: number[] | null, timeout: TimeVal | null): Promise<number> {
+    const r0 = readfds?.slice() ?? null, w0 = writefds?.slice() ?? null, e0 = exceptfds?.slice() ?? null;
+    const ms = timeout ? timeout.tv_sec * 1000 + timeout.tv_usec / 1000 : Infinity;
+    const handles = [...(r0 ?? []), ...(w0 ?? []), ...(e0 ?? [])];
+    let n = this.trySelect(r0, w0, e0, timeout);
+    if (n === 0 && ms > 0) {
+      const probe = () => this.trySelect(r0?.slice() ?? null, w0?.slice() ?? null, e0?.slice() ?? null, timeout) > 0;
+      await this.waitFor(handles, () => { try { return probe(); } catch { return true; } }, ms);
+      n = this.trySelect(r0, w0, e0, timeout);
+    }
+    this.readSet(readfds, O_SETS); this.readSet(writefds, O_SETS + FDSET_LEN); this.readSet(exceptfds, O_SETS + 2 * FDSET_LEN);
+    return n;
+  }
+
+  WSAPoll(fds: WSAPollFd[], timeout = 0): number {
+    void timeout;
+    if (fds.length > MAX_POLL) throw new WinsockError(WSA.WSAEINVAL);
+    const p = this.scratch + O_POLL;
+    const dv = this.dv();
+    fds.forEach((f, i) => { dv.setUint32(p + 8 * i, f.fd, true); dv.setInt16(p + 8 * i + 4, f.events, true); dv.setInt16(p + 8 * i + 6, 0, true); });
+    const n = this.done(this.core.WSAPoll(fds.length === 0 ? 0 : p, fds.length, 0));
+    const dv2 = this.dv();
+    fds.forEach((f, i) => { f.revents = dv2.getInt16(p + 8 * i + 6, true); });
+    return n;
+  }
+
+  /** WSAPoll that waits up to `timeout` ms (negative: forever). */
+  async WSAPollAsync(fds: WSAPollFd[], timeout: number): Promise<number> {
+    let n = this.WSAPoll(fds);
+    if (n === 0 && timeout !== 0) {
+      await this.waitFor(fds.map((f) => f.fd), () => this.WSAPoll(fds.map((f) => ({ ...f }))) > 0, timeout < 0 ? Infinity : timeout);
+      n = this.WSAPoll(fds);
+    }
+    return n;
+  }
+
+  // ---- catalog -------------------------------------------------------------------------------
+
+  /** WSAEnumProtocolsW: the catalog entries (for the protocols listed, or all). */
+  WSAEnumProtocols(protocols: number[] | null = null): ProtocolInfo[] {
+    const raw = this.WSAEnumProtocolsRaw(protocols, ENUM_CAP);
+    const out: ProtocolInfo[] = [];
+    for (let i = 0; i < raw.count; i++) out.push(decodeProtocolInfo(raw.bytes.subarray(i * INFO_LEN, (i + 1) * INFO_LEN)));
+    return out;
+  }
+
+  /** The call with an explicit buffer length: WSAENOBUFS reports the needed length in the error's `needed`. */
+  WSAEnumProtocolsRaw(protocols: number[] | null, bufferLength: number | null): { count: number; bytes: Uint8Array } {
+    const s = this.scratch;
+    const dv = this.dv();
+    let pp = 0;
+    if (protocols) {
+      pp = s + O_POLL;
+      protocols.forEach((v, i) => dv.setInt32(pp + 4 * i, v, true));
+      dv.setInt32(pp + 4 * protocols.length, 0, true);
+    }
+    dv.setInt32(s + O_LEN, Math.min(bufferLength ?? 0, ENUM_CAP), true);
+    const r = this.core.WSAEnumProtocolsW(pp, bufferLength === null ? 0 : s + O_ENUM, s + O_LEN);
+    if (r === -1) {
+      const e = new WinsockError(this.core.WSAGetLastError()) as WinsockError & { needed?: number };
+      e.needed = this.dv().getInt32(s + O_LEN, true);
+      throw e;
+    }
+    return { count: r, bytes: this.mem().slice(s + O_ENUM, s + O_ENUM + r * INFO_LEN) };
+  }
+
+  // ---- names (host/node/names.ts) ------------------------------------------------------------
+
+  inet_addr(cp: string | null): number { return Names.inet_addr(this.core as any, cp); }
+  inet_ntoa(addr: number): string { return Names.inet_ntoa(this.core as any, addr); }
+  inet_pton(family: number, src: string | null): Uint8Array | null { return Names.inet_pton(this.core as any, family, src); }
+  inet_ntop(family: number, addr: Uint8Array, size?: number): string { return Names.inet_ntop(this.core as any, family, addr, size); }
+  WSAStringToAddress(text: string | null, family: number, addressLength?: number) { return Names.WSAStringToAddressW(this.core as any, text, family, addressLength); }
+  WSAAddressToString(sa: Uint8Array | null, addressLength?: number, stringLength?: number): string { return Names.WSAAddressToStringW(this.core as any, sa, addressLength, stringLength); }
+  htons(v: number): number { return this.core.htons(v); }
+  htonl(v: number): number { return this.core.htonl(v); }
+  ntohs(v: number): number { return this.core.ntohs(v); }
+  ntohl(v: number): number { return this.core.ntohl(v); }
+
+  // ---- introspection for hosts and tests ---------------------------------------------------
+
+  /** The core's view of a socket: state (0 open, 1 bound, 2 listening, 3 connecting, 4 connected) and flags. */
+  sockInfo(s: number): { state: number; flags: number; rxAvail: number; sndQueued: number; pendingAccepts: number } | null {
+    const st = this.info(s, 0);
+    if (st < 0) return null;
+    return { state: st, flags: this.info(s, 1), rxAvail: this.info(s, 2), sndQueued: this.info(s, 3), pendingAccepts: this.info(s, 4) };
+  }
+
+  /** select readiness of one socket: 1 readable, 2 writable, 4 except; -1 not a socket. */
+  ready(s: number): number { return this.core.wasock_ready(s); }
+
+  /** Resolves when `check` holds after an event on socket s (or after the timeout, with false). */
+  until(s: number, check: () => boolean, timeoutMs = 0): Promise<boolean> {
+    return this.waitFor([s], check, timeoutMs);
+  }
+}
+
+export { AF_INET6 };
