@@ -479,7 +479,7 @@ export class RsaPrivateKey {
     // r^-1 = (r t)^-1 * t: the variable-time inversion only sees the product with the unknown t.
     const rM = new StaticArray<u32>(kn), tmp = new StaticArray<u32>(kn);
     ctxN.toMont(rM, r);
-    ctxN.mul(tmp, rM, t); // r*t (plain)
+    ctxN.mul(tmp, t, rM); // r*t (plain)
     const inv = modInverseVartime(tmp, pc.n);
     if (inv === null) return null;
     const rInvM = new StaticArray<u32>(kn);
@@ -508,7 +508,7 @@ export class RsaPrivateKey {
     const sqP = new StaticArray<u32>(kp);
     ctxP.reduceToMont(sqP, xq);
     ctxP.subMod(xp, xp, sqP); // (sp - sq) R mod p
-    ctxP.mul(xp, xp, this.qinv); // h plain
+    ctxP.mul(xp, this.qinv, xp); // h plain (qinv < R as a, the reduced value as b)
     const prod = new StaticArray<u32>(kp + kq + 1);
     mulFull(prod, this.q, xp);
     // + sq with carry through the top.
