@@ -1,11 +1,11 @@
 // Bitsliced AES (FIPS 197) and AES-GCM (SP 800-38D) — FIPS/GCM-spec vectors, edge cases, and
 // node:crypto cross-checks — on both the scalar and the wasm-SIMD build of the harness.
-import { createCipheriv } from "node:crypto";
+import { type CipherGCM, createCipheriv } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hex, loadSym, prng, unhex } from "./sym-helpers.ts";
 
 function nodeGcm(key: Uint8Array, iv: Uint8Array, aad: Uint8Array, pt: Uint8Array): string {
-  const c = createCipheriv(`aes-${key.length * 8}-gcm`, key, iv);
+  const c = createCipheriv(`aes-${key.length * 8}-gcm`, key, iv) as CipherGCM;
   c.setAAD(aad);
   return Buffer.concat([c.update(pt), c.final(), c.getAuthTag()]).toString("hex");
 }
