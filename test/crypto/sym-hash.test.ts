@@ -65,6 +65,16 @@ describe("SHA family against node:crypto", () => {
         .toBe(createHash(name).update(m).digest("hex"));
     }
   });
+  it("clone() snapshots a running hash (transcript hashes) without disturbing the original", () => {
+    const r = prng(3);
+    for (let i = 0; i < 200; i++) {
+      const m = r.bytes(r.below(700));
+      const cut = r.below(m.length + 1);
+      const [alg, name] = ALGS[i % 4];
+      const want = createHash(name).update(m.subarray(0, cut)).digest("hex") + createHash(name).update(m).digest("hex");
+      expect(hex(w.hHashClone(alg, m, cut))).toBe(want);
+    }
+  });
   it("unknown algorithm id gives an empty digest, not a trap", () => {
     expect(w.hHashOf(0, ABC).length).toBe(0);
     expect(w.hHashOf(99, ABC).length).toBe(0);

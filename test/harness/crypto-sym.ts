@@ -186,3 +186,19 @@ export function benchPart(kind: i32, records: i32, len: i32): u32 {
   }
   return benchBuf[0];
 }
+
+/** Streams m[0..cut) into a context, clones it, finishes the clone (prefix digest), then streams the
+ *  rest into the original: returns prefixDigest || fullDigest. */
+export function hHashClone(alg: i32, m: Uint8Array, cut: i32): Uint8Array {
+  const h = newHash(alg);
+  if (h === null || cut < 0 || cut > m.length) return new Uint8Array(0);
+  h.update(m.subarray(0, cut));
+  const c = h.clone();
+  const a = c.finish();
+  c.update(m); // the clone is independent and reusable
+  h.update(m.subarray(cut));
+  const b = h.finish();
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a); out.set(b, a.length);
+  return out;
+}

@@ -46,6 +46,15 @@ export class Sha1 extends HashCtx {
   get outLen(): i32 { return 20; }
   get blockLen(): i32 { return 64; }
 
+  clone(): HashCtx {
+    const c = new Sha1();
+    memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 20);
+    memory.copy(changetype<usize>(c.buf), changetype<usize>(this.buf), 64);
+    c.bufLen = this.bufLen;
+    c.total = this.total;
+    return c;
+  }
+
   reset(): void {
     const st = changetype<usize>(this.st);
     store<u32>(st, 0x67452301, 0); store<u32>(st, 0xefcdab89, 4); store<u32>(st, 0x98badcfe, 8);

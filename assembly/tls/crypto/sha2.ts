@@ -23,6 +23,8 @@ export abstract class HashCtx {
   abstract updatePtr(p: usize, len: i32): void;
   /** Writes the digest (outLen bytes) to `out` and resets the context. */
   abstract finishPtr(out: usize): void;
+  /** An independent copy of the current state (e.g. a TLS transcript hash taken mid-handshake). */
+  abstract clone(): HashCtx;
 
   update(d: Uint8Array): void {
     this.updatePtr(d.dataStart, d.length);
@@ -368,6 +370,15 @@ export class Sha256 extends HashCtx {
   }
   get outLen(): i32 { return 32; }
   get blockLen(): i32 { return 64; }
+
+  clone(): HashCtx {
+    const c = new Sha256();
+    memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 32);
+    memory.copy(changetype<usize>(c.buf), changetype<usize>(this.buf), 64);
+    c.bufLen = this.bufLen;
+    c.total = this.total;
+    return c;
+  }
 
   reset(): void {
     memory.copy(changetype<usize>(this.st), changetype<usize>(IV256), 32);
@@ -810,6 +821,15 @@ abstract class Sha512Family extends HashCtx {
   get outLen(): i32 { return this.out; }
   get blockLen(): i32 { return 128; }
 
+  /** Copies this context's running state into `c` (a fresh context of the same kind). */
+  protected copyTo(c: Sha512Family): HashCtx {
+    memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 64);
+    memory.copy(changetype<usize>(c.buf), changetype<usize>(this.buf), 128);
+    c.bufLen = this.bufLen;
+    c.total = this.total;
+    return c;
+  }
+
   reset(): void {
     memory.copy(changetype<usize>(this.st), changetype<usize>(this.iv), 64);
     this.bufLen = 0;
@@ -861,10 +881,12 @@ abstract class Sha512Family extends HashCtx {
 
 export class Sha512 extends Sha512Family {
   constructor() { super(IV512, 64); }
+  clone(): HashCtx { return this.copyTo(new Sha512()); }
 }
 
 export class Sha384 extends Sha512Family {
   constructor() { super(IV384, 48); }
+  clone(): HashCtx { return this.copyTo(new Sha384()); }
 }
 
 /** SHA-256 digest (32 bytes) of `m`. */
