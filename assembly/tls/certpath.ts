@@ -201,8 +201,8 @@ function mayHaveIssued(c: Certificate, issuer: Certificate): bool {
 }
 
 /**
- * Checks `ca` as the issuer at path position `pos` (1 = the leaf's issuer), with `below`
- * non-self-issued intermediates between it and the leaf (RFC 5280 §6.1.4 (k), (l), (m), (n)).
+ * Checks `ca` as an issuer in the path, with `below` non-self-issued intermediates between it and
+ * the leaf (RFC 5280 §6.1.4 (k) basicConstraints, (l)-(m) path length, (n) keyCertSign).
  */
 function checkCa(ca: Certificate, isRoot: bool, below: i32, now: i64): CertErr {
   const v = checkValidity(ca, now);

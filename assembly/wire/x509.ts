@@ -449,6 +449,14 @@ function parseExtensions(r: DerReader, out: Certificate): X509Err {
   return list.finish() ? X509Err.Ok : X509Err.Malformed;
 }
 
+/** An extension value that must be exactly one SEQUENCE: a reader over its contents, or null. */
+function onlySequence(v: Uint8Array, nonEmpty: bool): DerReader | null {
+  const r = new DerReader(v);
+  if (!r.expect(Tag.SEQUENCE) || !r.finish()) return null;
+  const s = r.enter();
+  return nonEmpty && s.atEnd ? null : s;
+}
+
 function parseKeyUsage(v: Uint8Array, out: Certificate): bool {
   const r = new DerReader(v);
   const bits = r.readNamedBits();
@@ -460,9 +468,8 @@ function parseKeyUsage(v: Uint8Array, out: Certificate): bool {
 
 function parseBasicConstraints(v: Uint8Array, out: Certificate): bool {
   // BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }
-  const r = new DerReader(v);
-  if (!r.expect(Tag.SEQUENCE) || !r.finish()) return false;
-  const s = r.enter();
+  const s = onlySequence(v, false);
+  if (s === null) return false;
   let ca = false;
   if (s.peekTag() == Tag.BOOLEAN) {
     ca = s.readBool();
@@ -482,10 +489,8 @@ function parseBasicConstraints(v: Uint8Array, out: Certificate): bool {
 
 function parseEku(v: Uint8Array, out: Certificate): bool {
   // ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId
-  const r = new DerReader(v);
-  if (!r.expect(Tag.SEQUENCE) || !r.finish()) return false;
-  const s = r.enter();
-  if (s.atEnd) return false;
+  const s = onlySequence(v, true);
+  if (s === null) return false;
   let eku = 0;
   while (!s.atEnd) {
     const oid = s.readOid();
@@ -502,10 +507,8 @@ function parseEku(v: Uint8Array, out: Certificate): bool {
 
 function parseSan(v: Uint8Array, out: Certificate): bool {
   // GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName (RFC 5280 §4.2.1.6)
-  const r = new DerReader(v);
-  if (!r.expect(Tag.SEQUENCE) || !r.finish()) return false;
-  const s = r.enter();
-  if (s.atEnd) return false;
+  const s = onlySequence(v, true);
+  if (s === null) return false;
   while (!s.atEnd) {
     if (!s.next()) return false;
     const t = s.tag;
@@ -540,9 +543,8 @@ function parseSki(v: Uint8Array, out: Certificate): bool {
 function parseAki(v: Uint8Array, out: Certificate): bool {
   // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] OPTIONAL, authorityCertIssuer [1]
   //   OPTIONAL, authorityCertSerialNumber [2] OPTIONAL }
-  const r = new DerReader(v);
-  if (!r.expect(Tag.SEQUENCE) || !r.finish()) return false;
-  const s = r.enter();
+  const s = onlySequence(v, false);
+  if (s === null) return false;
   if (s.optional(Tag.ctx(0))) out.aki = s.value();
   s.optional(Tag.ctxCons(1)); // issuer and serial of the issuer's issuer: not used for matching
   s.optional(Tag.ctx(2));
