@@ -10,8 +10,8 @@ import { HASH_SHA256 } from "./sha2";
 import { newHmac, Hmac } from "./hmac";
 import { Num, numNew, numFromBE, numToBE, numIsZero, numLt, numSub, numCmov } from "./mont-field";
 import {
-  Pt, scN, baseTable, baseTableJac, newTable, ptTable, ptMulTable2, ptDecode, ptAffineX,
-  jacMulTable, jacToAffine, scalarValid,
+  Pt, scN, baseTable, newTable, ptTable, ptMulTable2, ptDecode, ptAffineX, jacMulBase, jacToAffine,
+  scalarValid,
 } from "./p256";
 
 const nM = scN.m;
@@ -80,7 +80,7 @@ export function ecdsaP256Sign(priv: Uint8Array, hash: Uint8Array, entropy: Uint8
   let extra = entropy;
   for (let attempt = 0; attempt < 64; attempt++) {
     deriveK(kBytes, priv, hash, extra);
-    jacMulTable(R, baseTableJac(), kBytes);
+    jacMulBase(R, kBytes);
     jacToAffine(xBytes, 0, R, false);         // R is never infinity for k in [1, n-1]
     numFromBE(rN, xBytes, 0, 32);
     reduceOnce(rN, rN);                       // r = x(R) mod n

@@ -164,6 +164,97 @@ export function jacMulTable(r: Pt, table: StaticArray<Pt>, k: Uint8Array): void 
   }
 }
 
+// Fixed-base comb for G: COMB[i][j] = j 16^i G in affine coordinates (Montgomery form, x then y,
+// 20 limbs), i = 0..63, j = 1..15, so that [k]G = sum of COMB[i][k_i] costs 64 mixed additions
+// and no doubling. Built once on first use (public data); entries are selected with masks. The
+// accumulator holds sum_{j<i} k_j 16^j G, a multiple below 16^i of G, and the entry k_i 16^i G
+// with k_i >= 1: never equal nor opposite for k < n, as for the windowed multiplication.
+const CENTRY = 20;
+const COMB = new StaticArray<i32>(64 * 16 * CENTRY);
+let combReady = false;
+
+function buildComb(): void {
+  const n = 64 * 15;
+  const pts = new StaticArray<Pt>(n);
+  for (let k = 0; k < n; k++) unchecked(pts[k] = new Pt());
+  const bas = new Pt();
+  fpCopy(bas.x, GX); fpCopy(bas.y, GY); fpOne(bas.z);
+  for (let i = 0; i < 64; i++) {
+    const o = i * 15;
+    ptCopy(unchecked(pts[o]), bas);
+    for (let j = 2; j < 16; j++) {
+      if ((j & 1) == 0) jacDouble(unchecked(pts[o + j - 1]), unchecked(pts[o + (j >> 1) - 1]));
+      else jacAdd(unchecked(pts[o + j - 1]), unchecked(pts[o + j - 2]), bas, 0, 0);
+    }
+    jacDouble(bas, unchecked(pts[o + 7]));
+  }
+  const pre = new StaticArray<Fp>(n);
+  for (let k = 0; k < n; k++) {
+    const f = fpNew();
+    if (k == 0) fpCopy(f, unchecked(pts[0]).z); else fpMul(f, unchecked(pre[k - 1]), unchecked(pts[k]).z);
+    unchecked(pre[k] = f);
+  }
+  const inv = fpNew(), zinv = fpNew(), z2 = fpNew(), ax = fpNew(), ay = fpNew();
+  fpInvert(inv, unchecked(pre[n - 1]));
+  for (let k = n - 1; k >= 0; k--) {
+    if (k > 0) fpMul(zinv, inv, unchecked(pre[k - 1])); else fpCopy(zinv, inv);
+    const pk = unchecked(pts[k]);
+    fpMul(inv, inv, pk.z);
+    fpSq(z2, zinv);
+    fpMul(ax, pk.x, z2);
+    fpMul(z2, z2, zinv);
+    fpMul(ay, pk.y, z2);
+    const base = ((k / 15) * 16 + k % 15 + 1) * CENTRY;
+    for (let l = 0; l < 10; l++) { unchecked(COMB[base + l] = ax[l]); unchecked(COMB[base + 10 + l] = ay[l]); }
+  }
+  combReady = true; // digit 0 entries stay zero: they are never used (masked out below)
+}
+
+const cx = fpNew(), cy = fpNew(), mz = fpNew(), mh = fpNew(), mhh = fpNew(), mi = fpNew();
+const mj = fpNew(), mr = fpNew(), mv = fpNew(), mu = fpNew(), ms = fpNew();
+
+/** r = [k]G for k 32 bytes big-endian in [1, n-1] (the caller checks), Jacobian; constant time. */
+export function jacMulBase(r: Pt, k: Uint8Array): void {
+  if (!combReady) buildComb();
+  ptInfinity(r);
+  let rInf = 1;
+  for (let i = 0; i < 64; i++) {
+    const w = (<i32>unchecked(k[31 - (i >> 1)]) >> ((i & 1) << 2)) & 15;
+    for (let l = 0; l < 10; l++) { unchecked(cx[l] = 0); unchecked(cy[l] = 0); }
+    const row = i * 16 * CENTRY;
+    for (let j = 1; j < 16; j++) {
+      const m = -((((j ^ w) - 1) >>> 31) & 1);
+      const e = row + j * CENTRY;
+      for (let l = 0; l < 10; l++) {
+        unchecked(cx[l] = cx[l] | (COMB[e + l] & m));
+        unchecked(cy[l] = cy[l] | (COMB[e + 10 + l] & m));
+      }
+    }
+    // madd-2007-bl: r + (cx, cy, 1)
+    fpSq(mz, r.z);                                  // Z1Z1
+    fpMul(mu, cx, mz);                              // U2 = x2 Z1Z1
+    fpMul(ms, cy, r.z); fpMul(ms, ms, mz);          // S2 = y2 Z1 Z1Z1
+    fpSub(mh, mu, r.x);                             // H = U2 - X1
+    fpSq(mhh, mh);                                  // HH
+    fpMulK(mi, mhh, 4);                             // I = 4 HH
+    fpMul(mj, mh, mi);                              // J = H I
+    fpSub(mr, ms, r.y); fpMulK(mr, mr, 2);          // r = 2 (S2 - Y1)
+    fpMul(mv, r.x, mi);                             // V = X1 I
+    fpSq(X3, mr); fpSub2(X3, X3, mj, mv); fpSub(X3, X3, mv);   // X3 = r^2 - J - 2V
+    fpSubLazy(Y3, mv, X3); fpMul(Y3, mr, Y3);
+    fpMul(ms, r.y, mj); fpSubK(Y3, Y3, ms, 2);      // Y3 = r (V - X3) - 2 Y1 J
+    fpAddLazy(Z3, r.z, mh); fpSq(Z3, Z3); fpSub2(Z3, Z3, mz, mhh); // Z3 = (Z1 + H)^2 - Z1Z1 - HH
+    // digit 0: keep r; r at infinity: take the entry (x, y, 1)
+    const wZero = ((w - 1) >>> 31) & 1;
+    const take = rInf & (wZero ^ 1);
+    fpCmov(X3, r.x, wZero); fpCmov(Y3, r.y, wZero); fpCmov(Z3, r.z, wZero);
+    fpOne(mz);
+    fpCmov(X3, cx, take); fpCmov(Y3, cy, take); fpCmov(Z3, mz, take);
+    fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
+    rInf &= wZero;
+  }
+}
+
 const jzi = fpNew(), jzi2 = fpNew(), jx = fpNew(), jy = fpNew();
 
 /** Affine x (and y, when out has room for 0x04 || x || y) of a Jacobian point; false for infinity. */
@@ -198,17 +289,6 @@ export function ptTable(table: StaticArray<Pt>, p: Pt): void {
 
 const sel = new Pt();
 
-/** r = [k] (the point whose table is given), k 32 bytes big-endian at off; constant time. */
-export function ptMulTable(r: Pt, table: StaticArray<Pt>, k: Uint8Array, off: i32): void {
-  ptInfinity(r);
-  for (let i = 0; i < 64; i++) {
-    if (i != 0) { ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); }
-    const w = (<i32>unchecked(k[off + (i >> 1)]) >> (((i & 1) ^ 1) << 2)) & 15;
-    for (let j = 0; j < 16; j++) ptCmov(sel, unchecked(table[j]), (((j ^ w) - 1) >>> 31) & 1);
-    ptAdd(r, r, sel);
-  }
-}
-
 const sel2 = new Pt();
 
 /** r = [k1] P1 + [k2] P2 from their tables (Straus: one chain of doublings), 32-byte big-endian
@@ -229,41 +309,22 @@ export function ptMulTable2(r: Pt, t1: StaticArray<Pt>, k1: Uint8Array, t2: Stat
   }
 }
 
-const gTable = newTable(), gTableJac = newTable();
+const gTable = newTable();
 let gReady = false;
-function buildBase(): void {
-  const g = new Pt();
-  fpCopy(g.x, GX); fpCopy(g.y, GY); fpOne(g.z);
-  ptTable(gTable, g);
-  jacTable(gTableJac, g);
-  gReady = true;
-}
-/** The projective window table of the generator G (public, built on first use). */
+/** The projective window table of the generator G, for verification (built on first use). */
 export function baseTable(): StaticArray<Pt> {
-  if (!gReady) buildBase();
+  if (!gReady) {
+    const g = new Pt();
+    fpCopy(g.x, GX); fpCopy(g.y, GY); fpOne(g.z);
+    ptTable(gTable, g);
+    gReady = true;
+  }
   return gTable;
 }
-/** The Jacobian window table of G, for secret scalars. */
-export function baseTableJac(): StaticArray<Pt> {
-  if (!gReady) buildBase();
-  return gTableJac;
-}
 
-const zi = fpNew(), ax = fpNew(), ay = fpNew();
+const zi = fpNew(), ax = fpNew();
 
-/** Writes 0x04 || x || y of an affine point; returns false for infinity (output left zero). */
-export function ptEncode(out: Uint8Array, p: Pt): bool {
-  const inf = fpIsZero(p.z);
-  fpInvert(zi, p.z);
-  fpMul(ax, p.x, zi);
-  fpMul(ay, p.y, zi);
-  out[0] = 4;
-  fpToBytes(out, 1, ax);
-  fpToBytes(out, 33, ay);
-  return inf == 0;
-}
-
-/** The x coordinate only (ECDH shared secret, ECDSA r); false for infinity. */
+/** The affine x coordinate of a projective point (ECDSA verification); false for infinity. */
 export function ptAffineX(out: Uint8Array, off: i32, p: Pt): bool {
   const inf = fpIsZero(p.z);
   fpInvert(zi, p.z);
@@ -307,7 +368,7 @@ const pk = new Pt(), peerTable = newTable(), peer = new Pt();
  */
 export function p256PublicKey(priv: Uint8Array): Uint8Array {
   if (<u32>priv.length != 32 || scalarValid(priv) == 0) return new Uint8Array(0);
-  jacMulTable(pk, baseTableJac(), priv);
+  jacMulBase(pk, priv);
   const out = new Uint8Array(65);
   out[0] = 4;
   jacToAffine(out, 1, pk, true);
