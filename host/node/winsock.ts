@@ -204,7 +204,11 @@ export class Winsock {
     return r;
   }
 
-  WSACleanup(): number { return this.done(this.core.WSACleanup()); }
+  WSACleanup(): number {
+    const r = this.done(this.core.WSACleanup());
+    for (const h of [...this.waiters.keys()]) this.wake(h);
+    return r;
+  }
   WSAGetLastError(): number { return this.core.WSAGetLastError(); }
   WSASetLastError(e: number): void { this.core.WSASetLastError(e); }
 
@@ -234,7 +238,11 @@ export class Winsock {
     return this.done(this.core.WSASocketW(af, type, protocol, p, g, flags));
   }
 
-  closesocket(s: number): number { return this.done(this.core.closesocket(s)); }
+  closesocket(s: number): number {
+    const r = this.done(this.core.closesocket(s));
+    this.wake(s); // waiters on this handle now see WSAENOTSOCK
+    return r;
+  }
 
   bind(s: number, name: NameArg, namelen?: number): number {
     const n = this.putName(name, O_ADDR);
