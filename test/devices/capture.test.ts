@@ -62,37 +62,46 @@ describe.skipIf(!haveTshark)("tshark decodes LINKTYPE 144 captures", () => {
       const file = join(dir, `vectors.${format}`);
       await writeVectors(file, format);
 
-      const all = fields(file, ["frame.number", "frame.time_epoch", "frame.len", "frame.protocols"]);
-      expect(all.map((r) => r[0])).toEqual(["1", "2", "3", "4", "5", "6"]);
-      expect(all.map((r) => r[1])).toEqual([
+      // one tshark run for every field of every frame (each run costs a dissector start-up)
+      const expected: Array<Record<string, string>> = [
+        { // XID command, slot 0 of 6 (slot code 1)
+          "irlap.a.cr": "1", "irlap.c.p": "1", "irlap.c.u_modifier_cmd": "0x0b", "irlap.xid.fi": "0x01",
+          "irlap.xid.saddr": "0x11223344", "irlap.xid.daddr": "0xffffffff", "irlap.xid.s": "1",
+          "irlap.xid.conflict": "0", "irlap.xid.slotnr": "0", "irlap.xid.version": "0x00",
+        },
+        { // XID response with discovery info
+          "irlap.a.cr": "0", "irlap.c.f": "1", "irlap.xid.saddr": "0xa1b2c3d4", "irlap.xid.daddr": "0x11223344",
+          "irlmp.xid.hints": "8200", "irlmp.xid.charset": "0x00", "irlmp.xid.name": "wasock",
+        },
+        { // SNRM with seven negotiation parameters
+          "irlap.c.u_modifier_cmd": "0x20", "irlap.snrm.saddr": "0x11223344", "irlap.snrm.daddr": "0xa1b2c3d4",
+          "irlap.snrm.ca": "0x25", "irlap.pi": "0x01,0x82,0x83,0x84,0x85,0x86,0x08", "irlap.pv": "3e00,01,3f,7f,80,03,07",
+        },
+        { // UA
+          "irlap.a.address": "0x25", "irlap.c.f": "1", "irlap.ua.saddr": "0xa1b2c3d4", "irlap.ua.daddr": "0x11223344",
+          "irlap.pv": "02,01,20,01,80,03,01",
+        },
+        { // I-frame carrying IrLMP data 0x11 → 0x10
+          "irlap.a.address": "0x25", "irlap.a.cr": "1", "irlap.c.n_r": "0", "irlap.c.n_s": "0", "irlap.c.p": "1",
+          "irlmp.dst.lsap": "16", "irlmp.src.lsap": "17", "data.data": Buffer.from("hello").toString("hex"),
+        },
+        { "irlap.a.cr": "0", "irlap.c.s_ftype": "0x00", "irlap.c.n_r": "1", "irlap.c.f": "1" }, // RR (S type 0)
+      ];
+      const frame = ["frame.number", "frame.time_epoch", "frame.len", "frame.protocols"];
+      const names = [...frame, ...new Set(expected.flatMap((e) => Object.keys(e)))];
+      const rows = fields(file, names);
+      expect(rows.map((r) => r[0])).toEqual(["1", "2", "3", "4", "5", "6"]);
+      expect(rows.map((r) => r[1])).toEqual([
         "1.000000000", "1.050000000", "1.100000000", "1.150000000", "3600000.000123000", "3600000.000456000",
       ]);
       // the 16-byte header is stripped: frame length is the IrLAP frame's
-      expect(all.map((r) => Number(r[2]))).toEqual([XID_CMD, XID_RSP, SNRM, UA, IFRAME, RR].map((f) => f.length));
-      for (const r of all) expect(r[3]).toMatch(/^irlap/);
-
-      const [xid] = fields(file, ["irlap.a.cr", "irlap.c.p", "irlap.c.u_modifier_cmd", "irlap.xid.fi", "irlap.xid.saddr",
-        "irlap.xid.daddr", "irlap.xid.s", "irlap.xid.conflict", "irlap.xid.slotnr", "irlap.xid.version"], "frame.number == 1");
-      expect(xid).toEqual(["1", "1", "0x0b", "0x01", "0x11223344", "0xffffffff", "1", "0", "0", "0x00"]);
-
-      const [rsp] = fields(file, ["irlap.a.cr", "irlap.c.f", "irlap.xid.saddr", "irlap.xid.daddr", "irlmp.xid.hints",
-        "irlmp.xid.charset", "irlmp.xid.name"], "frame.number == 2");
-      expect(rsp).toEqual(["0", "1", "0xa1b2c3d4", "0x11223344", "8200", "0x00", "wasock"]);
-
-      const [snrm] = fields(file, ["irlap.c.u_modifier_cmd", "irlap.snrm.saddr", "irlap.snrm.daddr", "irlap.snrm.ca",
-        "irlap.pi", "irlap.pv"], "frame.number == 3");
-      expect(snrm).toEqual(["0x20", "0x11223344", "0xa1b2c3d4", "0x25",
-        "0x01,0x82,0x83,0x84,0x85,0x86,0x08", "3e00,01,3f,7f,80,03,07"]);
-
-      const [ua] = fields(file, ["irlap.a.address", "irlap.c.f", "irlap.ua.saddr", "irlap.ua.daddr", "irlap.pv"], "frame.number == 4");
-      expect(ua).toEqual(["0x25", "1", "0xa1b2c3d4", "0x11223344", "02,01,20,01,80,03,01"]);
-
-      const [ifr] = fields(file, ["irlap.a.address", "irlap.a.cr", "irlap.c.n_r", "irlap.c.n_s", "irlap.c.p",
-        "irlmp.dst.lsap", "irlmp.src.lsap", "data.data"], "frame.number == 5");
-      expect(ifr).toEqual(["0x25", "1", "0", "0", "1", "16", "17", Buffer.from("hello").toString("hex")]);
-
-      const [rr] = fields(file, ["irlap.a.cr", "irlap.c.s_ftype", "irlap.c.n_r", "irlap.c.f"], "frame.number == 6");
-      expect(rr).toEqual(["0", "0x00", "1", "1"]); // S-frame type 0 = RR
+      expect(rows.map((r) => Number(r[2]))).toEqual([XID_CMD, XID_RSP, SNRM, UA, IFRAME, RR].map((f) => f.length));
+      for (const r of rows) expect(r[3]).toMatch(/^irlap/);
+      rows.forEach((row, i) => {
+        const got: Record<string, string> = {};
+        for (const k of Object.keys(expected[i])) got[k] = row[names.indexOf(k)];
+        expect(got, `frame ${i + 1}`).toEqual(expected[i]);
+      });
 
       // nothing malformed, no expert complaints
       const verbose = tshark(["-r", file, "-V"]);
@@ -100,7 +109,7 @@ describe.skipIf(!haveTshark)("tshark decodes LINKTYPE 144 captures", () => {
       expect(verbose).toContain("Source Device Address: 0x11223344");
       expect(verbose).toContain("Negotiation Parameter: Data Size (2048 bytes)");
       expect(verbose).not.toMatch(/Malformed/i);
-      expect(tshark(["-r", file, "-Y", "_ws.malformed || _ws.expert"]).trim()).toBe("");
+      expect(verbose).not.toMatch(/Expert Info/i);
     });
   }
 

@@ -1,5 +1,6 @@
-// A socat pseudo-terminal pair for serial tests: two linked PTYs under a per-test temporary folder.
-import { spawn, type ChildProcess } from "node:child_process";
+// Serial test helpers: a socat pseudo-terminal pair (two linked PTYs under a per-test temporary
+// folder), a bounded wait, and the termios speed of a device as stty reads it.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,4 +47,18 @@ export async function ptyPair(): Promise<PtyPair> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits (polling every 5 ms) until cond() holds; throws after `ms`. */
+export async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** The line speed the kernel has for a tty (what `stty -F path speed` prints). */
+export function sttySpeed(path: string): number {
+  return Number(execFileSync("stty", ["-F", path, "speed"], { encoding: "utf8" }).trim());
 }

@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { IrdaStation, type DiscoveryResult, type LinkParams } from "../../host/node/irda-station.ts";
 import { LINKTYPE_LINUX_IRDA, PcapWriter, traceIrda } from "../../devices/capture/pcap.ts";
 import { SerialBridge } from "../../devices/serial/bridge.ts";
-import { haveSocat, ptyPair } from "./pty.ts";
+import { haveSocat, ptyPair, sttySpeed, until } from "./pty.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "wasock-serial-irda-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,17 +20,7 @@ afterEach(async () => {
   while (opened.length > 0) await opened.pop()!.close();
 });
 
-async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
-function sttySpeed(path: string): number {
-  return Number(execFileSync("stty", ["-F", path, "speed"], { encoding: "utf8" }).trim());
-}
 
 /** The stations' traces, printed only when the test fails (real time on shared cores). */
 const traceLog: string[] = [];

@@ -1,11 +1,10 @@
 // The serial bridge over real pseudo-terminals (socat PTY pair, opened with serialport): bytes written
 // on one side arrive exactly and in order on the other, before and after a baud change, and the
 // bridge pumps its endpoint on time.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { SerialBridge, type SerialEndpoint } from "../../devices/serial/bridge.ts";
-import { haveSocat, ptyPair, type PtyPair } from "./pty.ts";
+import { haveSocat, ptyPair, sttySpeed, until, type PtyPair } from "./pty.ts";
 
 /** A plain byte endpoint: what it is given to send goes out, what arrives is kept. */
 class ByteEndpoint implements SerialEndpoint {
@@ -41,17 +40,7 @@ class ByteEndpoint implements SerialEndpoint {
   }
 }
 
-async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
-function sttySpeed(path: string): number {
-  return Number(execFileSync("stty", ["-F", path, "speed"], { encoding: "utf8" }).trim());
-}
 
 const opened: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
