@@ -173,6 +173,7 @@ export class LapStation {
   localBusy: bool = false;
   private remoteBusy: bool = false;
   private rejSent: bool = false;
+  private peerSentData: bool = false;
   private srej: bool = false;
 
   // sequence state (modulo 8): va oldest unacked, vs next to send, vh one past the newest stored
@@ -301,6 +302,7 @@ export class LapStation {
     if (s == LapState.SETUP && !this.resetting) { this.toNdm(DiscReason.USER, "disconnect during setup"); return LapErr.Ok; }
     if (s < LapState.XMIT_P) return LapErr.NotConnected;
     this.closeRequested = true;
+    this.wake();
     return LapErr.Ok;
   }
 
@@ -319,6 +321,7 @@ export class LapStation {
     memory.copy(this.ring.dataStart + <usize>tail, src.dataStart + <usize>off, <usize>first);
     if (n > first) memory.copy(this.ring.dataStart, src.dataStart + <usize>(off + first), <usize>(n - first));
     this.ringCount += n;
+    this.wake();
     return n;
   }
 
@@ -436,6 +439,28 @@ export class LapStation {
     if (this.now - this.lastHeard >= thr) { this.toNdm(DiscReason.LINK_TIMEOUT, "WD-timer: disconnect threshold"); return; }
     if (!this.degraded) { this.degraded = true; this.status(1); }
   }
+
+  /** Something to send this turn: new or unacknowledged data, a close, a reset or an FRMR. */
+  private hasWork(): bool {
+    return (this.ringCount > 0 && !this.remoteBusy) || this.vs != this.va || this.vh != this.vs ||
+      this.closeRequested || this.srej || this.rejSent || this.frmrPending;
+  }
+
+  /** Local busy (flow off): answered with RNR; clearing it polls at once. */
+  setLocalBusy(on: bool): void {
+    this.localBusy = on;
+    if (!on) this.wake();
+  }
+
+  /** New work while the primary idles on the P-timer: take the turn now. */
+  private wake(): void {
+    if (this.state == LapState.XMIT_P && this.turnAt != NEVER) {
+      const t = this.turnTime();
+      if (t < this.turnAt) this.turnAt = t;
+    }
+  }
+
+  private pTimeout(): i64 { return <i64>this.neg.maxTatMs * MICROS_PER_MS; }
 
   private fTimeout(): i64 { return <i64>this.neg.maxTatMs * MICROS_PER_MS + 2 * this.peerMinTat + F_SLACK_US; }
 
@@ -862,7 +887,7 @@ export class LapStation {
     }
     if (this.state == LapState.RECV_P && this.timer == T_F) this.setTimer(T_F, this.now + this.fTimeout());
     switch (r.kind) {
-      case Kind.I: if (!this.takeI(buf, r)) return; break;
+      case Kind.I: if (!this.takeI(buf, r)) return; this.peerSentData = true; break;
       case Kind.RR: this.remoteBusy = false; break;
       case Kind.RNR: this.remoteBusy = true; break;
       case Kind.REJ: this.remoteBusy = false; break;
@@ -887,6 +912,10 @@ export class LapStation {
       this.stopTimer();
       this.setState(LapState.XMIT_P, "F received");
       this.turnAt = this.turnTime();
+      // P-timer: an idle link (nothing to send, nothing received, nothing to resend) is polled once
+      // per max turnaround rather than back to back (reference §2.5: P = remote max TAT)
+      if (!this.peerSentData && !this.hasWork()) this.turnAt = this.now + this.pTimeout();
+      this.peerSentData = false;
     }
   }
 

@@ -39,7 +39,7 @@ export function setInfo(len: i32): i32 {
 
 export function setCapture(on: bool): void { out.capture = on; }
 export function setTrace(on: bool): void { out.trace = on; }
-export function setLocalBusy(on: bool): void { lap.localBusy = on; }
+export function setLocalBusy(on: bool): void { lap.setLocalBusy(on); }
 
 export function rx(len: i32, now: f64): void {
   if (<u32>len > <u32>IO_CAP) return;

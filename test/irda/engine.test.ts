@@ -191,26 +191,36 @@ describe("primary, scripted", () => {
     let f = s.until(600 * MS);
     expect(f.map(ac)).toEqual([[aC, 0x10]]);
     expect(f[0].length).toBe(2 + 256);
-    // RNR(nr 1, F): acknowledged, but the peer is busy → RR(P) only
+    // RNR(nr 1, F): acknowledged, but the peer is busy → nothing until the P-timer (max turnaround,
+    // 500 ms), then RR(P) only; its own V(R) is still 0
     s.send(700 * MS, aR, 0x35);
-    expect(s.until(1000 * MS).map(ac)).toEqual([[aC, 0x11]]); // its own V(R) is still 0
-    // RR(nr 1, F) → the remaining 44 bytes as I(ns 1, P)
-    s.send(1100 * MS, aR, 0x31);
-    f = s.until(1300 * MS);
+    expect(s.until(1150 * MS)).toEqual([]);
+    expect(s.until(1300 * MS).map(ac)).toEqual([[aC, 0x11]]);
+    // RR(nr 1, F) → the remaining 44 bytes as I(ns 1, P) at once
+    s.send(1400 * MS, aR, 0x31);
+    f = s.until(1500 * MS);
     expect(f.map(ac)).toEqual([[aC, 0x12]]);
     expect(f[0].length).toBe(2 + 44);
     // FRMR(F) → link reset: SNRM on the connection address; UA → reset, polling again
-    s.send(1400 * MS, aR, 0x97, [0x12, 0, 0x01]);
-    f = s.until(1500 * MS);
+    s.send(1600 * MS, aR, 0x97, [0x12, 0, 0x01]);
+    f = s.until(1700 * MS);
     expect(f.map(ac)).toEqual([[aC, 0x93]]);
-    s.send(1600 * MS, aR, 0x73);
+    s.send(1800 * MS, aR, 0x73);
     expect(s.events).toContain("reset");
-    expect(s.until(1700 * MS).map(ac)).toEqual([[aC, 0x11]]);
+    expect(s.until(1900 * MS).map(ac)).toEqual([[aC, 0x11]]);
     // no answer: the F-timer (500 ms max turnaround + slack) expires and it polls again
     const before = s.st.stats.framesOut;
-    expect(s.until(2150 * MS)).toEqual([]);
-    expect(s.until(2400 * MS).map(ac)).toEqual([[aC, 0x11]]);
+    expect(s.until(2300 * MS)).toEqual([]);
+    expect(s.until(2500 * MS).map(ac)).toEqual([[aC, 0x11]]);
     expect(s.st.stats.framesOut).toBe(before + 1);
+    // an idle link: RR(F) with nothing on either side → next poll after the P-timer, not at once
+    s.send(2600 * MS, aR, 0x11);
+    expect(s.until(3050 * MS)).toEqual([]);
+    expect(s.until(3200 * MS).map(ac)).toEqual([[aC, 0x11]]);
+    // data queued while it idles on the P-timer goes at once (after the 1 ms turnaround)
+    s.send(3300 * MS, aR, 0x11);
+    s.st.send(new Uint8Array(10), 3400 * MS);
+    expect(s.until(3450 * MS).map(ac)).toEqual([[aC, 0x10]]);
   });
 
   it("RD from the secondary makes it send DISC; UA ends the link", async () => {
