@@ -95,8 +95,8 @@ export function sockaddrIn6Scope(sa: Uint8Array): u32 {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text scanning. Parsers work on [i, end) of UTF-16 code units at address s (a string's data, or a
-// host's scratch buffer) and leave the stop index in `scanEnd`
+// Text scanning. Parsers work on [i, end) of code units at address s, T = u16 (a string's data, a
+// W string, a host's scratch text) or u8 (an A string), and leave the stop index in `scanEnd`
 // (module state instead of a tuple: AS has no multiple returns and the parse paths must not allocate).
 
 let scanEnd: i32 = 0;
@@ -104,8 +104,8 @@ let v4Value: u32 = 0; // host order result of the IPv4 parsers
 const v6Groups = new StaticArray<u16>(8);
 
 // @ts-ignore: decorator
-@inline function ch(s: usize, i: i32): i32 {
-  return <i32>load<u16>(s + (<usize>i << 1));
+@inline function ch<T>(s: usize, i: i32): i32 {
+  return <i32>load<T>(s + (<usize>i << alignof<T>()));
 }
 
 // @ts-ignore: decorator
@@ -126,22 +126,22 @@ const v6Groups = new StaticArray<u16>(8);
  * octal; "a.b.c" puts c in the low 16 bits, "a.b" puts b in the low 24, "a" is all 32 bits.
  * Stops at the first character that cannot continue the address; scanEnd is that index.
  */
-function parseV4Classic(s: usize, i: i32, end: i32, hexWraps: bool = false): bool {
+function parseV4Classic<T>(s: usize, i: i32, end: i32, hexWraps: bool = false): bool {
   let p0: u64 = 0, p1: u64 = 0, p2: u64 = 0, p3: u64 = 0;
   let n = 0;
   while (true) {
     if (i >= end) return false;
-    let c = ch(s, i);
+    let c = ch<T>(s, i);
     if (c < 0x30 || c > 0x39) return false;
     let base: u64 = 10;
     let v: u64 = 0;
     let digits = 0;
     if (c == 0x30) {
       i++;
-      if (i < end && (ch(s, i) | 0x20) == 0x78) { base = 16; i++; } else { base = 8; digits = 1; }
+      if (i < end && (ch<T>(s, i) | 0x20) == 0x78) { base = 16; i++; } else { base = 8; digits = 1; }
     }
     while (i < end) {
-      c = ch(s, i);
+      c = ch<T>(s, i);
       let d = hexVal(c);
       if (d < 0) break;
       if (base != 16 && d > 9) break;
@@ -159,7 +159,7 @@ function parseV4Classic(s: usize, i: i32, end: i32, hexWraps: bool = false): boo
     if (digits == 0) return false; // "0x" with no hex digits
     if (n == 0) p0 = v; else if (n == 1) p1 = v; else if (n == 2) p2 = v; else p3 = v;
     n++;
-    if (i < end && ch(s, i) == 0x2e) {
+    if (i < end && ch<T>(s, i) == 0x2e) {
       if (n == 4) return false;
       i++;
       continue;
@@ -185,17 +185,17 @@ function parseV4Classic(s: usize, i: i32, end: i32, hexWraps: bool = false): boo
 }
 
 /** Strict dotted quad: exactly four decimal parts 0-255 without leading zeros (inet_pton, RFC 4291 §2.2 (3)). */
-function parseV4Strict(s: usize, i: i32, end: i32): bool {
+function parseV4Strict<T>(s: usize, i: i32, end: i32): bool {
   let r: u32 = 0;
   for (let n = 0; n < 4; n++) {
     if (n > 0) {
-      if (i >= end || ch(s, i) != 0x2e) return false;
+      if (i >= end || ch<T>(s, i) != 0x2e) return false;
       i++;
     }
     let v: u32 = 0;
     let digits = 0;
     while (i < end) {
-      const c = ch(s, i);
+      const c = ch<T>(s, i);
       if (c < 0x30 || c > 0x39) break;
       if (digits > 0 && v == 0) return false; // leading zero
       v = v * 10 + <u32>(c - 0x30);
@@ -213,17 +213,17 @@ function parseV4Strict(s: usize, i: i32, end: i32): bool {
 
 /** The dotted tail of an IPv6 address: four parts of 1-3 decimal digits, 0-255. Unlike inet_pton's
  *  IPv4, Windows accepts leading zeros here ("1::001.2.3.4" but not "1::0001.2.3.4"). */
-function parseV4Tail(s: usize, i: i32, end: i32): bool {
+function parseV4Tail<T>(s: usize, i: i32, end: i32): bool {
   let r: u32 = 0;
   for (let n = 0; n < 4; n++) {
     if (n > 0) {
-      if (i >= end || ch(s, i) != 0x2e) return false;
+      if (i >= end || ch<T>(s, i) != 0x2e) return false;
       i++;
     }
     let v: u32 = 0;
     let digits = 0;
     while (i < end) {
-      const c = ch(s, i);
+      const c = ch<T>(s, i);
       if (c < 0x30 || c > 0x39) break;
       if (++digits > 3) return false;
       v = v * 10 + <u32>(c - 0x30);
@@ -238,11 +238,11 @@ function parseV4Tail(s: usize, i: i32, end: i32): bool {
 }
 
 /** RFC 4291 §2.2 text in [i, end), all of it; result in v6Groups. */
-function parseV6(s: usize, i: i32, end: i32): bool {
+function parseV6<T>(s: usize, i: i32, end: i32): bool {
   const g = v6Groups;
   let n = 0;
   let gap = -1; // group index where "::" stands
-  if (end - i >= 2 && ch(s, i) == 0x3a && ch(s, i + 1) == 0x3a) {
+  if (end - i >= 2 && ch<T>(s, i) == 0x3a && ch<T>(s, i + 1) == 0x3a) {
     gap = 0;
     i += 2;
   }
@@ -251,15 +251,15 @@ function parseV6(s: usize, i: i32, end: i32): bool {
     let v: u32 = 0;
     let digits = 0;
     while (i < end) {
-      const d = hexVal(ch(s, i));
+      const d = hexVal(ch<T>(s, i));
       if (d < 0) break;
       if (++digits > 4) return false;
       v = (v << 4) | <u32>d;
       i++;
     }
-    if (i < end && ch(s, i) == 0x2e) {
+    if (i < end && ch<T>(s, i) == 0x2e) {
       // Embedded IPv4 in the last 32 bits (RFC 4291 §2.2 (3)).
-      if (n > 6 || !parseV4Tail(s, start, end) || scanEnd != end) return false;
+      if (n > 6 || !parseV4Tail<T>(s, start, end) || scanEnd != end) return false;
       unchecked(g[n++] = <u16>(v4Value >>> 16));
       unchecked(g[n++] = <u16>v4Value);
       i = end;
@@ -269,9 +269,9 @@ function parseV6(s: usize, i: i32, end: i32): bool {
     if (n == 8) return false;
     unchecked(g[n++] = <u16>v);
     if (i == end) break;
-    if (ch(s, i) != 0x3a) return false;
+    if (ch<T>(s, i) != 0x3a) return false;
     i++;
-    if (i < end && ch(s, i) == 0x3a) {
+    if (i < end && ch<T>(s, i) == 0x3a) {
       if (gap >= 0) return false;
       gap = n;
       i++;
@@ -378,6 +378,27 @@ function takeOut(): string {
   return String.UTF16.decodeUnsafe(changetype<usize>(outBuf), <usize>outLen << 1);
 }
 
+/** Copies the text buffer to dst as T units (u8: an A string, u16: a W string) and a NUL. */
+export function copyText<T>(dst: usize): void {
+  const n = outLen;
+  for (let k = 0; k < n; k++) store<T>(dst + (<usize>k << alignof<T>()), <T>unchecked(outBuf[k]));
+  store<T>(dst + (<usize>n << alignof<T>()), <T>0);
+}
+
+/** Length in units of the NUL-terminated T string at p, or -1 when no NUL comes before the end of
+ *  memory (the string is not all in the address space: WSAEFAULT for the caller). */
+export function cStrLen<T>(p: usize): i32 {
+  const end = <usize>memory.size() << 16;
+  if (p == 0 || p >= end) return -1;
+  const unit = <usize>sizeof<T>();
+  let q = p;
+  while (q + unit <= end) {
+    if (load<T>(q) == <T>0) return <i32>((q - p) >> alignof<T>());
+    q += unit;
+  }
+  return -1;
+}
+
 /** Where the last text result lies (outLen UTF-16 code units), for hosts that read it in place. */
 export function textPtr(): usize {
   return changetype<usize>(outBuf);
@@ -392,16 +413,16 @@ export function textLen(): i32 {
 // address, results in caller memory or the text buffer) and a form over AS strings and arrays.
 
 /** inet_addr over `len` code units at s (see inetAddr). */
-export function inetAddrAt(s: usize, len: i32): u32 {
+export function inetAddrAt<T>(s: usize, len: i32): u32 {
   if (len <= 0) return INADDR_NONE;
   // Windows answers a lone space with INADDR_ANY (its old "empty string is 0" rule); "  " and
   // "\t" are INADDR_NONE.
-  if (len == 1 && ch(s, 0) == 0x20) return INADDR_ANY;
-  if (!parseV4Classic(s, 0, len)) return INADDR_NONE;
+  if (len == 1 && ch<T>(s, 0) == 0x20) return INADDR_ANY;
+  if (!parseV4Classic<T>(s, 0, len)) return INADDR_NONE;
   // Trailing text is accepted only after a whitespace character (the 4.2BSD rule); a NUL ends a
   // C string, so it ends the text here too.
   if (scanEnd != len) {
-    const c = ch(s, scanEnd);
+    const c = ch<T>(s, scanEnd);
     if (c != 0 && !isSpace(c)) return INADDR_NONE;
   }
   return bswap<u32>(v4Value);
@@ -414,7 +435,7 @@ export function inetAddr(cp: string | null): u32 {
     setLastError(WSAEFAULT); // the one case inet_addr sets an error (observed on Windows)
     return INADDR_NONE;
   }
-  return inetAddrAt(changetype<usize>(cp), cp.length);
+  return inetAddrAt<u16>(changetype<usize>(cp), cp.length);
 }
 
 /** inet_ntoa into the text buffer; returns the length. */
@@ -433,17 +454,17 @@ export function inetNtoa(addr: u32): string {
 }
 
 /** inet_pton over `len` code units at s; `out` has room for the family's 4 or 16 bytes. */
-export function inetPtonAt(family: i32, s: usize, len: i32, out: usize, wide: bool): i32 {
+export function inetPtonAt<T>(family: i32, s: usize, len: i32, out: usize, wide: bool): i32 {
   if (family != AF_INET && family != AF_INET6) {
     setLastError(WSAEAFNOSUPPORT);
     return -1;
   }
   let ok = false;
   if (family == AF_INET) {
-    ok = parseV4Strict(s, 0, len) && scanEnd == len;
+    ok = parseV4Strict<T>(s, 0, len) && scanEnd == len;
     if (ok) store<u32>(out, bswap<u32>(v4Value));
   } else {
-    ok = parseV6(s, 0, len);
+    ok = parseV6<T>(s, 0, len);
     if (ok) storeV6(out);
   }
   if (ok) return 1;
@@ -463,7 +484,7 @@ export function inetPton(family: i32, src: string | null, out: Uint8Array, wide:
     setLastError(WSAEFAULT);
     return -1;
   }
-  return inetPtonAt(family, changetype<usize>(src), src.length, out.dataStart, wide);
+  return inetPtonAt<u16>(family, changetype<usize>(src), src.length, out.dataStart, wide);
 }
 
 /** InetNtop's text into the text buffer: its length, or -1 with WSAEAFNOSUPPORT (family) or
@@ -509,20 +530,20 @@ export function inetNtop(family: i32, addr: Uint8Array, bufSize: i32): string | 
 
 /** A WSAStringToAddress port in [i, end): one number in the inet_addr grammar (decimal, 0x hex,
  *  0 octal), 1..65535 ("127.0.0.1:0" and ":0x10000" are WSAEINVAL on Windows); -1 on failure. */
-function parsePort(s: usize, i: i32, end: i32): i64 {
-  if (i >= end || !parseV4Classic(s, i, end) || scanEnd != end) return -1;
+function parsePort<T>(s: usize, i: i32, end: i32): i64 {
+  if (i >= end || !parseV4Classic<T>(s, i, end) || scanEnd != end) return -1;
   // parseV4Classic accepts "a.b" forms; a port is a single part.
-  for (let k = i; k < end; k++) if (ch(s, k) == 0x2e) return -1;
+  for (let k = i; k < end; k++) if (ch<T>(s, k) == 0x2e) return -1;
   const v = v4Value;
   return v == 0 || v > 0xffff ? -1 : <i64>v;
 }
 
 /** Parses a decimal u32 in [i, end) (1..10 digits, no sign); -1 on failure. */
-function parseDecU32(s: usize, i: i32, end: i32): i64 {
+function parseDecU32<T>(s: usize, i: i32, end: i32): i64 {
   if (i >= end || end - i > 10) return -1;
   let v: i64 = 0;
   for (; i < end; i++) {
-    const c = ch(s, i);
+    const c = ch<T>(s, i);
     if (c < 0x30 || c > 0x39) return -1;
     v = v * 10 + <i64>(c - 0x30);
   }
@@ -533,7 +554,7 @@ function parseDecU32(s: usize, i: i32, end: i32): i64 {
 export let stringToAddressLen: i32 = 0;
 
 /** WSAStringToAddress over `len` code units at s into `outCap` bytes at out (see stringToAddress). */
-export function stringToAddressAt(s: usize, len: i32, family: i32, out: usize, outCap: i32, addressLength: i32): i32 {
+export function stringToAddressAt<T>(s: usize, len: i32, family: i32, out: usize, outCap: i32, addressLength: i32): i32 {
   stringToAddressLen = 0;
   const need = sockaddrLen(family);
   if (need == 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
@@ -544,12 +565,12 @@ export function stringToAddressAt(s: usize, len: i32, family: i32, out: usize, o
   }
   let port: i64 = 0;
   if (family == AF_INET) {
-    if (!parseV4Classic(s, 0, len, true)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+    if (!parseV4Classic<T>(s, 0, len, true)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     const i = scanEnd;
     const addr = bswap<u32>(v4Value);
     if (i < len) {
-      if (ch(s, i) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-      port = parsePort(s, i + 1, len);
+      if (ch<T>(s, i) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+      port = parsePort<T>(s, i + 1, len);
       if (port < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     }
     store<u16>(out, <u16>AF_INET);
@@ -562,27 +583,27 @@ export function stringToAddressAt(s: usize, len: i32, family: i32, out: usize, o
   // AF_INET6
   let i = 0;
   let end = len;
-  if (len > 0 && ch(s, 0) == 0x5b) {
+  if (len > 0 && ch<T>(s, 0) == 0x5b) {
     i = 1;
     let close = -1;
-    for (let k = 1; k < len; k++) if (ch(s, k) == 0x5d) { close = k; break; }
+    for (let k = 1; k < len; k++) if (ch<T>(s, k) == 0x5d) { close = k; break; }
     if (close < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     end = close;
     if (close + 1 < len) {
-      if (ch(s, close + 1) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
-      port = parsePort(s, close + 2, len);
+      if (ch<T>(s, close + 1) != 0x3a) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+      port = parsePort<T>(s, close + 2, len);
       if (port < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     }
   }
   let scope: i64 = 0;
   let pct = -1;
-  for (let k = i; k < end; k++) if (ch(s, k) == 0x25) { pct = k; break; }
+  for (let k = i; k < end; k++) if (ch<T>(s, k) == 0x25) { pct = k; break; }
   if (pct >= 0) {
-    scope = parseDecU32(s, pct + 1, end);
+    scope = parseDecU32<T>(s, pct + 1, end);
     if (scope < 0) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
     end = pct;
   }
-  if (!parseV6(s, i, end)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
+  if (!parseV6<T>(s, i, end)) { setLastError(WSAEINVAL); return SOCKET_ERROR; }
   store<u16>(out, <u16>AF_INET6);
   store<u16>(out + 2, bswap<u16>(<u16>port));
   store<u32>(out + 4, 0); // sin6_flowinfo
@@ -607,7 +628,7 @@ export function stringToAddress(text: string | null, family: i32, out: Uint8Arra
     return SOCKET_ERROR;
   }
   const t = changetype<string>(text);
-  return stringToAddressAt(changetype<usize>(t), text === null ? 0 : t.length, family, out.dataStart, out.length, addressLength);
+  return stringToAddressAt<u16>(changetype<usize>(t), text === null ? 0 : t.length, family, out.dataStart, out.length, addressLength);
 }
 
 /** Characters WSAAddressToString wrote or needs, including the terminator. */

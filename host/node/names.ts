@@ -1,7 +1,9 @@
 // The Names calls over the core's exports (assembly/api/names-exports.ts): address text <-> bytes and
-// byte order. Each function takes the core's exports object first, returns plain JS values, and throws
-// WinsockError exactly where the Winsock call fails with an error (inet_pton's "bad text" is a null,
-// not an error: Windows returns 0 and sets nothing). The Winsock class exposes these as its methods.
+// byte order. Each function takes the core's exports object first (build/wasock.wasm, or the
+// build/test/names.wasm harness), returns plain JS values, and throws WinsockError exactly where the
+// Winsock call fails with an error (inet_pton's "bad text" is a null, not an error: Windows returns 0
+// and sets nothing). The Winsock class exposes these as its methods. JS strings are wide strings, so
+// the A and W forms behave the same here; C guests reach the pointer forms through host/abi.
 import { WSA, WinsockError } from "./errors.ts";
 
 export const AF_UNSPEC = 0;
@@ -13,36 +15,34 @@ export const SOCKADDR_IN6_LEN = 28;
 export const INET_ADDRSTRLEN = 22; // ws2ipdef.h
 export const INET6_ADDRSTRLEN = 65;
 
-/** The part of the core's exports these functions use. */
+/** The part of the core's exports these functions use (assembly/api/names-exports.ts). */
 export interface NamesCore {
+  memory: WebAssembly.Memory;
   htons(v: number): number;
   ntohs(v: number): number;
   htonl(v: number): number;
   ntohl(v: number): number;
   htonll(v: bigint): bigint;
   ntohll(v: bigint): bigint;
-  inet_addr(cp: string | null): number;
-  inet_ntoa(addr: number): string;
-  inet_pton(family: number, src: string | null): number;
-  InetPtonW(family: number, src: string | null): number;
-  inet_ntop(family: number, addr: Uint8Array, size: number): string | null;
-  WSAStringToAddressA(text: string | null, family: number, addressLength: number): number;
-  WSAStringToAddressW(text: string | null, family: number, addressLength: number): number;
-  WSAAddressToStringA(sa: Uint8Array | null, addressLength: number, stringLength: number): string | null;
-  WSAAddressToStringW(sa: Uint8Array | null, addressLength: number, stringLength: number): string | null;
-  names_out(): Uint8Array;
+  // the Winsock calls over core memory (pointers); used here only for their NULL cases
+  inet_addr(cp: number): number;
+  inet_pton(family: number, src: number, dst: number): number;
+  WSAStringToAddressA(text: number, family: number, protocolInfo: number, addr: number, lenPtr: number): number;
+  WSAAddressToStringA(sa: number, saLen: number, protocolInfo: number, out: number, lenPtr: number): number;
+  // the allocation-free fast path
+  names_scratch(): number;
+  names_result_ptr(): number;
+  names_text_ptr(): number;
   names_len(): number;
-  // the allocation-free fast path (see names-exports.ts); used when present
-  memory?: WebAssembly.Memory;
-  names_scratch?(): number;
-  names_result_ptr?(): number;
-  names_text_ptr?(): number;
-  names_inet_addr?(len: number): number;
-  names_inet_pton?(family: number, len: number, wide: number): number;
-  names_inet_ntop?(family: number, addrLen: number, size: number): number;
-  names_inet_ntoa?(addr: number): number;
-  names_string_to_address?(len: number, family: number, addressLength: number): number;
-  names_address_to_string?(saLen: number, addressLength: number, stringLength: number): number;
+  names_inet_addr(text: number, len: number): number;
+  names_inet_pton(family: number, text: number, len: number, wide: number): number;
+  names_inet_ntop(family: number, addrLen: number, size: number): number;
+  names_inet_ntoa(addr: number): number;
+  names_string_to_address(text: number, len: number, family: number, addressLength: number): number;
+  names_address_to_string(saLen: number, addressLength: number, stringLength: number): number;
+  __new?(size: number, id: number): number;
+  __pin?(ptr: number): number;
+  __unpin?(ptr: number): void;
   WSAGetLastError?(): number;
   harness_get_last_error?(): number;
 }
@@ -56,53 +56,68 @@ export class WinsockLengthError extends WinsockError {
   }
 }
 
-// The fast path: text goes into the core's scratch area as UTF-16 code units and results are read
-// in place, so a call allocates nothing in the core (the string exports allocate per call). Views
-// are re-made whenever the memory has grown (growth detaches the old ArrayBuffer).
+// Text goes into the core's scratch area as UTF-16 code units and results are read in place, so a
+// call allocates nothing in the core. Text longer than the scratch area goes into a pinned buffer
+// allocated in the core for that call. Views are re-made whenever the memory has grown (growth
+// detaches the old ArrayBuffer). A NUL ends the text, as it ends the C string a Winsock call takes.
 const SCRATCH_UNITS = 1024;
-interface Fast {
-  core: Required<NamesCore>;
-  mem: WebAssembly.Memory;
+interface View {
+  core: NamesCore;
   u8: Buffer; // a view of core memory; Buffer's native UTF-16 codecs are 3x faster than JS loops
-  scratch: number; // u16 index
-  result: number; // byte offset
-  text: number; // u16 index
+  scratch: number; // byte offsets
+  result: number;
+  text: number;
 }
-const fastCache = new WeakMap<object, Fast | null>();
+const views = new WeakMap<object, View>();
 
-function fast(core: NamesCore): Fast | null {
-  let f = fastCache.get(core);
-  if (f === undefined) {
-    f = null;
-    if (core.memory && core.names_scratch && core.names_address_to_string) {
-      const c = core as Required<NamesCore>;
-      f = {
-        core: c, mem: c.memory, u8: Buffer.from(c.memory.buffer),
-        scratch: c.names_scratch() >>> 1, result: c.names_result_ptr(), text: c.names_text_ptr() >>> 1,
-      };
+function view(core: NamesCore): View {
+  let v = views.get(core);
+  if (!v) {
+    if (!(core.memory instanceof WebAssembly.Memory) || typeof core.names_scratch !== "function") {
+      throw new TypeError("not a wasock core: the Names exports are missing");
     }
-    fastCache.set(core, f);
+    v = {
+      core, u8: Buffer.from(core.memory.buffer),
+      scratch: core.names_scratch(), result: core.names_result_ptr(), text: core.names_text_ptr(),
+    };
+    views.set(core, v);
   }
-  if (f && f.u8.buffer !== f.mem.buffer) {
-    f.u8 = Buffer.from(f.mem.buffer);
+  if (v.u8.buffer !== core.memory.buffer) v.u8 = Buffer.from(core.memory.buffer);
+  return v;
+}
+
+/** Runs `call(ptr, len)` with `text` (up to its first NUL) in core memory as UTF-16. */
+function withText<R>(core: NamesCore, text: string, call: (ptr: number, len: number) => R): R {
+  const nul = text.indexOf("\0");
+  if (nul >= 0) text = text.slice(0, nul);
+  let v = view(core);
+  if (text.length <= SCRATCH_UNITS) {
+    v.u8.write(text, v.scratch, "utf16le"); // code units as they are, lone surrogates included
+    return call(v.scratch, text.length);
   }
-  return f;
+  if (!core.__new || !core.__pin || !core.__unpin) throw new TypeError("core built without --exportRuntime");
+  const ptr = core.__pin(core.__new(text.length << 1, 1)) >>> 0; // an ArrayBuffer-class block
+  try {
+    v = view(core); // __new may have grown memory
+    v.u8.write(text, ptr, "utf16le");
+    return call(ptr, text.length);
+  } finally {
+    core.__unpin(ptr);
+  }
 }
 
-/** Writes text to the scratch area; false when it does not fit (the caller uses the string export). */
-function putText(f: Fast, text: string): boolean {
-  if (text.length > SCRATCH_UNITS) return false;
-  f.u8.write(text, f.scratch << 1, "utf16le"); // code units as they are, lone surrogates included
-  return true;
+function takeText(v: View, n: number): string {
+  return v.u8.toString("utf16le", v.text, v.text + 2 * n);
 }
 
-function takeText(f: Fast, n: number): string {
-  return f.u8.toString("utf16le", f.text << 1, (f.text + n) << 1);
+function takeBytes(core: NamesCore, n: number): Uint8Array {
+  const v = view(core);
+  return new Uint8Array(v.u8.subarray(v.result, v.result + n)); // a copy, never a view of core memory
 }
 
-function putBytes(f: Fast, b: Uint8Array): number {
+function putBytes(v: View, b: Uint8Array): number {
   const n = Math.min(b.length, 28);
-  f.u8.set(n === b.length ? b : b.subarray(0, n), f.result);
+  v.u8.set(n === b.length ? b : b.subarray(0, n), v.result);
   return n;
 }
 
@@ -128,20 +143,19 @@ export const htonll = (core: NamesCore, v: bigint): bigint => BigInt.asUintN(64,
 export const ntohll = (core: NamesCore, v: bigint): bigint => BigInt.asUintN(64, core.ntohll(v));
 
 /** inet_addr: the in_addr value (network-order bytes read little-endian, as a C program sees the
- *  unsigned long), or INADDR_NONE for text that is not an address. Never throws for bad text. */
+ *  unsigned long), or INADDR_NONE for text that is not an address. Never throws for bad text; a
+ *  NULL sets WSAEFAULT as on Windows. */
 export function inet_addr(core: NamesCore, cp: string | null): number {
   needString(cp, "cp");
-  const f = cp === null ? null : fast(core);
-  if (f && putText(f, cp!)) return f.core.names_inet_addr(cp!.length) >>> 0;
-  return core.inet_addr(cp) >>> 0;
+  if (cp === null) return core.inet_addr(0) >>> 0;
+  return withText(core, cp, (p, n) => core.names_inet_addr(p, n)) >>> 0;
 }
 
 /** inet_ntoa of an in_addr value (as inet_addr returns it). */
 export function inet_ntoa(core: NamesCore, addr: number): string {
   needInt(addr, "addr");
-  const f = fast(core);
-  if (f) return takeText(f, f.core.names_inet_ntoa(addr >>> 0));
-  return core.inet_ntoa(addr >>> 0);
+  const n = core.names_inet_ntoa(addr >>> 0);
+  return takeText(view(core), n);
 }
 
 /** inet_pton: the 4 or 16 address bytes, or null for text that is not an address of the family
@@ -158,15 +172,10 @@ export function InetPtonW(core: NamesCore, family: number, src: string | null): 
 function pton(core: NamesCore, wide: boolean, family: number, src: string | null): Uint8Array | null {
   needInt(family, "family");
   needString(src, "src");
-  const f = src === null ? null : fast(core);
-  if (f && putText(f, src!)) {
-    const r = f.core.names_inet_pton(family, src!.length, wide ? 1 : 0);
-    if (r === 1) return new Uint8Array(f.u8.subarray(f.result, f.result + (family === AF_INET ? 4 : 16)));
-    if (r === 0) return null;
-    throw new WinsockError(lastError(core));
-  }
-  const r = wide ? core.InetPtonW(family, src) : core.inet_pton(family, src);
-  if (r === 1) return core.names_out();
+  const r = src === null
+    ? core.inet_pton(family, 0, view(core).result)
+    : withText(core, src, (p, n) => core.names_inet_pton(family, p, n, wide ? 1 : 0));
+  if (r === 1) return takeBytes(core, family === AF_INET ? 4 : 16);
   if (r === 0) return null;
   throw new WinsockError(lastError(core));
 }
@@ -178,15 +187,10 @@ export function inet_ntop(core: NamesCore, family: number, addr: Uint8Array, siz
   needInt(family, "family");
   if (!(addr instanceof Uint8Array)) throw new TypeError("addr must be a Uint8Array");
   needInt(size, "size");
-  const f = fast(core);
-  if (f) {
-    const n = f.core.names_inet_ntop(family, putBytes(f, addr), size);
-    if (n < 0) throw new WinsockError(lastError(core));
-    return takeText(f, n);
-  }
-  const r = core.inet_ntop(family, addr, size);
-  if (r === null) throw new WinsockError(lastError(core));
-  return r;
+  const v = view(core);
+  const n = core.names_inet_ntop(family, putBytes(v, addr), size);
+  if (n < 0) throw new WinsockError(lastError(core));
+  return takeText(v, n);
 }
 
 export interface SockaddrResult {
@@ -196,23 +200,21 @@ export interface SockaddrResult {
   length: number;
 }
 
-function stringToAddress(core: NamesCore, w: boolean, text: string | null, family: number, addressLength?: number): SockaddrResult {
+function stringToAddress(core: NamesCore, text: string | null, family: number, addressLength?: number): SockaddrResult {
   needString(text, "text");
   needInt(family, "family");
   const len = addressLength ?? SOCKADDR_IN6_LEN;
   needInt(len, "addressLength");
-  const f = text === null ? null : fast(core);
   let r: number;
-  let n: number;
-  if (f && putText(f, text!)) {
-    r = f.core.names_string_to_address(text!.length, family, len);
-    n = core.names_len();
-    if (r === 0) return { sockaddr: new Uint8Array(f.u8.subarray(f.result, f.result + n)), length: n };
+  if (text === null) {
+    const v = view(core);
+    v.u8.writeInt32LE(len | 0, v.scratch);
+    r = core.WSAStringToAddressA(0, family, 0, v.result, v.scratch);
   } else {
-    r = w ? core.WSAStringToAddressW(text, family, len) : core.WSAStringToAddressA(text, family, len);
-    n = core.names_len();
-    if (r === 0) return { sockaddr: core.names_out(), length: n };
+    r = withText(core, text, (p, n) => core.names_string_to_address(p, n, family, len));
   }
+  const n = core.names_len();
+  if (r === 0) return { sockaddr: takeBytes(core, n), length: n };
   const err = lastError(core);
   if (err === WSA.WSAEFAULT) throw new WinsockLengthError(err, n);
   throw new WinsockError(err);
@@ -221,26 +223,28 @@ function stringToAddress(core: NamesCore, w: boolean, text: string | null, famil
 /** WSAStringToAddressA: text -> sockaddr. Throws WSAEINVAL (bad text or family), or
  *  WinsockLengthError WSAEFAULT with `needed` when addressLength is too small. */
 export function WSAStringToAddressA(core: NamesCore, text: string | null, family: number, addressLength?: number): SockaddrResult {
-  return stringToAddress(core, false, text, family, addressLength);
+  return stringToAddress(core, text, family, addressLength);
 }
 
+/** WSAStringToAddressW: the same over a wide string (a JS string is one already). */
 export function WSAStringToAddressW(core: NamesCore, text: string | null, family: number, addressLength?: number): SockaddrResult {
-  return stringToAddress(core, true, text, family, addressLength);
+  return stringToAddress(core, text, family, addressLength);
 }
 
-function addressToString(core: NamesCore, w: boolean, sa: Uint8Array | null, addressLength?: number, stringLength = 256): string {
+function addressToString(core: NamesCore, sa: Uint8Array | null, addressLength?: number, stringLength = 256): string {
   if (sa !== null && !(sa instanceof Uint8Array)) throw new TypeError("sa must be a Uint8Array or null");
   const alen = addressLength ?? (sa ? sa.length : 0);
   needInt(alen, "addressLength");
   needInt(stringLength, "stringLength");
-  const f = sa === null ? null : fast(core);
-  if (f) {
-    const n = f.core.names_address_to_string(putBytes(f, sa!), alen, stringLength);
-    if (n >= 0) return takeText(f, n);
+  const v = view(core);
+  let n: number;
+  if (sa === null) {
+    v.u8.writeInt32LE(stringLength | 0, v.scratch);
+    n = core.WSAAddressToStringA(0, alen >>> 0, 0, v.text, v.scratch);
   } else {
-    const r = w ? core.WSAAddressToStringW(sa, alen, stringLength) : core.WSAAddressToStringA(sa, alen, stringLength);
-    if (r !== null) return r;
+    n = core.names_address_to_string(putBytes(v, sa), alen, stringLength);
   }
+  if (n >= 0) return takeText(v, n);
   const err = lastError(core);
   if (err === WSA.WSAEFAULT) throw new WinsockLengthError(err, core.names_len());
   throw new WinsockError(err);
@@ -249,11 +253,12 @@ function addressToString(core: NamesCore, w: boolean, sa: Uint8Array | null, add
 /** WSAAddressToStringA: sockaddr -> "a.b.c.d[:port]" / "[v6%scope]:port". Throws WSAEINVAL (bad
  *  sockaddr or length), or WinsockLengthError WSAEFAULT with `needed` (characters incl. NUL). */
 export function WSAAddressToStringA(core: NamesCore, sa: Uint8Array | null, addressLength?: number, stringLength?: number): string {
-  return addressToString(core, false, sa, addressLength, stringLength);
+  return addressToString(core, sa, addressLength, stringLength);
 }
 
+/** WSAAddressToStringW: the same text (every character is ASCII, so the counts agree). */
 export function WSAAddressToStringW(core: NamesCore, sa: Uint8Array | null, addressLength?: number, stringLength?: number): string {
-  return addressToString(core, true, sa, addressLength, stringLength);
+  return addressToString(core, sa, addressLength, stringLength);
 }
 
 /** Decodes a SOCKADDR_IN / SOCKADDR_IN6 into friendly values (no core call; the layout is Windows'). */

@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { WinsockError } from "../../host/node/errors.ts";
 import * as N from "../../host/node/names.ts";
 import { instantiateCore } from "../../host/node/wasm.ts";
+import { WSA } from "../../host/node/errors.ts";
+import { CMem, type HarnessCore } from "./cabi.ts";
 
 const { AF_INET, AF_INET6, INADDR_NONE } = N;
 let core: N.NamesCore;
@@ -165,37 +167,80 @@ describe("sockaddr text", () => {
   });
 });
 
-describe("the allocation-free path and the string exports agree", () => {
-  // The same core seen without its fast-path exports: the wrappers then use the string exports.
-  const slowOf = (c: N.NamesCore): N.NamesCore => Object.create(c, { names_scratch: { value: undefined }, memory: { value: undefined } });
+describe("the TypeScript forms agree with the C pointer forms (A and W)", () => {
   const outcome = (f: () => unknown) => {
     try { const v = f(); return { v: v instanceof Uint8Array ? [...v] : v }; } catch (e) {
-      if (e instanceof WinsockError) return { e: e.code, needed: (e as N.WinsockLengthError).needed };
+      if (e instanceof WinsockError) return { e: e.errno, needed: (e as N.WinsockLengthError).needed };
       throw e;
     }
   };
+  const err = () => (core as HarnessCore).harness_get_last_error();
   const text = fc.oneof(
-    fc.array(fc.constantFrom(..."0123456789abcdefx.:%[] ".split("")), { maxLength: 40 }).map((a) => a.join("")),
+    fc.array(fc.constantFrom(..."0123456789abcdefx.:%[] \t\u00ff\u0131".split("")), { maxLength: 40 }).map((a) => a.join("")),
     v6Bytes.map((a) => N.inet_ntop(core, AF_INET6, a)),
     fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 70000 })).map(([a, p]) => `${N.inet_ntoa(core, a)}:${p}`),
   );
   it("on text", () => {
-    const slow = slowOf(core);
+    const c = core as HarnessCore;
+    const mem = new CMem(c);
     fc.assert(fc.property(text, fc.constantFrom(0, 2, 23, 10), fc.integer({ min: -1, max: 30 }), (t, fam, len) => {
-      expect(outcome(() => N.inet_addr(core, t))).toEqual(outcome(() => N.inet_addr(slow, t)));
-      expect(outcome(() => N.inet_pton(core, fam, t))).toEqual(outcome(() => N.inet_pton(slow, fam, t)));
-      expect(outcome(() => N.InetPtonW(core, fam, t))).toEqual(outcome(() => N.InetPtonW(slow, fam, t)));
-      expect(outcome(() => N.WSAStringToAddressA(core, t, fam, len))).toEqual(outcome(() => N.WSAStringToAddressA(slow, t, fam, len)));
+      const latin1 = !/[^\u0000-\u00ff]/.test(t);
+      // inet_addr
+      const a = N.inet_addr(core, t);
+      if (latin1) expect(c.inet_addr(mem.reset().strA(t)) >>> 0).toBe(a);
+      // inet_pton / InetPtonW
+      for (const wide of [false, true]) {
+        const ts = outcome(() => (wide ? N.InetPtonW : N.inet_pton)(core, fam, t));
+        if (!wide && !latin1) continue;
+        mem.reset();
+        const src = wide ? mem.strW(t) : mem.strA(t);
+        const dst = mem.alloc(16);
+        const r = (wide ? c.InetPtonW : c.inet_pton)(fam, src, dst);
+        const cOut = r === 1 ? { v: [...mem.read(dst, fam === AF_INET ? 4 : 16)] } : r === 0 ? { v: null } : { e: err(), needed: undefined };
+        expect(cOut).toEqual(ts);
+      }
+      // WSAStringToAddressW
+      const ts = outcome(() => N.WSAStringToAddressW(core, t, fam, len));
+      mem.reset();
+      const lenPtr = mem.i32(len);
+      const out = mem.alloc(28);
+      const r = c.WSAStringToAddressW(mem.strW(t), fam, 0, out, lenPtr);
+      const n = mem.readI32(lenPtr);
+      const cOut = r === 0 ? { v: { sockaddr: mem.read(out, n), length: n } } : { e: err(), needed: err() === WSA.WSAEFAULT ? n : undefined };
+      expect(cOut).toEqual(ts);
     }), RUNS);
   });
   it("on bytes", () => {
-    const slow = slowOf(core);
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 34 }), fc.constantFrom(0, 2, 23), fc.integer({ min: -1, max: 70 }), fc.integer({ min: 0, max: 34 }), (b, fam, size, alen) => {
+    const c = core as HarnessCore;
+    const mem = new CMem(c);
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 34 }), fc.constantFrom(0, 2, 23), fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 34 }), (b, fam, size, alen) => {
       if (b.length >= 2 && (b[0] & 1)) { b[0] = fam || 2; b[1] = 0; }
-      expect(outcome(() => N.inet_ntop(core, fam, b, size))).toEqual(outcome(() => N.inet_ntop(slow, fam, b, size)));
-      expect(outcome(() => N.WSAAddressToStringW(core, b, alen, size))).toEqual(outcome(() => N.WSAAddressToStringW(slow, b, alen, size)));
+      // inet_ntop / InetNtopW (the C forms read a whole in_addr: give them one)
+      const full = new Uint8Array(16); full.set(b.subarray(0, 16));
+      const ts = outcome(() => N.inet_ntop(core, fam, full, size));
+      for (const wide of [false, true]) {
+        mem.reset();
+        const addr = mem.bytes(full);
+        const buf = mem.alloc(2 * 80);
+        const r = (wide ? c.InetNtopW : c.inet_ntop)(fam, addr, buf, size) >>> 0;
+        expect(r === 0 ? { e: err(), needed: undefined } : { v: wide ? mem.readW(r) : mem.readA(r) }).toEqual(ts);
+        if (r !== 0) expect(r).toBe(buf);
+      }
+      // WSAAddressToStringA / W
+      for (const wide of [false, true]) {
+        mem.reset();
+        const sa = mem.bytes(b.length ? b : new Uint8Array(1));
+        const lenPtr = mem.i32(size);
+        const out = mem.alloc(2 * 80);
+        const r = (wide ? c.WSAAddressToStringW : c.WSAAddressToStringA)(b.length ? sa : 0, Math.min(alen, b.length), 0, out, lenPtr);
+        const n = mem.readI32(lenPtr);
+        const cOut = r === 0 ? { v: wide ? mem.readW(out) : mem.readA(out) } : { e: err(), needed: err() === WSA.WSAEFAULT ? n : undefined };
+        const tsFixed = outcome(() => N.WSAAddressToStringW(core, b.length ? b : null, Math.min(alen, b.length), size));
+        expect(cOut).toEqual(tsFixed);
+        if (r === 0) expect(n).toBe((wide ? mem.readW(out) : mem.readA(out)).length + 1);
+      }
       const x = b.length >= 4 ? new DataView(b.buffer, b.byteOffset).getUint32(0, true) : size >>> 0;
-      expect(N.inet_ntoa(core, x)).toBe(N.inet_ntoa(slow, x));
+      expect(mem.readA(c.inet_ntoa(x) >>> 0)).toBe(N.inet_ntoa(core, x));
     }), RUNS);
   });
 });

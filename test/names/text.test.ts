@@ -8,10 +8,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
 import * as N from "../../host/node/names.ts";
 import { WSA, WinsockError } from "../../host/node/errors.ts";
+import { CMem, type HarnessCore } from "./cabi.ts";
 
 const { AF_INET, AF_INET6, INADDR_NONE } = N;
-let core: N.NamesCore & { harness_set_last_error(c: number): void; harness_get_last_error(): number };
-beforeAll(async () => { core = await instantiateCore("test/names"); });
+let core: HarnessCore;
+let mem: CMem;
+beforeAll(async () => { core = await instantiateCore("test/names"); mem = new CMem(core); });
 
 /** inet_addr's value as the 4 bytes a C program finds in memory. */
 const bytesOf = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
@@ -172,8 +174,10 @@ describe("inet_pton", () => {
 
   it("bad text returns 0: inet_pton sets no error, InetPtonW sets WSAEINVAL (Windows)", () => {
     core.harness_set_last_error(777);
-    expect(core.inet_pton(AF_INET6, "nope")).toBe(0);
-    expect(core.inet_pton(AF_INET, "1.2.3")).toBe(0);
+    const dst = mem.reset().alloc(16);
+    expect(core.inet_pton(AF_INET6, mem.strA("nope"), dst)).toBe(0);
+    expect(core.inet_pton(AF_INET, mem.strA("1.2.3"), dst)).toBe(0);
+    expect(N.inet_pton(core, AF_INET, "1.2.3")).toBeNull();
     expect(core.harness_get_last_error()).toBe(777);
     expect(N.InetPtonW(core, AF_INET, "1.2.3")).toBeNull();
     expect(core.harness_get_last_error()).toBe(WSA.WSAEINVAL);
@@ -184,7 +188,7 @@ describe("inet_pton", () => {
   it("an unsupported family returns -1 with WSAEAFNOSUPPORT", () => {
     for (const fam of [0, 1, 10, 26, -1, 99]) {
       core.harness_set_last_error(0);
-      expect(core.inet_pton(fam, "1.2.3.4")).toBe(-1);
+      expect(core.inet_pton(fam, mem.reset().strA("1.2.3.4"), mem.alloc(16))).toBe(-1);
       expect(core.harness_get_last_error()).toBe(WSA.WSAEAFNOSUPPORT);
       expect(codeOf(() => N.inet_pton(core, fam, "1.2.3.4"))).toBe("WSAEAFNOSUPPORT");
     }
@@ -192,9 +196,10 @@ describe("inet_pton", () => {
   it("NULL text returns -1 with WSAEFAULT, checked before the family (Windows)", () => {
     for (const fam of [AF_INET, AF_INET6, 0]) {
       core.harness_set_last_error(0);
-      expect(core.inet_pton(fam, null)).toBe(-1);
+      expect(core.inet_pton(fam, 0, mem.reset().alloc(16))).toBe(-1);
       expect(core.harness_get_last_error()).toBe(WSA.WSAEFAULT);
-      expect(core.InetPtonW(fam, null)).toBe(-1);
+      expect(core.InetPtonW(fam, 0, mem.alloc(16))).toBe(-1);
+      expect(codeOf(() => N.inet_pton(core, fam, null))).toBe("WSAEFAULT");
     }
   });
 });
