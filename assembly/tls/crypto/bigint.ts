@@ -5,12 +5,14 @@
 // Two families of functions:
 // - constant time (names without "Vartime"): loop counts depend only on limb counts, never on
 //   values; conditional steps are done with masks. Used for everything touching a private key.
-// - "Vartime": may branch on values. Only for public data (the modulus n, public exponents, the
-//   randomised blinding value whose inverse is taken after a second random factor hides it).
+// - "Vartime": may branch on values. The powers branch on the exponent only (always public: e,
+//   or a size), so a secret base is fine; compare and inverse branch on their operands and only
+//   see public data (n, signatures) or the blinding value after a second random factor hid it.
 //
-// Bounds: every function takes its limb counts from its arrays' lengths or from a MontCtx and
-// checks the arrays it is given are long enough where outside data can reach it; internal loops
-// use load/store on checked ranges.
+// Bounds: limb counts come from the arrays' own lengths or from a MontCtx; callers pass arrays of
+// the context's width (rsa.ts builds every one with limbsFromBytes(.., k)). Loops use load/store
+// over those ranges only. Outside bytes reach this file only through limbsFromBytes, which
+// refuses values wider than asked.
 
 /** Limb count for a value of `bytes` bytes. */
 @inline export function limbsFor(bytes: i32): i32 {
@@ -167,14 +169,13 @@ export class MontCtx {
   private t: StaticArray<u32>;
   /** Scratch of k limbs for the trial subtraction. */
   private u: StaticArray<u32>;
-
   /** Plain 1, to leave Montgomery form. */
   private plainOne: StaticArray<u32>;
 
   /**
-   * A context for modulus m (its length is k; the top limb must be nonzero, m odd and > 1).
-   * `bits` is m's bit length, which is public for every modulus we use (n, and p, q whose sizes
-   * follow from n). Null when m is unusable.
+   * A context for modulus m (its length is k; the top limb must be nonzero, m odd and > 1), or
+   * null when m is unusable. Setup work depends on m's bit length, which is public for every
+   * modulus used here (n, and p and q whose sizes follow from n).
    */
   static create(m: StaticArray<u32>): MontCtx | null {
     const k = m.length;
