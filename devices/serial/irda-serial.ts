@@ -10,7 +10,7 @@
 // need a speed-change sequence of their own (ACTiSYS, Tekram, ESI…) are not handled.
 
 import { Command, InvalidArgumentError } from "commander";
-import { IrdaStation, BAUD_RATES } from "../../host/node/irda-station.ts";
+import { IrdaStation, BAUD_RATES, type DiscoveryResult } from "../../host/node/irda-station.ts";
 import { LINKTYPE_LINUX_IRDA, PcapWriter, traceIrda } from "../capture/pcap.ts";
 import { SerialBridge } from "./bridge.ts";
 
@@ -72,17 +72,19 @@ const program = new Command("irda-serial").description("an IrLAP station on a se
 
 withCommon(program.command("discover").description("list the devices in view"))
   .option("--slots <n>", "discovery slots (1, 6, 8, 16)", int, 6)
-  .action(async (o: Common & { slots: number }) => {
+  .option("--tries <n>", "discoveries to run until one finds a device", int, 3)
+  .action(async (o: Common & { slots: number; tries: number }) => {
     const { st, bridge, done } = await open(o);
-    await new Promise<void>((resolve) => {
-      st.onDiscovery = (r) => {
-        if (r.mediaBusy) say("media-busy");
-        for (const d of r.devices) say("device", { address: hex32(d.address), nickname: d.nickname, hints: d.hints, charset: d.charset });
-        resolve();
-      };
-      st.discover(o.slots, bridge.now());
-      bridge.pump();
-    });
+    for (let i = 0; i < Math.max(1, o.tries); i++) {
+      const r = await new Promise<DiscoveryResult>((resolve) => {
+        st.onDiscovery = resolve;
+        st.discover(o.slots, bridge.now());
+        bridge.pump();
+      });
+      if (r.mediaBusy) say("media-busy");
+      for (const d of r.devices) say("device", { address: hex32(d.address), nickname: d.nickname, hints: d.hints, charset: d.charset });
+      if (r.devices.length > 0) break;
+    }
     await done();
   });
 
