@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 # Generator for the straight-line parts of assembly/tls/crypto/aes.ts (run: python3 test/crypto/sym-aes-gen.py OUTDIR).
-# 1) derives the bitsliced S-box circuit (GF(2^8) inverse via the tower GF((2^4)^2)) and checks it on all
-#    256 inputs against the S-box computed from its FIPS 197 definition; 2) emits pack4/unpack4 (scalar);
+# 1) computes the FIPS 197 S-box from its definition, derives a bitsliced S-box circuit of its own
+#    (GF(2^8) inverse via the tower GF((2^4)^2), 169 gates) as a cross-check, and checks the circuit
+#    that is emitted: Boyar & Peralta's 113-gate one (32 AND; "A new combinational logic minimization
+#    technique with applications to cryptology", SEA 2010 / J. Cryptology 2013) on all 256 inputs;
+#    2) emits pack4/unpack4 (scalar);
 # 3) emits encrypt4 (u64) and sboxSlices; 4) emits encrypt8 and transpose8 (wasm SIMD layout).
 # aes.ts = hand-written head + pack_generated.ts + aes_generated.ts + aes_simd8.ts.
 import os, sys
@@ -206,6 +209,147 @@ print("// gates:", c.gates, "lam", lam, "beta", beta)
 import json
 json.dump({"lines": c.lines, "out": [o[0] for o in out]}, open("sbox_circuit.json", "w"))
 
+# ---- the circuit emitted: Boyar-Peralta, U0 = bit 7 (MSB) of the input, S0 = bit 7 of the output.
+BP = """T1 = U0 + U3
+T2 = U0 + U5
+T3 = U0 + U6
+T4 = U3 + U5
+T5 = U4 + U6
+T6 = T1 + T5
+T7 = U1 + U2
+T8 = U7 + T6
+T9 = U7 + T7
+T10 = T6 + T7
+T11 = U1 + U5
+T12 = U2 + U5
+T13 = T3 + T4
+T14 = T6 + T11
+T15 = T5 + T11
+T16 = T5 + T12
+T17 = T9 + T16
+T18 = U3 + U7
+T19 = T7 + T18
+T20 = T1 + T19
+T21 = U6 + U7
+T22 = T7 + T21
+T23 = T2 + T22
+T24 = T2 + T10
+T25 = T20 + T17
+T26 = T3 + T16
+T27 = T1 + T12
+M1 = T13 x T6
+M2 = T23 x T8
+M3 = T14 + M1
+M4 = T19 x U7
+M5 = M4 + M1
+M6 = T3 x T16
+M7 = T22 x T9
+M8 = T26 + M6
+M9 = T20 x T17
+M10 = M9 + M6
+M11 = T1 x T15
+M12 = T4 x T27
+M13 = M12 + M11
+M14 = T2 x T10
+M15 = M14 + M11
+M16 = M3 + M2
+M17 = M5 + T24
+M18 = M8 + M7
+M19 = M10 + M15
+M20 = M16 + M13
+M21 = M17 + M15
+M22 = M18 + M13
+M23 = M19 + T25
+M24 = M22 + M23
+M25 = M22 x M20
+M26 = M21 + M25
+M27 = M20 + M21
+M28 = M23 + M25
+M29 = M28 x M27
+M30 = M26 x M24
+M31 = M20 x M23
+M32 = M27 x M31
+M33 = M27 + M25
+M34 = M21 x M22
+M35 = M24 x M34
+M36 = M24 + M25
+M37 = M21 + M29
+M38 = M32 + M33
+M39 = M23 + M30
+M40 = M35 + M36
+M41 = M38 + M40
+M42 = M37 + M39
+M43 = M37 + M38
+M44 = M39 + M40
+M45 = M42 + M41
+M46 = M44 x T6
+M47 = M40 x T8
+M48 = M39 x U7
+M49 = M43 x T16
+M50 = M38 x T9
+M51 = M37 x T17
+M52 = M42 x T15
+M53 = M45 x T27
+M54 = M41 x T10
+M55 = M44 x T13
+M56 = M40 x T23
+M57 = M39 x T19
+M58 = M43 x T3
+M59 = M38 x T22
+M60 = M37 x T20
+M61 = M42 x T1
+M62 = M45 x T4
+M63 = M41 x T2
+L0 = M61 + M62
+L1 = M50 + M56
+L2 = M46 + M48
+L3 = M47 + M55
+L4 = M54 + M58
+L5 = M49 + M61
+L6 = M62 + L5
+L7 = M46 + L3
+L8 = M51 + M59
+L9 = M52 + M53
+L10 = M53 + L4
+L11 = M60 + L2
+L12 = M48 + M51
+L13 = M50 + L0
+L14 = M52 + M61
+L15 = M55 + L1
+L16 = M56 + L0
+L17 = M57 + L1
+L18 = M58 + L8
+L19 = M63 + L4
+L20 = L0 + L1
+L21 = L1 + L7
+L22 = L3 + L12
+L23 = L18 + L2
+L24 = L15 + L9
+L25 = L6 + L10
+L26 = L7 + L9
+L27 = L8 + L10
+L28 = L11 + L14
+L29 = L11 + L17
+S0 = L6 + L24
+S1 = L16 # L26
+S2 = L19 # L28
+S3 = L6 + L21
+S4 = L20 + L22
+S5 = L25 + L29
+S6 = L13 # L27
+S7 = L6 # L23
+"""
+BP_LINES = [ln.split("=") for ln in BP.strip().split("\n")]
+BP_LINES = [(n.strip(), e.split()) for n, e in BP_LINES]
+for a in range(256):
+    env = {f"U{i}": (a >> (7 - i)) & 1 for i in range(8)}
+    for n, (x, op, y) in BP_LINES:
+        X, Y = env[x], env[y]
+        env[n] = X ^ Y if op == "+" else (X & Y if op == "x" else 1 ^ X ^ Y)
+    assert sum(env[f"S{i}"] << (7 - i) for i in range(8)) == SB[a], "Boyar-Peralta circuit mismatch"
+print("// Boyar-Peralta circuit checked on all 256 inputs")
+
+
 # ---- packing
 L=[]
 def wexpr(w):
@@ -259,17 +403,17 @@ class V128:
     def and_(s, a, b): return f"v128.and({a}, {b})"
     def not_(s, a): return f"v128.not({a})"
 
-def sbox_code(o, ind):
-    # s0..s7 in, s0..s7 out (u_i = s_i)
+def sbox_code(o, ind, const=True):
+    # s0..s7 in (s_k = bit k), s0..s7 out. With const=False the result is S(x) ^ 0x63: the four
+    # XNOR gates become XOR and the caller adds 0x63 elsewhere (folded into the round keys).
     L = [f"{ind}{{"]
-    for i in range(8): L.append(f"{ind}  const u{i} = s{i};")
-    for (name, kind, x, y) in circ["lines"]:
-        if kind == "xor": e = o.xor(x, y)
-        elif kind == "and": e = o.and_(x, y)
-        else: e = o.not_(x)
-        L.append(f"{ind}  const {name} = {e};")
-    for i, nm in enumerate(circ["out"]):
-        L.append(f"{ind}  s{i} = {nm};")
+    for i in range(8): L.append(f"{ind}  const U{i} = s{7 - i};")
+    for n, (x, op, y) in BP_LINES:
+        if op == "+": e = o.xor(x, y)
+        elif op == "x": e = o.and_(x, y)
+        else: e = o.not_("(" + o.xor(x, y) + ")") if const else o.xor(x, y)
+        L.append(f"{ind}  const {n} = {e};")
+    for i in range(8): L.append(f"{ind}  s{7 - i} = S{i};")
     L.append(f"{ind}}}")
     return "\n".join(L)
 
@@ -332,7 +476,7 @@ def enc_fn(o, name, ld, st, rot16, rot32, srfn):
         if o.T == "u64": L.append(f"  s{k} ^= load<u64>(rk, {16*k});")
         else: L.append(f"  s{k} = v128.xor(s{k}, v128.load(rk, {16*k}));")
     L.append("  for (let round = 1; round < nr; round++) {")
-    L.append(sbox_code(o, ind))
+    L.append(sbox_code(o, ind, False))
     L.append(srfn(ind))
     L.append(f"{ind}{{")
     L.append(mc(o, rot16, rot32, ind + "  "))
@@ -340,7 +484,7 @@ def enc_fn(o, name, ld, st, rot16, rot32, srfn):
     L.append(f"{ind}rk += 128;")
     L.append(ark(o, ind, 0))
     L.append("  }")
-    L.append(sbox_code(o, "  "))
+    L.append(sbox_code(o, "  ", False))
     L.append(srfn("  "))
     L.append("  rk += 128;")
     L.append(ark(o, "  ", 0))
@@ -382,7 +526,7 @@ L = ["// ---- wasm SIMD path (generated): 8 blocks; slice k byte j (state byte j
 for k in range(8): L.append(f"  let s{k} = v128.load(st, {16*k});")
 for k in range(8): L.append(f"  s{k} = v128.xor(s{k}, v128.load(rk, {16*k}));")
 L.append("  for (let round = 1; round < nr; round++) {")
-L.append(sbox_code(v, ind))
+L.append(sbox_code(v, ind, False))
 L.append(sr(ind))
 L.append(f"{ind}{{")
 L.append(mc(v, rot1, rot2, ind + "  "))
@@ -390,7 +534,7 @@ L.append(f"{ind}}}")
 L.append(f"{ind}rk += 128;")
 L.append(ark(v, ind, 0))
 L.append("  }")
-L.append(sbox_code(v, "  "))
+L.append(sbox_code(v, "  ", False))
 L.append(sr("  "))
 L.append("  rk += 128;")
 L.append(ark(v, "  ", 0))
