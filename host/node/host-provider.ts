@@ -152,6 +152,15 @@ export class NodeHostProvider {
       const t = new TCP(TCPConstants.SOCKET);
       const r = v6 ? t.bind6(a.address, a.port, rec.v6Only ? 1 : 0) : t.bind(a.address, a.port);
       if (r < 0) { t.close(); return -sockErrFromNode(errName(r)); }
+      if (a.port !== 0 && reuse !== 1) {
+        // libuv binds TCP with SO_REUSEADDR, so Linux reports another socket's listener only at
+        // listen time; without SO_REUSEADDR Windows refuses the bind itself. Probe with a listen.
+        const probe = new TCP(TCPConstants.SOCKET);
+        const pr = v6 ? probe.bind6(a.address, a.port, rec.v6Only ? 1 : 0) : probe.bind(a.address, a.port);
+        const lr = pr < 0 ? pr : probe.listen(1);
+        probe.close();
+        if (lr < 0) { t.close(); return -sockErrFromNode(errName(lr)); }
+      }
       const o: any = {};
       t.getsockname(o);
       rec.tcp = t;
