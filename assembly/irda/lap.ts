@@ -442,8 +442,8 @@ export class LapStation {
 
   /** Something to send this turn: new or unacknowledged data, a close, a reset or an FRMR. */
   private hasWork(): bool {
-    return (this.ringCount > 0 && !this.remoteBusy) || this.vs != this.va || this.vh != this.vs ||
-      this.closeRequested || this.srej || this.rejSent || this.frmrPending;
+    const data = this.ringCount > 0 || this.vh != this.vs || this.srej;
+    return (data && !this.remoteBusy) || (this.closeRequested && !data) || this.rejSent || this.frmrPending;
   }
 
   /** Local busy (flow off): answered with RNR; clearing it polls at once. */
