@@ -173,6 +173,25 @@ describe("data transfer", () => {
     expect(equalBytes(concat(a.received), back)).toBe(true);
     expect(a.station.stats.retransmits + b.station.stats.retransmits).toBe(0);
   });
+  it("local busy at the receiver (RNR) holds the sender; clearing it resumes, byte-exact", async () => {
+    const net = new Net({ seed: 16 });
+    const a = await net.add("a", origin, { seed: 77 });
+    const b = await net.add("b", facing(0.5), { seed: 78 });
+    net.connect(a, b);
+    const data = randomBytes(400_000, 8);
+    a.station.send(data, net.t);
+    net.run(5e6);
+    b.station.localBusy = true;
+    net.run(1e6);
+    const held = b.rxBytes, sent = a.station.stats.framesOut;
+    net.run(10e6); // 10 s of flow-off: nothing delivered, only polls (one per max turnaround)
+    expect(b.rxBytes).toBe(held);
+    expect(a.station.stats.framesOut - sent).toBeLessThanOrEqual(21);
+    expect(a.link).not.toBe(null);
+    b.station.localBusy = false;
+    expect(net.run(600e6, () => b.rxBytes >= data.length)).toBe(true);
+    expect(equalBytes(concat(b.received), data)).toBe(true);
+  });
   it("both directions at once at 57600", async () => {
     await transfer(57600, 256 * 1024, { both: true });
   });
