@@ -137,9 +137,10 @@ describe("TLS 1.2 PRF (RFC 5246 §5)", () => {
       expect(hex(w.hPrf(alg, s, ascii("master secret"), seed, len))).toBe(ssl);
     }
   });
-  it("unknown algorithm or negative length gives an empty array", () => {
+  it("unknown algorithm, negative or absurd length gives an empty array, not a trap", () => {
     expect(w.hPrf(0, ascii("s"), ascii("l"), ascii("x"), 10).length).toBe(0);
     expect(w.hPrf(SHA256, ascii("s"), ascii("l"), ascii("x"), -5).length).toBe(0);
+    expect(w.hPrf(SHA256, ascii("s"), ascii("l"), ascii("x"), 0x7fffffff).length).toBe(0); // no 2 GiB allocation
   });
 });
 

@@ -6,12 +6,15 @@
 import { hashLen } from "./sha2";
 import { newHmac } from "./hmac";
 
+/** Longest output handed out (TLS asks for at most a key block of a few hundred bytes). */
+export const TLS12_PRF_MAX_LEN: i32 = 1 << 20;
+
 /** `len` bytes of PRF output (label as its ASCII bytes, e.g. "master secret"); an empty array for
- *  an unknown algorithm id or a negative length. */
+ *  an unknown algorithm id or a length outside 0..TLS12_PRF_MAX_LEN. */
 export function tls12Prf(alg: i32, secret: Uint8Array, label: Uint8Array, seed: Uint8Array,
                          len: i32): Uint8Array {
   const hl = hashLen(alg);
-  if (hl == 0 || len < 0) return new Uint8Array(0);
+  if (hl == 0 || <u32>len > <u32>TLS12_PRF_MAX_LEN) return new Uint8Array(0);
   const out = new Uint8Array(len);
   const m = newHmac(alg, secret)!;
   const a = new Uint8Array(hl);
