@@ -23,7 +23,16 @@ export const AI_NUMERICSERV = 0x08;
 export const AI_ALL = 0x0100;
 export const AI_ADDRCONFIG = 0x0400;
 export const AI_V4MAPPED = 0x0800;
-const AI_KNOWN = AI_PASSIVE | AI_CANONNAME | AI_NUMERICHOST | AI_NUMERICSERV | AI_ALL | AI_ADDRCONFIG | AI_V4MAPPED;
+export const AI_NON_AUTHORITATIVE = 0x4000;
+export const AI_SECURE = 0x8000;
+export const AI_RETURN_PREFERRED_NAMES = 0x10000;
+export const AI_FQDN = 0x20000;
+export const AI_FILESERVER = 0x40000;
+export const AI_DISABLE_IDN_ENCODING = 0x80000;
+/** Every flag ws2def.h defines for ADDRINFOA (the namespace-provider ones are accepted and have no
+ *  effect here: one resolver, no secure DNS, names pass through untranslated). */
+const AI_KNOWN = AI_PASSIVE | AI_CANONNAME | AI_NUMERICHOST | AI_NUMERICSERV | AI_ALL | AI_ADDRCONFIG | AI_V4MAPPED |
+  AI_NON_AUTHORITATIVE | AI_SECURE | AI_RETURN_PREFERRED_NAMES | AI_FQDN | AI_FILESERVER | AI_DISABLE_IDN_ENCODING;
 
 export const NI_NOFQDN = 0x01;
 export const NI_NUMERICHOST = 0x02;
@@ -194,7 +203,7 @@ function makeRecord(core: NamesCore, family: number, text: string, scope: string
 /**
  * getaddrinfo: one record per address (the hints' socktype and protocol copied, as Windows does),
  * IPv6 before IPv4 for a NULL node. Throws WinsockError: WSAEINVAL (unknown flags, AI_CANONNAME
- * without a node), WSAEAFNOSUPPORT, WSAESOCKTNOSUPPORT, WSAHOST_NOT_FOUND (no node and no service,
+ * or AI_FQDN without a node, both together), WSAEAFNOSUPPORT, WSAESOCKTNOSUPPORT, WSAHOST_NOT_FOUND (no node and no service,
  * non-numeric text with AI_NUMERICHOST/AI_NUMERICSERV, unknown name), WSATYPE_NOT_FOUND (unknown
  * service), WSATRY_AGAIN / WSANO_RECOVERY / WSANO_DATA from the resolver.
  */
@@ -203,7 +212,9 @@ export async function getaddrinfo(core: NamesCore, node: string | null, service:
   if (service !== null && typeof service !== "string") throw new TypeError("service must be a string or null");
   const h: Required<AddrInfoHints> = { flags: hints.flags ?? 0, family: hints.family ?? AF_UNSPEC, socktype: hints.socktype ?? 0, protocol: hints.protocol ?? 0 };
   if ((h.flags & ~AI_KNOWN) !== 0) throw new WinsockError(WSA.WSAEINVAL);
-  if ((h.flags & AI_CANONNAME) && node === null) throw new WinsockError(WSA.WSAEINVAL);
+  if ((h.flags & (AI_CANONNAME | AI_FQDN)) && node === null) throw new WinsockError(WSA.WSAEINVAL);
+  // Microsoft Learn (getaddrinfo): AI_FQDN together with AI_CANONNAME is EAI_BADFLAGS.
+  if ((h.flags & AI_CANONNAME) && (h.flags & AI_FQDN)) throw new WinsockError(WSA.WSAEINVAL);
   if (h.family !== AF_UNSPEC && h.family !== AF_INET && h.family !== AF_INET6) throw new WinsockError(WSA.WSAEAFNOSUPPORT);
   if (!Number.isInteger(h.socktype) || h.socktype < 0 || h.socktype > SOCK_SEQPACKET) throw new WinsockError(WSA.WSAESOCKTNOSUPPORT);
   if (node === null && service === null) throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
@@ -227,7 +238,7 @@ export async function getaddrinfo(core: NamesCore, node: string | null, service:
     } else {
       out.push(makeRecord(core, num.family, num.text, num.scope, port, h));
     }
-    if (h.flags & AI_CANONNAME) out[0].canonname = node;
+    if (h.flags & (AI_CANONNAME | AI_FQDN)) out[0].canonname = node;
     return out;
   }
   // Not numeric: with AI_NUMERICHOST, or with brackets (never a host name), nothing to look up.
@@ -254,7 +265,7 @@ export async function getaddrinfo(core: NamesCore, node: string | null, service:
     out.push(makeRecord(core, f, text, scope, port, h));
   }
   if (out.length === 0) throw new WinsockError(WSA.WSANO_DATA);
-  if (h.flags & AI_CANONNAME) out[0].canonname = name;
+  if (h.flags & (AI_CANONNAME | AI_FQDN)) out[0].canonname = name;
   return out;
 }
 

@@ -100,6 +100,13 @@ describe("getaddrinfo", () => {
     expect(await codeOf(R.getaddrinfo(core, "::1", "9", { family: AF_INET }))).toBe("WSAHOST_NOT_FOUND");
   });
 
+  it("Windows' namespace flags are accepted (AI_DISABLE_IDN_ENCODING, AI_FQDN, ...)", async () => {
+    for (const flags of [R.AI_DISABLE_IDN_ENCODING, R.AI_NON_AUTHORITATIVE | R.AI_SECURE, R.AI_RETURN_PREFERRED_NAMES, R.AI_FILESERVER]) {
+      expect((await R.getaddrinfo(core, "localhost", "80", { family: AF_INET, flags })).map((a) => a.address)).toContain("127.0.0.1");
+    }
+    expect((await R.getaddrinfo(core, "localhost", null, { family: AF_INET, flags: R.AI_FQDN }))[0].canonname).toBe("localhost");
+  });
+
   it("AI_CANONNAME puts the name in the first record only", async () => {
     const ai = await R.getaddrinfo(core, "localhost", null, { flags: R.AI_CANONNAME, family: AF_INET });
     expect(ai[0].canonname).toBe("localhost");
@@ -123,7 +130,10 @@ describe("getaddrinfo", () => {
   it("bad arguments get Windows' codes", async () => {
     const cases: Array<[string | null, string | null, R.AddrInfoHints, string]> = [
       [null, null, {}, "WSAHOST_NOT_FOUND"],
-      ["localhost", null, { flags: 0x40000000 }, "WSAEINVAL"],
+      ["localhost", null, { flags: 0x1000 }, "WSAEINVAL"],
+      ["localhost", null, { flags: 0x10 }, "WSAEINVAL"],
+      ["localhost", null, { flags: R.AI_CANONNAME | R.AI_FQDN }, "WSAEINVAL"],
+      [null, "80", { flags: R.AI_FQDN }, "WSAEINVAL"],
       [null, "80", { flags: R.AI_CANONNAME }, "WSAEINVAL"],
       ["localhost", null, { family: 10 }, "WSAEAFNOSUPPORT"],
       ["localhost", null, { family: 99 }, "WSAEAFNOSUPPORT"],
