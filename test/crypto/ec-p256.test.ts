@@ -162,6 +162,27 @@ describe("ECDSA P-256 against node:crypto", () => {
     expect(crypto.verify("sha256", Buffer.from("edge"), { key: jwkPub(pub), dsaEncoding: "ieee-p1363" }, Buffer.concat([sig.subarray(0, 32), hi]))).toBe(true);
   });
 
+  it("the doubling and opposite cases of u1 G + u2 Q: same verdict as node", () => {
+    const inv = (a: bigint) => { let r = 1n, b = ((a % N) + N) % N, e = N - 2n; while (e > 0n) { if (e & 1n) r = r * b % N; b = b * b % N; e >>= 1n; } return r; };
+    for (let t = 0; t < 4; t++) {
+      const msg = crypto.randomBytes(16);
+      const h = sha256(msg), e = big(h) % N;
+      const k = big(crypto.randomBytes(32)) % N;
+      const r = big(ec.p256PublicKey(be32(k)).subarray(1, 33)) % N;
+      // key d = e / r: u1 = e/s = u2 d, so [u1]G = [u2]Q and the sum needs a doubling; s = 2e / k
+      const d = e * inv(r) % N;
+      const pub = ec.p256PublicKey(be32(d));
+      const s = 2n * e * inv(k) % N;
+      expect(ec.ecdsaP256Verify(pub, h, be32(r), be32(s))).toBe(true);
+      expect(crypto.verify("sha256", msg, { key: jwkPub(pub), dsaEncoding: "ieee-p1363" }, Buffer.concat([be32(r), be32(s)]))).toBe(true);
+      // key d = -e / r: u1 G + u2 Q = (e + r d)/s G is infinity whatever s: refused
+      const pub2 = ec.p256PublicKey(be32((N - d) % N));
+      const s2 = (big(crypto.randomBytes(32)) % (N - 1n)) + 1n;
+      expect(ec.ecdsaP256Verify(pub2, h, be32(r), be32(s2))).toBe(false);
+      expect(crypto.verify("sha256", msg, { key: jwkPub(pub2), dsaEncoding: "ieee-p1363" }, Buffer.concat([be32(r), be32(s2)]))).toBe(false);
+    }
+  });
+
   it("bad public keys and lengths make verification false, never a trap", () => {
     const { d, pub } = randomKey();
     const h = sha256(Buffer.from("k"));

@@ -30,19 +30,3 @@ export function p256FieldOp(op: i32, a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 export { ecdsaP256Sign, ecdsaP256Verify, ecdsaSigFromDer, ecdsaSigToDer } from "../../assembly/tls/crypto/ecdsa";
 
-// Micro-benchmark probes (used while tuning; cheap to keep).
-import { feNew, feMul, feSq } from "../../assembly/tls/crypto/field25519";
-export function benchField(which: i32, n: i32): i32 {
-  if (which < 2) {
-    const a = feNew(), b = feNew();
-    a[0] = 12345; b[0] = 678;
-    for (let i = 0; i < n; i++) { if (which == 0) feMul(a, a, b); else feSq(a, a); }
-    return a[0];
-  }
-  const x = fpNew(), y = fpNew();
-  x[0] = 12345; y[0] = 678;
-  for (let i = 0; i < n; i++) {
-    if (which == 2) fpMul(x, x, y); else if (which == 3) fpSq(x, x); else if (which == 4) fpAdd(x, x, y); else fpSub(x, x, y);
-  }
-  return x[0];
-}

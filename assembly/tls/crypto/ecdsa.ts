@@ -10,8 +10,7 @@ import { HASH_SHA256 } from "./sha2";
 import { newHmac, Hmac } from "./hmac";
 import { Num, numNew, numFromBE, numToBE, numIsZero, numLt, numSub, numCmov } from "./mont-field";
 import {
-  Pt, scN, baseTable, newTable, ptTable, ptMulTable2, ptDecode, ptAffineX, jacMulBase, jacToAffine,
-  scalarValid,
+  Pt, scN, newTable, ptDecode, jacMulBase, jacToAffine, jacTable, jacMulTable, jacSumPublic, scalarValid,
 } from "./p256";
 
 const nM = scN.m;
@@ -112,7 +111,7 @@ export function ecdsaP256Sign(priv: Uint8Array, hash: Uint8Array, entropy: Uint8
   return new Uint8Array(0);
 }
 
-const Q = new Pt(), X = new Pt();
+const Q = new Pt(), X = new Pt(), Y = new Pt();
 const qTable = newTable();
 const u1 = new Uint8Array(32), u2 = new Uint8Array(32);
 const wN = numNew();
@@ -138,9 +137,11 @@ export function ecdsaP256Verify(pub: Uint8Array, hash: Uint8Array, r: Uint8Array
   scN.mul(t2, t2, wN);
   scN.fromMont(t2, t2);                       // u2 = r w
   numToBE(u2, 0, t2);
-  ptTable(qTable, Q);
-  ptMulTable2(X, baseTable(), u1, qTable, u2);
-  if (!ptAffineX(xBytes, 0, X)) return false; // infinity
+  jacMulBase(X, u1);                          // [u1]G (u1 may be 0: infinity)
+  jacTable(qTable, Q);
+  jacMulTable(Y, qTable, u2);                 // [u2]Q, u2 in [1, n-1]
+  if (!jacSumPublic(X, X, Y)) return false;   // infinity
+  jacToAffine(xBytes, 0, X, false);
   numFromBE(t1, xBytes, 0, 32);
   reduceOnce(t1, t1);
   let diff: u32 = 0;

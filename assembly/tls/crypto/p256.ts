@@ -7,9 +7,9 @@
 //   m a multiple of 16, 1 <= w <= 15 and m + w <= k < n are never equal nor opposite), and the
 //   infinity operands (first window, zero windows) are patched in with masks. 4-bit fixed windows,
 //   masked table selection: no branch and no memory index depends on a secret.
-// - Verification (public scalars, attacker-chosen key) uses projective (X:Y:Z) coordinates with the
-//   complete formulas of Renes, Costello and Batina 2016 (Algorithms 4 and 6, a = -3), correct for
-//   every pair of inputs including the point at infinity (0:1:0) and P + P.
+// - [k]G uses a fixed-base comb (64 mixed additions, masked selection, same argument).
+// - ECDSA verification computes [u1]G and [u2]Q the same way (u1, u2 < n; Q validated, so of order
+//   n) and adds them with jacSumPublic, which branches on the cases (public data).
 // Public keys are SEC 1 uncompressed (0x04 || X || Y) and validated: right length and prefix,
 // coordinates below p, on the curve (which excludes infinity).
 import {
@@ -48,47 +48,7 @@ export function ptInfinity(p: Pt): void { fpZero(p.x); fpOne(p.y); fpZero(p.z); 
 export function ptCopy(r: Pt, p: Pt): void { fpCopy(r.x, p.x); fpCopy(r.y, p.y); fpCopy(r.z, p.z); }
 function ptCmov(r: Pt, p: Pt, bit: i32): void { fpCmov(r.x, p.x, bit); fpCmov(r.y, p.y, bit); fpCmov(r.z, p.z, bit); }
 
-const t0 = fpNew(), t1 = fpNew(), t2 = fpNew(), t3 = fpNew(), t4 = fpNew();
 const X3 = fpNew(), Y3 = fpNew(), Z3 = fpNew();
-
-/** r = p + q (RCB 2016 Algorithm 4, complete, a = -3). r may alias p or q. */
-export function ptAdd(r: Pt, p: Pt, q: Pt): void {
-  const X1 = p.x, Y1 = p.y, Z1 = p.z, X2 = q.x, Y2 = q.y, Z2 = q.z;
-  fpMul(t0, X1, X2); fpMul(t1, Y1, Y2); fpMul(t2, Z1, Z2);
-  fpAdd(t3, X1, Y1); fpAdd(t4, X2, Y2); fpMul(t3, t3, t4);
-  fpAdd(t4, t0, t1); fpSub(t3, t3, t4); fpAdd(t4, Y1, Z1);
-  fpAdd(X3, Y2, Z2); fpMul(t4, t4, X3); fpAdd(X3, t1, t2);
-  fpSub(t4, t4, X3); fpAdd(X3, X1, Z1); fpAdd(Y3, X2, Z2);
-  fpMul(X3, X3, Y3); fpAdd(Y3, t0, t2); fpSub(Y3, X3, Y3);
-  fpMul(Z3, B, t2); fpSub(X3, Y3, Z3); fpAdd(Z3, X3, X3);
-  fpAdd(X3, X3, Z3); fpSub(Z3, t1, X3); fpAdd(X3, t1, X3);
-  fpMul(Y3, B, Y3); fpAdd(t1, t2, t2); fpAdd(t2, t1, t2);
-  fpSub(Y3, Y3, t2); fpSub(Y3, Y3, t0); fpAdd(t1, Y3, Y3);
-  fpAdd(Y3, t1, Y3); fpAdd(t1, t0, t0); fpAdd(t0, t1, t0);
-  fpSub(t0, t0, t2); fpMul(t1, t4, Y3); fpMul(t2, t0, Y3);
-  fpMul(Y3, X3, Z3); fpAdd(Y3, Y3, t2); fpMul(X3, t3, X3);
-  fpSub(X3, X3, t1); fpMul(Z3, t4, Z3); fpMul(t1, t3, t0);
-  fpAdd(Z3, Z3, t1);
-  fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
-}
-
-/** r = 2p (RCB 2016 Algorithm 6, a = -3). r may alias p. */
-export function ptDouble(r: Pt, p: Pt): void {
-  const X = p.x, Y = p.y, Z = p.z;
-  fpSq(t0, X); fpSq(t1, Y); fpSq(t2, Z);
-  fpMul(t3, X, Y); fpAdd(t3, t3, t3); fpMul(Z3, X, Z);
-  fpAdd(Z3, Z3, Z3); fpMul(Y3, B, t2); fpSub(Y3, Y3, Z3);
-  fpAdd(X3, Y3, Y3); fpAdd(Y3, X3, Y3); fpSub(X3, t1, Y3);
-  fpAdd(Y3, t1, Y3); fpMul(Y3, X3, Y3); fpMul(X3, X3, t3);
-  fpAdd(t3, t2, t2); fpAdd(t2, t2, t3); fpMul(Z3, B, Z3);
-  fpSub(Z3, Z3, t2); fpSub(Z3, Z3, t0); fpAdd(t3, Z3, Z3);
-  fpAdd(Z3, Z3, t3); fpAdd(t3, t0, t0); fpAdd(t0, t3, t0);
-  fpSub(t0, t0, t2); fpMul(t0, t0, Z3); fpAdd(Y3, Y3, t0);
-  fpMul(t0, Y, Z); fpAdd(t0, t0, t0); fpMul(Z3, t0, Z3);
-  fpSub(X3, X3, Z3); fpMul(Z3, t0, t1); fpAdd(Z3, Z3, Z3);
-  fpAdd(Z3, Z3, Z3);
-  fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
-}
 
 const jd = fpNew(), jg = fpNew(), jb = fpNew(), ja = fpNew(), ju = fpNew(), jv = fpNew();
 
@@ -133,6 +93,29 @@ export function jacAdd(r: Pt, p: Pt, q: Pt, pInf: i32, qInf: i32): void {
   fpCmov(X3, q.x, pInf); fpCmov(Y3, q.y, pInf); fpCmov(Z3, q.z, pInf);
   fpCmov(X3, p.x, qInf); fpCmov(Y3, p.y, qInf); fpCmov(Z3, p.z, qInf);
   fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
+}
+
+/**
+ * r = p + q in Jacobian coordinates for public points (verification), with every case handled by
+ * branching: infinity operands, p = q (doubling) and p = -q (returns false: the sum is infinity).
+ */
+export function jacSumPublic(r: Pt, p: Pt, q: Pt): bool {
+  const pInf = fpIsZero(p.z), qInf = fpIsZero(q.z);
+  if ((pInf | qInf) != 0) {
+    jacAdd(r, p, q, pInf, qInf);
+    return (pInf & qInf) == 0;
+  }
+  fpSq(z1z1, p.z); fpSq(z2z2, q.z);
+  fpMul(u1, p.x, z2z2); fpMul(u2, q.x, z1z1);
+  if (fpEqual(u1, u2) != 0) {                       // same x: p = q or p = -q
+    fpMul(s1, p.y, q.z); fpMul(s1, s1, z2z2);
+    fpMul(s2, q.y, p.z); fpMul(s2, s2, z1z1);
+    if (fpEqual(s1, s2) == 0) return false;
+    jacDouble(r, p);
+    return true;
+  }
+  jacAdd(r, p, q, 0, 0);
+  return true;
 }
 
 /** table[i] = i p in Jacobian coordinates, i in 0..15 (table[0] is infinity). */
@@ -277,62 +260,6 @@ export function newTable(): StaticArray<Pt> {
   for (let i = 0; i < 16; i++) unchecked(t[i] = new Pt());
   return t;
 }
-/** table[i] = i p, i in 0..15. */
-export function ptTable(table: StaticArray<Pt>, p: Pt): void {
-  ptInfinity(unchecked(table[0]));
-  ptCopy(unchecked(table[1]), p);
-  for (let i = 2; i < 16; i++) {
-    if ((i & 1) == 0) ptDouble(unchecked(table[i]), unchecked(table[i >> 1]));
-    else ptAdd(unchecked(table[i]), unchecked(table[i - 1]), p);
-  }
-}
-
-const sel = new Pt();
-
-const sel2 = new Pt();
-
-/** r = [k1] P1 + [k2] P2 from their tables (Straus: one chain of doublings), 32-byte big-endian
- *  scalars. Used by ECDSA verification; it is also constant time, though it need not be. */
-export function ptMulTable2(r: Pt, t1: StaticArray<Pt>, k1: Uint8Array, t2: StaticArray<Pt>, k2: Uint8Array): void {
-  ptInfinity(r);
-  for (let i = 0; i < 64; i++) {
-    if (i != 0) { ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); ptDouble(r, r); }
-    const sh = ((i & 1) ^ 1) << 2;
-    const w1 = (<i32>unchecked(k1[i >> 1]) >> sh) & 15;
-    const w2 = (<i32>unchecked(k2[i >> 1]) >> sh) & 15;
-    for (let j = 0; j < 16; j++) {
-      ptCmov(sel, unchecked(t1[j]), (((j ^ w1) - 1) >>> 31) & 1);
-      ptCmov(sel2, unchecked(t2[j]), (((j ^ w2) - 1) >>> 31) & 1);
-    }
-    ptAdd(r, r, sel);
-    ptAdd(r, r, sel2);
-  }
-}
-
-const gTable = newTable();
-let gReady = false;
-/** The projective window table of the generator G, for verification (built on first use). */
-export function baseTable(): StaticArray<Pt> {
-  if (!gReady) {
-    const g = new Pt();
-    fpCopy(g.x, GX); fpCopy(g.y, GY); fpOne(g.z);
-    ptTable(gTable, g);
-    gReady = true;
-  }
-  return gTable;
-}
-
-const zi = fpNew(), ax = fpNew();
-
-/** The affine x coordinate of a projective point (ECDSA verification); false for infinity. */
-export function ptAffineX(out: Uint8Array, off: i32, p: Pt): bool {
-  const inf = fpIsZero(p.z);
-  fpInvert(zi, p.z);
-  fpMul(ax, p.x, zi);
-  fpToBytes(out, off, ax);
-  return inf == 0;
-}
-
 const lhs = fpNew(), rhs = fpNew(), tx = fpNew();
 
 /**
