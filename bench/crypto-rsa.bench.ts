@@ -1,7 +1,8 @@
 // RSA-2048 (and 3072/4096) PSS sign and PSS / PKCS#1 v1.5 verify per second: wasock's
 // assembly/tls/crypto/rsa.ts (through the test harness entry) beside node:crypto (OpenSSL) in the
 // same run. Messages are 64 bytes; node hashes them, the wasm side gets the SHA-256 digest (hashing
-// 64 bytes is noise next to a modular exponentiation). Each figure runs for ~0.8 s, bounded in count.
+// 64 bytes is noise next to a modular exponentiation). The two sides alternate in 5 rounds of
+// ~0.25 s each and each keeps its best round, so a busy shared machine skews the ratio less.
 import { constants, createHash, generateKeyPairSync, randomBytes, sign, verify } from "node:crypto";
 import { instantiateCore } from "../host/node/wasm.ts";
 // @ts-expect-error: plain ESM build script without types
@@ -43,7 +44,11 @@ export default async function (): Promise<void> {
       [`RSA-${bits} PSS sign`, () => w.pssSign(h, 2, mh, salt, ent), () => sign("sha256", msg, pssPriv)],
     ];
     for (const [name, ours, theirs] of rows) {
-      const a = rate(ours), b = rate(theirs);
+      let a = 0, b = 0;
+      for (let round = 0; round < 5; round++) {
+        a = Math.max(a, rate(ours, 250));
+        b = Math.max(b, rate(theirs, 250));
+      }
       console.log(`${name.padEnd(30)} ${fmt(a)} ${fmt(b)}   ${(a / b).toFixed(2)}x`);
     }
   }
