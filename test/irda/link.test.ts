@@ -198,6 +198,30 @@ describe("data transfer", () => {
   });
 });
 
+describe("three stations", () => {
+  it("a third station senses the busy link, and its discovery bursts cannot corrupt a transfer", async () => {
+    const net = new Net({ seed: 17 });
+    const a = await net.add("a", origin, { seed: 111 });
+    const b = await net.add("b", facing(0.5), { seed: 112 });
+    // c sees both a and b (wide cone) and they see it
+    const c = await net.add("c", { x: 0.25, y: -0.05, heading: Math.PI / 2, halfAngle: Math.PI }, { seed: 113 });
+    net.medium.move(a.xcvr as any, { ...origin, halfAngle: Math.PI });
+    net.medium.move(b.xcvr as any, { ...facing(0.5), halfAngle: Math.PI });
+    net.connect(a, b);
+    const data = randomBytes(300_000, 12);
+    a.station.send(data, net.t);
+    net.run(2e6);
+    const r = await net.discover(c, 6); // the link keeps the medium busy: c must not barge in
+    expect(r.mediaBusy).toBe(true);
+    // force c onto the air anyway: raw noise bursts collide with the link's frames
+    for (let i = 0; i < 5; i++) { c.xcvr.transmit(new Uint8Array(200).fill(0x42), net.t); net.run(3e6); }
+    expect(net.run(600e6, () => b.rxBytes >= data.length)).toBe(true);
+    expect(equalBytes(concat(b.received), data)).toBe(true);
+    expect(a.disconnected).toBe(null);
+    expect(a.station.stats.retransmits).toBeGreaterThan(0); // the bursts did hit frames
+  });
+});
+
 describe("with the devices' IrSimulation driver (the IrEndpoint contract)", () => {
   it("discovers, connects and moves data", async () => {
     const { OpticalMedium } = await import("../../devices/ir/medium.ts");
