@@ -184,8 +184,10 @@ function parseV4Classic<T>(s: usize, i: i32, end: i32, hexWraps: bool = false): 
   return true;
 }
 
-/** Strict dotted quad: exactly four decimal parts 0-255 without leading zeros (inet_pton, RFC 4291 §2.2 (3)). */
-function parseV4Strict<T>(s: usize, i: i32, end: i32): bool {
+/** A dotted quad: exactly four decimal parts of 1-3 digits, 0-255. inet_pton's IPv4 takes no
+ *  leading zeros (RFC 4291 §2.2 (3) form); the dotted tail of an IPv6 address does on Windows
+ *  ("1::001.2.3.4" but not "1::0001.2.3.4"). */
+function parseDotted<T>(s: usize, i: i32, end: i32, leadingZeros: bool): bool {
   let r: u32 = 0;
   for (let n = 0; n < 4; n++) {
     if (n > 0) {
@@ -197,34 +199,7 @@ function parseV4Strict<T>(s: usize, i: i32, end: i32): bool {
     while (i < end) {
       const c = ch<T>(s, i);
       if (c < 0x30 || c > 0x39) break;
-      if (digits > 0 && v == 0) return false; // leading zero
-      v = v * 10 + <u32>(c - 0x30);
-      digits++;
-      if (v > 255) return false;
-      i++;
-    }
-    if (digits == 0) return false;
-    r = (r << 8) | v;
-  }
-  scanEnd = i;
-  v4Value = r;
-  return true;
-}
-
-/** The dotted tail of an IPv6 address: four parts of 1-3 decimal digits, 0-255. Unlike inet_pton's
- *  IPv4, Windows accepts leading zeros here ("1::001.2.3.4" but not "1::0001.2.3.4"). */
-function parseV4Tail<T>(s: usize, i: i32, end: i32): bool {
-  let r: u32 = 0;
-  for (let n = 0; n < 4; n++) {
-    if (n > 0) {
-      if (i >= end || ch<T>(s, i) != 0x2e) return false;
-      i++;
-    }
-    let v: u32 = 0;
-    let digits = 0;
-    while (i < end) {
-      const c = ch<T>(s, i);
-      if (c < 0x30 || c > 0x39) break;
+      if (!leadingZeros && digits > 0 && v == 0) return false;
       if (++digits > 3) return false;
       v = v * 10 + <u32>(c - 0x30);
       i++;
@@ -259,7 +234,7 @@ function parseV6<T>(s: usize, i: i32, end: i32): bool {
     }
     if (i < end && ch<T>(s, i) == 0x2e) {
       // Embedded IPv4 in the last 32 bits (RFC 4291 §2.2 (3)).
-      if (n > 6 || !parseV4Tail<T>(s, start, end) || scanEnd != end) return false;
+      if (n > 6 || !parseDotted<T>(s, start, end, true) || scanEnd != end) return false;
       unchecked(g[n++] = <u16>(v4Value >>> 16));
       unchecked(g[n++] = <u16>v4Value);
       i = end;
@@ -461,7 +436,7 @@ export function inetPtonAt<T>(family: i32, s: usize, len: i32, out: usize, wide:
   }
   let ok = false;
   if (family == AF_INET) {
-    ok = parseV4Strict<T>(s, 0, len) && scanEnd == len;
+    ok = parseDotted<T>(s, 0, len, false) && scanEnd == len;
     if (ok) store<u32>(out, bswap<u32>(v4Value));
   } else {
     ok = parseV6<T>(s, 0, len);
