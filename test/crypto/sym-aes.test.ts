@@ -124,6 +124,9 @@ for (const simd of [false, true]) {
       expect(w.hGcmOpenInPlace(key, iv, aad, buf, buf.length)).toBe(-1);
       expect(hex(buf)).toBe(before);
     });
+    it("a wiped context refuses to seal", () => {
+      expect(w.hWipe(0, new Uint8Array(16).fill(1), new Uint8Array(12), new Uint8Array(10))).toBeNull();
+    });
     it("wrong key, nonce and buffer lengths are rejected without a trap", () => {
       const n = new Uint8Array(12), a = new Uint8Array(0), p = new Uint8Array(5);
       for (const kl of [0, 1, 15, 17, 23, 31, 33, 64]) {

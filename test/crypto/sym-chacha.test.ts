@@ -114,6 +114,10 @@ for (const simd of [false, true]) {
       expect(t.length).toBe(16);
       expect(w.hChachaOpen(key, nonce, new Uint8Array(0), t).length).toBe(0);
     });
+    it("a wiped context has forgotten its key (it now seals under the all-zero key)", () => {
+      const k = new Uint8Array(32).fill(9), n = new Uint8Array(12), p = new Uint8Array(10);
+      expect(hex(w.hWipe(1, k, n, p))).toBe(nodeSeal(new Uint8Array(32), n, new Uint8Array(0), p));
+    });
     it("wrong key, nonce and buffer lengths are rejected without a trap", () => {
       const k = new Uint8Array(32), n = new Uint8Array(12), a = new Uint8Array(0), p = new Uint8Array(5);
       for (const kl of [0, 16, 31, 33]) {

@@ -202,3 +202,16 @@ export function hHashClone(alg: i32, m: Uint8Array, cut: i32): Uint8Array {
   out.set(a); out.set(b, a.length);
   return out;
 }
+/** After wipe(), a context refuses to seal (GCM) or seals under the zero key (ChaCha20-Poly1305). */
+export function hWipe(kind: i32, key: Uint8Array, nonce: Uint8Array, pt: Uint8Array): Uint8Array | null {
+  if (kind == 0) {
+    const g = newAesGcm(key);
+    if (g === null) return null;
+    g.wipe();
+    return g.seal(nonce, new Uint8Array(0), pt);
+  }
+  const c = newChaCha20Poly1305(key);
+  if (c === null) return null;
+  c.wipe();
+  return c.seal(nonce, new Uint8Array(0), pt);
+}

@@ -82,6 +82,12 @@ const RK_STRIDE: i32 = 128;
     memory.fill(wp, 0, 240);
   }
 
+  /** Overwrites the round keys; the object is unusable afterwards (nr = 0). */
+  wipe(): void {
+    memory.fill(changetype<usize>(this.rk), 0, 15 * RK_STRIDE);
+    this.nr = 0;
+  }
+
   /** Encrypts `n` 16-byte blocks from `src` to `dst` (ECB; used for the GCM/CTR keystream). */
   encryptBlocks(src: usize, dst: usize, n: i32): void {
     const st = changetype<usize>(ST);

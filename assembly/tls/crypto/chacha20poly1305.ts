@@ -23,6 +23,11 @@ export class ChaCha20Poly1305 {
     memory.copy(changetype<usize>(this.key), key.dataStart, <usize>min(key.length, 32));
   }
 
+  /** Overwrites the key (for a retired traffic key, e.g. after a TLS 1.3 KeyUpdate). */
+  wipe(): void {
+    memory.fill(changetype<usize>(this.key), 0, 32);
+  }
+
   // Tag over aad and the ciphertext at `ct` (len bytes) into this.tag.
   private computeTag(np: usize, ad: usize, adLen: usize, ct: usize, len: usize): void {
     const otk = changetype<usize>(this.otk);

@@ -82,6 +82,12 @@ export class Ghash {
     this.yh = 0; this.yl = 0; this.bufLen = 0;
   }
 
+  /** Overwrites H (all its stored powers) and Y. */
+  wipe(): void {
+    memory.fill(changetype<usize>(this.pw), 0, 4 * POW_BYTES);
+    this.reset();
+  }
+
   /** Y = (Y ^ X_i) · H for `n` 16-byte blocks at `p`. */
   blocks(p: usize, n: usize): void {
     const tb = changetype<usize>(this.pw);
@@ -190,6 +196,12 @@ export class AesGcm {
   }
 
   get valid(): bool { return this.aes.nr != 0; }
+
+  /** Overwrites the round keys and the powers of H; the context is unusable afterwards. */
+  wipe(): void {
+    this.aes.wipe();
+    this.gh.wipe();
+  }
 
   // SP 800-38D §7.1 step 2: J0 = IV || 0^31 || 1 for a 96-bit IV, else GHASH(IV || 0* || [len]64).
   private setJ0(np: usize, nlen: usize): void {
