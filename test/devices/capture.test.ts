@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { PcapWriter, irdaRecord, irdaTracer, traceIrda, LINKTYPE_LINUX_IRDA, LINKTYPE_ETHERNET } from "../../devices/capture/pcap.ts";
+import {
+  PcapWriter, irdaRecord, irdaTracer, traceIrda, LINKTYPE_LINUX_IRDA, LINKTYPE_ETHERNET, LINKTYPE_RAW,
+} from "../../devices/capture/pcap.ts";
 
 const TSHARK = "/usr/bin/tshark";
 const haveTshark = existsSync(TSHARK);
@@ -34,8 +36,8 @@ function tshark(args: string[]): string {
   return execFileSync(TSHARK, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-function fields(file: string, names: string[], filter?: string): string[][] {
-  const args = ["-r", file, "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,"];
+function fields(file: string, names: string[], filter?: string, extra: string[] = []): string[][] {
+  const args = ["-r", file, ...extra, "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,"];
   if (filter) args.push("-Y", filter);
   for (const n of names) args.push("-e", n);
   return tshark(args)
@@ -126,6 +128,34 @@ describe.skipIf(!haveTshark)("tshark decodes LINKTYPE 144 captures", () => {
     expect(seen).toBe(2); // the previous hook still runs
     const rows = fields(file, ["frame.packet_flags_direction", "irlap.a.cr"]);
     expect(rows).toEqual([["0x00000002", "1"], ["0x00000001", "0"]]);
+  });
+
+  it("is generic over the link type: Ethernet (1) and raw IPv4 (101) decode too", async () => {
+    // IPv4 (RFC 791) 127.0.0.1 → 127.0.0.2, UDP (RFC 768) 40000 → 9 "ping", UDP checksum 0 (none)
+    const udp = Uint8Array.of(0x9c, 0x40, 0x00, 0x09, 0x00, 0x0c, 0x00, 0x00, 0x70, 0x69, 0x6e, 0x67);
+    const ip = new Uint8Array(20 + udp.length);
+    ip.set([0x45, 0, 0, ip.length, 0x12, 0x34, 0x40, 0, 64, 17, 0, 0, 127, 0, 0, 1, 127, 0, 0, 2]);
+    let sum = 0;
+    for (let i = 0; i < 20; i += 2) sum += (ip[i] << 8) | ip[i + 1];
+    while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+    ip[10] = ~sum >> 8 & 0xff;
+    ip[11] = ~sum & 0xff;
+    ip.set(udp, 20);
+    const eth = new Uint8Array(14 + ip.length);
+    eth.set([0x02, 0, 0, 0, 0, 2, 0x02, 0, 0, 0, 0, 1, 0x08, 0x00]);
+    eth.set(ip, 14);
+    const fe = join(dir, "eth.pcapng");
+    const we = new PcapWriter(fe, LINKTYPE_ETHERNET);
+    we.packet(5, eth, { outgoing: true });
+    await we.close();
+    const fr = join(dir, "raw.pcap");
+    const wr = new PcapWriter(fr, LINKTYPE_RAW);
+    wr.packet(5, ip);
+    await wr.close();
+    const names = ["eth.src", "ip.src", "ip.dst", "ip.checksum.status", "udp.dstport", "data.data"];
+    const check = ["-o", "ip.check_checksum:TRUE"]; // status 1 = good
+    expect(fields(fe, names, undefined, check)).toEqual([["02:00:00:00:00:01", "127.0.0.1", "127.0.0.2", "1", "9", "70696e67"]]);
+    expect(fields(fr, names, undefined, check)).toEqual([["", "127.0.0.1", "127.0.0.2", "1", "9", "70696e67"]]);
   });
 
   it("a long capture (many flushes) keeps every record", async () => {
