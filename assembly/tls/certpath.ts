@@ -19,20 +19,66 @@ import { ed25519Verify } from "./crypto/ed25519";
 import { ecdsaP256Verify, ecdsaSigFromDer } from "./crypto/ecdsa";
 import { RSA_MAX_BITS, RSA_MIN_BITS, rsaPkcs1v15Verify, rsaPssVerify } from "./crypto/rsa";
 
-/** Results a TLS engine maps to alerts (RFC 8446 §6.2): e.g. Expired → certificate_expired. */
+/** Validation results; certErrAlert() is the one mapping to TLS alerts. */
 export enum CertErr {
   Ok = 0,
-  Malformed = 1, // bad_certificate
-  Expired = 2, // certificate_expired
-  NotYetValid = 3, // certificate_expired (RFC 8446 has no separate alert)
-  UnknownIssuer = 4, // unknown_ca
-  BadSignature = 5, // bad_certificate / decrypt_error
-  NotCa = 6, // bad_certificate
-  PathTooLong = 7, // bad_certificate
-  NameMismatch = 8, // bad_certificate (RFC 6125)
-  BadKeyUsage = 9, // unsupported_certificate
-  UnsupportedAlgorithm = 10, // unsupported_certificate
-  UnknownCriticalExtension = 11, // unsupported_certificate
+  Malformed = 1,
+  Expired = 2,
+  NotYetValid = 3,
+  UnknownIssuer = 4,
+  BadSignature = 5,
+  NotCa = 6,
+  PathTooLong = 7,
+  NameMismatch = 8,
+  BadKeyUsage = 9,
+  UnsupportedAlgorithm = 10,
+  UnknownCriticalExtension = 11,
+}
+
+// TLS AlertDescription values (RFC 8446 §6.2).
+const ALERT_BAD_CERTIFICATE: u8 = 42;
+const ALERT_UNSUPPORTED_CERTIFICATE: u8 = 43;
+const ALERT_CERTIFICATE_EXPIRED: u8 = 45;
+const ALERT_UNKNOWN_CA: u8 = 48;
+
+/** The fatal alert a TLS peer sends for a certificate that failed validation (0 for Ok). */
+export function certErrAlert(e: CertErr): u8 {
+  switch (e) {
+    case CertErr.Ok: return 0;
+    case CertErr.Malformed: return ALERT_BAD_CERTIFICATE;
+    case CertErr.Expired: return ALERT_CERTIFICATE_EXPIRED;
+    case CertErr.NotYetValid: return ALERT_CERTIFICATE_EXPIRED; // no separate alert exists
+    case CertErr.UnknownIssuer: return ALERT_UNKNOWN_CA;
+    // "contained signatures that did not verify correctly" (a failed CertificateVerify, checked
+    // with verifySignatureScheme, is decrypt_error instead: the TLS engine sends that one)
+    case CertErr.BadSignature: return ALERT_BAD_CERTIFICATE;
+    case CertErr.NotCa: return ALERT_BAD_CERTIFICATE;
+    case CertErr.PathTooLong: return ALERT_BAD_CERTIFICATE;
+    case CertErr.NameMismatch: return ALERT_BAD_CERTIFICATE;
+    case CertErr.BadKeyUsage: return ALERT_UNSUPPORTED_CERTIFICATE;
+    case CertErr.UnsupportedAlgorithm: return ALERT_UNSUPPORTED_CERTIFICATE;
+    case CertErr.UnknownCriticalExtension: return ALERT_UNSUPPORTED_CERTIFICATE;
+  }
+  return 255; // not a CertErr: the totality test fails on this
+}
+
+/** Name of a CertErr for traces. */
+export function certErrName(e: CertErr): string {
+  switch (e) {
+    case CertErr.Ok: return "ok";
+    case CertErr.Malformed: return "malformed";
+    case CertErr.Expired: return "expired";
+    case CertErr.NotYetValid: return "not-yet-valid";
+    case CertErr.UnknownIssuer: return "unknown-issuer";
+    case CertErr.BadSignature: return "bad-signature";
+    case CertErr.NotCa: return "not-a-ca";
+    case CertErr.PathTooLong: return "path-too-long";
+    case CertErr.NameMismatch: return "name-mismatch";
+    case CertErr.BadKeyUsage: return "bad-key-usage";
+    case CertErr.UnsupportedAlgorithm: return "unsupported-algorithm";
+    case CertErr.UnknownCriticalExtension: return "unknown-critical-extension";
+  }
+  return "";
 }
 
 export namespace Purpose {

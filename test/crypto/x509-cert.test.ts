@@ -382,3 +382,20 @@ describe("TLS signature schemes with a certificate's key (RFC 8446 §4.2.3)", ()
     expect(x.verifyScheme(c("leaf-rsa").der, 0x0503 /* ecdsa_secp384r1_sha384 */, msg, sig)).toBe(CertErr.UnsupportedAlgorithm);
   });
 });
+
+describe("CertErr → TLS alert (RFC 8446 §6.2), total", () => {
+  it("every CertErr has an alert and a name; nothing past the last one", () => {
+    const n = Object.keys(CertErr).length;
+    const t: Int32Array = x.certErrTable(n + 1);
+    const alert = (e: number) => t[2 * e];
+    expect(alert(CertErr.Ok)).toBe(0);
+    for (let e = 1; e < n; e++) {
+      expect([42, 43, 45, 48], `CertErr ${e}`).toContain(alert(e));
+      expect(t[2 * e + 1], `name of ${e}`).toBeGreaterThan(0);
+    }
+    expect(alert(n)).toBe(255);
+    expect(alert(CertErr.Expired)).toBe(45); // certificate_expired
+    expect(alert(CertErr.UnknownIssuer)).toBe(48); // unknown_ca
+    expect(alert(CertErr.UnsupportedAlgorithm)).toBe(43); // unsupported_certificate
+  });
+});

@@ -1,7 +1,7 @@
 // Test harness for assembly/wire/der.ts, assembly/wire/x509.ts and assembly/tls/certpath.ts.
 import { DerReader, Tag, oidToString, parseTime, TIME_INVALID } from "../../assembly/wire/der";
 import { Certificate, X509Err, nameToString, parseCertificate } from "../../assembly/wire/x509";
-import { CertErr, PathResult, TrustStore, matchHost, parseIp, validateChain, verifySignatureScheme } from "../../assembly/tls/certpath";
+import { CertErr, PathResult, certErrAlert, certErrName, TrustStore, matchHost, parseIp, validateChain, verifySignatureScheme } from "../../assembly/tls/certpath";
 
 function hex(b: Uint8Array | null): string {
   if (b === null) return "";
@@ -192,4 +192,14 @@ export function verifyScheme(der: Uint8Array, scheme: u16, msg: Uint8Array, sig:
   const c = new Certificate();
   if (parseCertificate(der, c) != X509Err.Ok) return -1;
   return <i32>verifySignatureScheme(c, scheme, msg, sig);
+}
+
+/** certErrAlert and certErrName for error codes 0..count-1: [alert, name length] pairs. */
+export function certErrTable(count: i32): Int32Array {
+  const out = new Int32Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    out[2 * i] = <i32>certErrAlert(<CertErr>i);
+    out[2 * i + 1] = certErrName(<CertErr>i).length;
+  }
+  return out;
 }
