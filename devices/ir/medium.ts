@@ -13,7 +13,9 @@
 //   Blocking the beam or moving a device out of view cuts deliveries that are still in flight at the
 //   medium's current time (the receiver gets the bytes that arrived before the cut).
 // - Delivery is one chunk per transmission and receiver, at the arrival time of its last byte: no
-//   per-byte timers, so a 9600 bit/s simulation runs far faster than real time.
+//   per-byte timers, so a 9600 bit/s simulation runs far faster than real time. A chunk whose tail
+//   was lost (the receiver started transmitting) is still stamped with the frame's end, and a cut
+//   one with the time of the cut, so that the times a receiver sees never go backwards.
 // - At a receiver, bytes that arrive while it is deaf (own transmission + minimum turnaround) are
 //   lost; bytes whose air time overlaps another transmission it hears are garbled (collision); a
 //   sender at another baud delivers garbage of the length the receiver's UART would see.
