@@ -7,7 +7,7 @@
 // hashes even with a fault (hedged). With empty entropy the result is exactly RFC 6979's. The secret
 // work ([k]G, k^-1, s) is constant time. Verification does not require low S (as OpenSSL).
 import { HASH_SHA256 } from "./sha2";
-import { newHmac, Hmac } from "./hmac";
+import { newHmac } from "./hmac";
 import { Num, numNew, numFromBE, numToBE, numIsZero, numLt, numSub, numCmov } from "./mont-field";
 import {
   Pt, scN, newTable, ptDecode, jacMulBase, jacToAffine, jacTable, jacMulTable, jacSumPublic, scalarValid,
