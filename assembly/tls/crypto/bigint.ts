@@ -515,28 +515,26 @@ function cmpLen(a: usize, b: usize, len: i32): i32 {
 }
 
 /**
- * x = x / 2^sh mod m (x < m, k limbs; scratch holds k+1 limbs): per chunk of up to 31 bits, add
- * the multiple of m that clears the low bits (as in a Montgomery reduction), then shift.
+ * x = x / 2^sh mod m (x < m, k limbs): per chunk of c <= 31 bits, add the q*m (q < 2^c) that
+ * clears the low c bits, as in a Montgomery reduction, and shift, in one pass. The result is
+ * (x + q*m) / 2^c < (m + (2^c - 1) m) / 2^c < m, so no subtraction follows.
  */
-function divPow2Mod(x: usize, m: usize, k: i32, n0: u32, sh: i32, scratch: usize): void {
+function divPow2Mod(x: usize, m: usize, k: i32, n0: u32, sh: i32): void {
   while (sh > 0) {
-    const c = sh < 31 ? sh : 31;
-    const mask: u32 = (<u32>1 << <u32>c) - 1;
-    const q = <u64>((load<u32>(x) * n0) & mask);
+    const c = <u32>(sh < 31 ? sh : 31);
+    const q = <u64>((load<u32>(x) * n0) & ((<u32>1 << c) - 1));
     let carry: u64 = 0;
+    let prev: u32 = 0;
     for (let j = 0; j < k; j++) {
       const o = <usize>j << 2;
       const v = <u64>load<u32>(x + o) + q * <u64>load<u32>(m + o) + carry;
-      store<u32>(scratch + o, <u32>v);
+      const lo = <u32>v;
       carry = v >> 32;
+      if (j > 0) store<u32>(x + o - 4, (prev >> c) | (lo << (32 - c)));
+      prev = lo;
     }
-    store<u32>(scratch + (<usize>k << 2), <u32>carry);
-    shrBits(scratch, k + 1, c);
-    // Now < 2m and the top limb is 0 or holds the last bits: subtract m when >= m.
-    const top = load<u32>(scratch + (<usize>k << 2));
-    if (top != 0 || cmpLen(scratch, m, k) >= 0) subInPlace(scratch, m, k);
-    memory.copy(x, scratch, <usize>k << 2);
-    sh -= c;
+    store<u32>(x + (<usize>(k - 1) << 2), (prev >> c) | (<u32>carry << (32 - c)));
+    sh -= <i32>c;
   }
 }
 
@@ -563,8 +561,6 @@ export function modInverseVartime(a: StaticArray<u32>, m: StaticArray<u32>): Sta
   const x1 = new StaticArray<u32>(k), x2 = new StaticArray<u32>(k);
   const p1 = changetype<usize>(x1), p2 = changetype<usize>(x2);
   unchecked(x1[0] = 1);
-  const scratch = new StaticArray<u32>(k + 1);
-  const ps = changetype<usize>(scratch);
   const m0 = unchecked(m[0]);
   let inv: u32 = m0;
   inv *= 2 - m0 * inv; inv *= 2 - m0 * inv; inv *= 2 - m0 * inv; inv *= 2 - m0 * inv;
@@ -577,7 +573,7 @@ export function modInverseVartime(a: StaticArray<u32>, m: StaticArray<u32>): Sta
     if (tz > 0) {
       shrBits(pu, ul, tz);
       ul = trimLen(pu, ul);
-      divPow2Mod(p1, pm, k, n0, tz, ps);
+      divPow2Mod(p1, pm, k, n0, tz);
     }
     if (ul == 1 && load<u32>(pu) == 1) return x1;
     if (vl == 1 && load<u32>(pv) == 1) return x2;
@@ -596,7 +592,7 @@ export function modInverseVartime(a: StaticArray<u32>, m: StaticArray<u32>): Sta
       const tv = ctzLen(pv, vl);
       shrBits(pv, vl, tv);
       vl = trimLen(pv, vl);
-      divPow2Mod(p2, pm, k, n0, tv, ps);
+      divPow2Mod(p2, pm, k, n0, tv);
     }
   }
   return null;
