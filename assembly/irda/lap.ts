@@ -174,6 +174,7 @@ export class LapStation {
   private remoteBusy: bool = false;
   private rejSent: bool = false;
   private peerSentData: bool = false;
+  private needReset: bool = false;
   private srej: bool = false;
 
   // sequence state (modulo 8): va oldest unacked, vs next to send, vh one past the newest stored
@@ -636,7 +637,7 @@ export class LapStation {
 
   private resetSequence(): void {
     this.va = 0; this.vs = 0; this.vh = 0; this.vr = 0;
-    this.rejSent = false; this.frmrPending = false; this.pollOnly = false; this.srej = false;
+    this.rejSent = false; this.frmrPending = false; this.pollOnly = false; this.srej = false; this.needReset = false;
   }
 
   private connectedEvent(): void {
@@ -904,7 +905,15 @@ export class LapStation {
       case Kind.DM: this.toNdm(DiscReason.PEER, "dm in NRM"); return;
       default: this.trace("drop: " + kindName(r.kind) + " in NRM"); return;
     }
-    if (r.kind <= Kind.SREJ && !this.ack(r.nr)) { this.trace("invalid N(R)"); this.srej = false; }
+    if (r.kind <= Kind.SREJ && !this.ack(r.nr)) { this.trace("invalid N(R): link reset"); this.srej = false; this.needReset = true; }
+    if (r.pf && this.state == LapState.RECV_P && this.needReset) { // IrLAP: an invalid N(R) resets the link
+      this.needReset = false;
+      this.stopTimer();
+      this.resetting = true; this.retries = 0;
+      this.setState(LapState.SETUP, "reset");
+      this.sendSnrm();
+      return;
+    }
     if (r.pf && this.state == LapState.RECV_P) {
       // the secondary passed the token back; everything it did not acknowledge goes again (after
       // SREJ only the one frame it names: the peer kept the later ones)

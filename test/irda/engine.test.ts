@@ -223,6 +223,16 @@ describe("primary, scripted", () => {
     expect(s.until(3450 * MS).map(ac)).toEqual([[aC, 0x10]]);
   });
 
+  it("an invalid N(R) from the secondary resets the link", async () => {
+    const { s, ca } = await connectedPrimary();
+    expect(s.until(150 * MS).map(ac)).toEqual([[(ca << 1) | 1, 0x11]]);
+    s.send(200 * MS, ca << 1, 0xb1); // RR(nr 5, F): nothing was sent
+    expect(s.until(300 * MS).map(ac)).toEqual([[(ca << 1) | 1, 0x93]]);
+    s.send(400 * MS, ca << 1, 0x73);
+    expect(s.events).toEqual(["connected primary", "reset"]);
+    expect(s.until(500 * MS).map(ac)).toEqual([[(ca << 1) | 1, 0x11]]); // polling again from N(S) = N(R) = 0
+  });
+
   it("RD from the secondary makes it send DISC; UA ends the link", async () => {
     const { s, ca } = await connectedPrimary();
     expect(s.until(150 * MS).map(ac)).toEqual([[(ca << 1) | 1, 0x11]]);
