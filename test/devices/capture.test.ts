@@ -58,7 +58,7 @@ async function writeVectors(file: string, format: "pcap" | "pcapng"): Promise<vo
   await w.close();
 }
 
-describe.skipIf(!haveTshark)("tshark decodes LINKTYPE 144 captures", () => {
+describe.skipIf(!haveTshark)(`tshark decodes LINKTYPE 144 captures${haveTshark ? "" : " (skipped: /usr/bin/tshark is missing)"}`, () => {
   for (const format of ["pcap", "pcapng"] as const) {
     it(`${format}: discovery, SNRM/UA and I-frames decode as IrLAP with the expected fields`, async () => {
       const file = join(dir, `vectors.${format}`);

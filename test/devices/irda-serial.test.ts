@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { haveSocat, ptyPair, until } from "./pty.ts";
+import { SKIP_NO_SOCAT, haveSocat, ptyPair, until } from "./pty.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -55,7 +55,7 @@ afterEach(async () => {
   while (cleanup.length > 0) await cleanup.pop()!();
 });
 
-describe.skipIf(!haveSocat)("irda-serial command line over a PTY pair", () => {
+describe.skipIf(!haveSocat)(`irda-serial command line over a PTY pair${SKIP_NO_SOCAT}`, () => {
   it("listen / discover / send: the file arrives byte-exact on the listener's stdout", async () => {
     const pty = await ptyPair();
     cleanup.push(() => pty.close());

@@ -7,6 +7,8 @@ import { join } from "node:path";
 
 export const SOCAT = "/usr/bin/socat";
 export const haveSocat = existsSync(SOCAT);
+/** Appended to the titles of suites that need socat, so a skip says why. */
+export const SKIP_NO_SOCAT = haveSocat ? "" : " (skipped: /usr/bin/socat is missing)";
 
 export interface PtyPair {
   a: string;

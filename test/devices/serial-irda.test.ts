@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { IrdaStation, type DiscoveryResult, type LinkParams } from "../../host/node/irda-station.ts";
 import { LINKTYPE_LINUX_IRDA, PcapWriter, traceIrda } from "../../devices/capture/pcap.ts";
 import { SerialBridge } from "../../devices/serial/bridge.ts";
-import { haveSocat, ptyPair, sttySpeed, until } from "./pty.ts";
+import { SKIP_NO_SOCAT, haveSocat, ptyPair, sttySpeed, until } from "./pty.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "wasock-serial-irda-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +29,7 @@ function log(who: string, msg: string, now: number): void {
   if (traceLog.length > 400) traceLog.shift();
 }
 
-describe.skipIf(!haveSocat)("two IrLAP stations over a PTY pair", () => {
+describe.skipIf(!haveSocat)(`two IrLAP stations over a PTY pair${SKIP_NO_SOCAT}`, () => {
   afterEach((ctx) => {
     if (ctx.task.result?.state === "fail") console.log(traceLog.join("\n"));
     traceLog.length = 0;

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { SerialBridge, type SerialEndpoint } from "../../devices/serial/bridge.ts";
-import { haveSocat, ptyPair, sttySpeed, until, type PtyPair } from "./pty.ts";
+import { SKIP_NO_SOCAT, haveSocat, ptyPair, sttySpeed, until, type PtyPair } from "./pty.ts";
 
 /** A plain byte endpoint: what it is given to send goes out, what arrives is kept. */
 class ByteEndpoint implements SerialEndpoint {
@@ -59,7 +59,7 @@ async function bridged(baud = 9600, pace = false, retune: "update" | "stty" = "u
   return { pty, ea, eb, ba, bb };
 }
 
-describe.skipIf(!haveSocat)("serial bridge over a socat PTY pair", () => {
+describe.skipIf(!haveSocat)(`serial bridge over a socat PTY pair${SKIP_NO_SOCAT}`, () => {
   it("bytes written on one side arrive exactly, in order, on the other (both ways at once)", async () => {
     const { pty, ea, eb, ba, bb } = await bridged(9600);
     expect(sttySpeed(pty.a)).toBe(9600);
