@@ -185,9 +185,9 @@ export class SerialBridge {
     }
     this.enqueue(async () => {
       if (this.closed) return; // close() drops frames not yet handed to the port
-      if (sendAt > 0) {
-        const waitMs = (sendAt - this.now()) / 1000;
-        if (waitMs > 0) await new Promise((r) => setTimeout(r, Math.ceil(waitMs)));
+      // a timer can fire early by the age of the event loop's cached time: wait until it is due
+      for (let waitMs = (sendAt - this.now()) / 1000; waitMs > 0 && !this.closed; waitMs = (sendAt - this.now()) / 1000) {
+        await new Promise((r) => setTimeout(r, Math.ceil(waitMs)));
       }
       if (this.closed || !this.port.isOpen) return;
       await new Promise<void>((resolve) => {
