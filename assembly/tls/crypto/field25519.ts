@@ -92,6 +92,9 @@ export function feMulSmall(h: Fe, f: Fe, small: i32): void {
 
 // feMul and feSq: schoolbook columns. A product f_i g_j lands in limb i+j (minus 10 with a factor
 // 19 when i+j >= 10), doubled when i and j are both odd (their half-bit offsets add up to one bit).
+// @ts-ignore: decorator
+@inline function ld(f: Fe, i: i32): i64 { return <i64>unchecked(f[i]); }
+
 export function feMul(h: Fe, f: Fe, g: Fe): void {
   const f0 = <i64>unchecked(f[0]);
   const f1 = <i64>unchecked(f[1]);
@@ -139,17 +142,11 @@ export function feMul(h: Fe, f: Fe, g: Fe): void {
   const h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
   carryOut(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
 }
-export function feSq(h: Fe, f: Fe): void {
-  const f0 = <i64>unchecked(f[0]);
-  const f1 = <i64>unchecked(f[1]);
-  const f2 = <i64>unchecked(f[2]);
-  const f3 = <i64>unchecked(f[3]);
-  const f4 = <i64>unchecked(f[4]);
-  const f5 = <i64>unchecked(f[5]);
-  const f6 = <i64>unchecked(f[6]);
-  const f7 = <i64>unchecked(f[7]);
-  const f8 = <i64>unchecked(f[8]);
-  const f9 = <i64>unchecked(f[9]);
+
+// The squaring columns, shared by feSq, feSqSum and feSqDiff (which differ only in their loads).
+// @ts-ignore: decorator
+@inline function sqCore(h: Fe, f0: i64, f1: i64, f2: i64, f3: i64, f4: i64, f5: i64, f6: i64,
+  f7: i64, f8: i64, f9: i64): void {
   const f0_2 = f0 * 2;
   const f1_2 = f1 * 2;
   const f1_4 = f1 * 4;
@@ -180,92 +177,23 @@ export function feSq(h: Fe, f: Fe): void {
   const h8 = f0_2 * f8 + f1_4 * f7 + f2_2 * f6 + f3_4 * f5 + f4 * f4 + f9_2 * f9_19;
   const h9 = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
   carryOut(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+}
+
+export function feSq(h: Fe, f: Fe): void {
+  sqCore(h, ld(f, 0), ld(f, 1), ld(f, 2), ld(f, 3), ld(f, 4), ld(f, 5), ld(f, 6), ld(f, 7),
+    ld(f, 8), ld(f, 9));
 }
 /** h = (f + g)^2 */
 export function feSqSum(h: Fe, f: Fe, g: Fe): void {
-  const f0 = <i64>unchecked(f[0]) + <i64>unchecked(g[0]);
-  const f1 = <i64>unchecked(f[1]) + <i64>unchecked(g[1]);
-  const f2 = <i64>unchecked(f[2]) + <i64>unchecked(g[2]);
-  const f3 = <i64>unchecked(f[3]) + <i64>unchecked(g[3]);
-  const f4 = <i64>unchecked(f[4]) + <i64>unchecked(g[4]);
-  const f5 = <i64>unchecked(f[5]) + <i64>unchecked(g[5]);
-  const f6 = <i64>unchecked(f[6]) + <i64>unchecked(g[6]);
-  const f7 = <i64>unchecked(f[7]) + <i64>unchecked(g[7]);
-  const f8 = <i64>unchecked(f[8]) + <i64>unchecked(g[8]);
-  const f9 = <i64>unchecked(f[9]) + <i64>unchecked(g[9]);
-  const f0_2 = f0 * 2;
-  const f1_2 = f1 * 2;
-  const f1_4 = f1 * 4;
-  const f2_2 = f2 * 2;
-  const f3_2 = f3 * 2;
-  const f3_4 = f3 * 4;
-  const f4_2 = f4 * 2;
-  const f5_19 = f5 * 19;
-  const f5_2 = f5 * 2;
-  const f5_4 = f5 * 4;
-  const f6_19 = f6 * 19;
-  const f6_2 = f6 * 2;
-  const f7_19 = f7 * 19;
-  const f7_2 = f7 * 2;
-  const f7_4 = f7 * 4;
-  const f8_19 = f8 * 19;
-  const f8_2 = f8 * 2;
-  const f9_19 = f9 * 19;
-  const f9_2 = f9 * 2;
-  const h0 = f0 * f0 + f1_4 * f9_19 + f2_2 * f8_19 + f3_4 * f7_19 + f4_2 * f6_19 + f5_2 * f5_19;
-  const h1 = f0_2 * f1 + f2_2 * f9_19 + f3_2 * f8_19 + f4_2 * f7_19 + f5_2 * f6_19;
-  const h2 = f0_2 * f2 + f1_2 * f1 + f3_4 * f9_19 + f4_2 * f8_19 + f5_4 * f7_19 + f6 * f6_19;
-  const h3 = f0_2 * f3 + f1_2 * f2 + f4_2 * f9_19 + f5_2 * f8_19 + f6_2 * f7_19;
-  const h4 = f0_2 * f4 + f1_4 * f3 + f2 * f2 + f5_4 * f9_19 + f6_2 * f8_19 + f7_2 * f7_19;
-  const h5 = f0_2 * f5 + f1_2 * f4 + f2_2 * f3 + f6_2 * f9_19 + f7_2 * f8_19;
-  const h6 = f0_2 * f6 + f1_4 * f5 + f2_2 * f4 + f3_2 * f3 + f7_4 * f9_19 + f8 * f8_19;
-  const h7 = f0_2 * f7 + f1_2 * f6 + f2_2 * f5 + f3_2 * f4 + f8_2 * f9_19;
-  const h8 = f0_2 * f8 + f1_4 * f7 + f2_2 * f6 + f3_4 * f5 + f4 * f4 + f9_2 * f9_19;
-  const h9 = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
-  carryOut(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+  sqCore(h, ld(f, 0) + ld(g, 0), ld(f, 1) + ld(g, 1), ld(f, 2) + ld(g, 2), ld(f, 3) + ld(g, 3),
+    ld(f, 4) + ld(g, 4), ld(f, 5) + ld(g, 5), ld(f, 6) + ld(g, 6), ld(f, 7) + ld(g, 7),
+    ld(f, 8) + ld(g, 8), ld(f, 9) + ld(g, 9));
 }
 /** h = (f - g)^2 */
 export function feSqDiff(h: Fe, f: Fe, g: Fe): void {
-  const f0 = <i64>unchecked(f[0]) - <i64>unchecked(g[0]);
-  const f1 = <i64>unchecked(f[1]) - <i64>unchecked(g[1]);
-  const f2 = <i64>unchecked(f[2]) - <i64>unchecked(g[2]);
-  const f3 = <i64>unchecked(f[3]) - <i64>unchecked(g[3]);
-  const f4 = <i64>unchecked(f[4]) - <i64>unchecked(g[4]);
-  const f5 = <i64>unchecked(f[5]) - <i64>unchecked(g[5]);
-  const f6 = <i64>unchecked(f[6]) - <i64>unchecked(g[6]);
-  const f7 = <i64>unchecked(f[7]) - <i64>unchecked(g[7]);
-  const f8 = <i64>unchecked(f[8]) - <i64>unchecked(g[8]);
-  const f9 = <i64>unchecked(f[9]) - <i64>unchecked(g[9]);
-  const f0_2 = f0 * 2;
-  const f1_2 = f1 * 2;
-  const f1_4 = f1 * 4;
-  const f2_2 = f2 * 2;
-  const f3_2 = f3 * 2;
-  const f3_4 = f3 * 4;
-  const f4_2 = f4 * 2;
-  const f5_19 = f5 * 19;
-  const f5_2 = f5 * 2;
-  const f5_4 = f5 * 4;
-  const f6_19 = f6 * 19;
-  const f6_2 = f6 * 2;
-  const f7_19 = f7 * 19;
-  const f7_2 = f7 * 2;
-  const f7_4 = f7 * 4;
-  const f8_19 = f8 * 19;
-  const f8_2 = f8 * 2;
-  const f9_19 = f9 * 19;
-  const f9_2 = f9 * 2;
-  const h0 = f0 * f0 + f1_4 * f9_19 + f2_2 * f8_19 + f3_4 * f7_19 + f4_2 * f6_19 + f5_2 * f5_19;
-  const h1 = f0_2 * f1 + f2_2 * f9_19 + f3_2 * f8_19 + f4_2 * f7_19 + f5_2 * f6_19;
-  const h2 = f0_2 * f2 + f1_2 * f1 + f3_4 * f9_19 + f4_2 * f8_19 + f5_4 * f7_19 + f6 * f6_19;
-  const h3 = f0_2 * f3 + f1_2 * f2 + f4_2 * f9_19 + f5_2 * f8_19 + f6_2 * f7_19;
-  const h4 = f0_2 * f4 + f1_4 * f3 + f2 * f2 + f5_4 * f9_19 + f6_2 * f8_19 + f7_2 * f7_19;
-  const h5 = f0_2 * f5 + f1_2 * f4 + f2_2 * f3 + f6_2 * f9_19 + f7_2 * f8_19;
-  const h6 = f0_2 * f6 + f1_4 * f5 + f2_2 * f4 + f3_2 * f3 + f7_4 * f9_19 + f8 * f8_19;
-  const h7 = f0_2 * f7 + f1_2 * f6 + f2_2 * f5 + f3_2 * f4 + f8_2 * f9_19;
-  const h8 = f0_2 * f8 + f1_4 * f7 + f2_2 * f6 + f3_4 * f5 + f4 * f4 + f9_2 * f9_19;
-  const h9 = f0_2 * f9 + f1_2 * f8 + f2_2 * f7 + f3_2 * f6 + f4_2 * f5;
-  carryOut(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+  sqCore(h, ld(f, 0) - ld(g, 0), ld(f, 1) - ld(g, 1), ld(f, 2) - ld(g, 2), ld(f, 3) - ld(g, 3),
+    ld(f, 4) - ld(g, 4), ld(f, 5) - ld(g, 5), ld(f, 6) - ld(g, 6), ld(f, 7) - ld(g, 7),
+    ld(f, 8) - ld(g, 8), ld(f, 9) - ld(g, 9));
 }
 
 

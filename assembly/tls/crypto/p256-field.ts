@@ -27,156 +27,123 @@ export function fpCmov(r: Fp, a: Fp, bit: i32): void {
   }
 }
 
-// 2p in radix 2^26 (limb 9 holds the top bits)
-const P2_0: i64 = 67108862, P2_1: i64 = 67108863, P2_2: i64 = 67108863, P2_3: i64 = 524287, P2_4: i64 = 0, P2_5: i64 = 0, P2_6: i64 = 0, P2_7: i64 = 2048, P2_8: i64 = 66977792, P2_9: i64 = 8388607;
-const P1_0: i64 = 67108863, P1_1: i64 = 67108863, P1_2: i64 = 67108863, P1_3: i64 = 262143, P1_4: i64 = 0, P1_5: i64 = 0, P1_6: i64 = 0, P1_7: i64 = 1024, P1_8: i64 = 67043328, P1_9: i64 = 4194303;
-// R^2 mod p and R mod p, R = 2^260
+// 2p and p in radix 2^26 (limb 9 holds the top bits), computed from p
+const P2_0: i64 = 67108862, P2_1: i64 = 67108863, P2_2: i64 = 67108863, P2_3: i64 = 524287,
+  P2_4: i64 = 0, P2_5: i64 = 0, P2_6: i64 = 0, P2_7: i64 = 2048, P2_8: i64 = 66977792,
+  P2_9: i64 = 8388607;
+const P1_0: i64 = 67108863, P1_1: i64 = 67108863, P1_2: i64 = 67108863, P1_3: i64 = 262143,
+  P1_4: i64 = 0, P1_5: i64 = 0, P1_6: i64 = 0, P1_7: i64 = 1024, P1_8: i64 = 67043328,
+  P1_9: i64 = 4194303;
+// R^2 mod p and R mod p, R = 2^260 (checked by the field tests through fpFromBytes/fpToBytes)
 const RR: i32[] = [768, 0, 66060288, 67108863, 67108859, 67108799, 67108863, 66584575, 16777215, 1];
 const RONE: i32[] = [16, 0, 0, 62914560, 67108863, 67108863, 67108863, 67092479, 1048575, 0];
+// Montgomery reduction of the 19 product columns t0..t18 (see the head of this file), shared by
+// fpMul and fpSq.
+// @ts-ignore: decorator
+@inline function montReduce(r: Fp, t0: i64, t1: i64, t2: i64, t3: i64, t4: i64, t5: i64, t6: i64,
+  t7: i64, t8: i64, t9: i64, t10: i64, t11: i64, t12: i64, t13: i64, t14: i64, t15: i64, t16: i64,
+  t17: i64, t18: i64): void {
+  let t19: i64 = 0;
+  let q: i64;
+  q = t0 & M26; t1 += t0 >> 26; t3 += q << 18; t7 += q << 10; t8 -= q << 16; t9 += q << 22;
+  q = t1 & M26; t2 += t1 >> 26; t4 += q << 18; t8 += q << 10; t9 -= q << 16; t10 += q << 22;
+  q = t2 & M26; t3 += t2 >> 26; t5 += q << 18; t9 += q << 10; t10 -= q << 16; t11 += q << 22;
+  q = t3 & M26; t4 += t3 >> 26; t6 += q << 18; t10 += q << 10; t11 -= q << 16; t12 += q << 22;
+  q = t4 & M26; t5 += t4 >> 26; t7 += q << 18; t11 += q << 10; t12 -= q << 16; t13 += q << 22;
+  q = t5 & M26; t6 += t5 >> 26; t8 += q << 18; t12 += q << 10; t13 -= q << 16; t14 += q << 22;
+  q = t6 & M26; t7 += t6 >> 26; t9 += q << 18; t13 += q << 10; t14 -= q << 16; t15 += q << 22;
+  q = t7 & M26; t8 += t7 >> 26; t10 += q << 18; t14 += q << 10; t15 -= q << 16; t16 += q << 22;
+  q = t8 & M26; t9 += t8 >> 26; t11 += q << 18; t15 += q << 10; t16 -= q << 16; t17 += q << 22;
+  q = t9 & M26; t10 += t9 >> 26; t12 += q << 18; t16 += q << 10; t17 -= q << 16; t18 += q << 22;
+  t11 += t10 >> 26; t10 &= M26;
+  t12 += t11 >> 26; t11 &= M26;
+  t13 += t12 >> 26; t12 &= M26;
+  t14 += t13 >> 26; t13 &= M26;
+  t15 += t14 >> 26; t14 &= M26;
+  t16 += t15 >> 26; t15 &= M26;
+  t17 += t16 >> 26; t16 &= M26;
+  t18 += t17 >> 26; t17 &= M26;
+  t19 += t18 >> 26; t18 &= M26;
+  unchecked(r[0] = <i32>t10);
+  unchecked(r[1] = <i32>t11);
+  unchecked(r[2] = <i32>t12);
+  unchecked(r[3] = <i32>t13);
+  unchecked(r[4] = <i32>t14);
+  unchecked(r[5] = <i32>t15);
+  unchecked(r[6] = <i32>t16);
+  unchecked(r[7] = <i32>t17);
+  unchecked(r[8] = <i32>t18);
+  unchecked(r[9] = <i32>t19);
+}
+
 export function fpMul(r: Fp, a: Fp, b: Fp): void {
-  const a0 = <i64>unchecked(a[0]);
-  const a1 = <i64>unchecked(a[1]);
-  const a2 = <i64>unchecked(a[2]);
-  const a3 = <i64>unchecked(a[3]);
-  const a4 = <i64>unchecked(a[4]);
-  const a5 = <i64>unchecked(a[5]);
-  const a6 = <i64>unchecked(a[6]);
-  const a7 = <i64>unchecked(a[7]);
-  const a8 = <i64>unchecked(a[8]);
-  const a9 = <i64>unchecked(a[9]);
-  const b0 = <i64>unchecked(b[0]);
-  const b1 = <i64>unchecked(b[1]);
-  const b2 = <i64>unchecked(b[2]);
-  const b3 = <i64>unchecked(b[3]);
-  const b4 = <i64>unchecked(b[4]);
-  const b5 = <i64>unchecked(b[5]);
-  const b6 = <i64>unchecked(b[6]);
-  const b7 = <i64>unchecked(b[7]);
-  const b8 = <i64>unchecked(b[8]);
-  const b9 = <i64>unchecked(b[9]);
-  let t0: i64 = a0 * b0;
-  let t1: i64 = a0 * b1 + a1 * b0;
-  let t2: i64 = a0 * b2 + a1 * b1 + a2 * b0;
-  let t3: i64 = a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0;
-  let t4: i64 = a0 * b4 + a1 * b3 + a2 * b2 + a3 * b1 + a4 * b0;
-  let t5: i64 = a0 * b5 + a1 * b4 + a2 * b3 + a3 * b2 + a4 * b1 + a5 * b0;
-  let t6: i64 = a0 * b6 + a1 * b5 + a2 * b4 + a3 * b3 + a4 * b2 + a5 * b1 + a6 * b0;
-  let t7: i64 = a0 * b7 + a1 * b6 + a2 * b5 + a3 * b4 + a4 * b3 + a5 * b2 + a6 * b1 + a7 * b0;
-  let t8: i64 = a0 * b8 + a1 * b7 + a2 * b6 + a3 * b5 + a4 * b4 + a5 * b3 + a6 * b2 + a7 * b1 + a8 * b0;
-  let t9: i64 = a0 * b9 + a1 * b8 + a2 * b7 + a3 * b6 + a4 * b5 + a5 * b4 + a6 * b3 + a7 * b2 + a8 * b1 + a9 * b0;
-  let t10: i64 = a1 * b9 + a2 * b8 + a3 * b7 + a4 * b6 + a5 * b5 + a6 * b4 + a7 * b3 + a8 * b2 + a9 * b1;
-  let t11: i64 = a2 * b9 + a3 * b8 + a4 * b7 + a5 * b6 + a6 * b5 + a7 * b4 + a8 * b3 + a9 * b2;
-  let t12: i64 = a3 * b9 + a4 * b8 + a5 * b7 + a6 * b6 + a7 * b5 + a8 * b4 + a9 * b3;
-  let t13: i64 = a4 * b9 + a5 * b8 + a6 * b7 + a7 * b6 + a8 * b5 + a9 * b4;
-  let t14: i64 = a5 * b9 + a6 * b8 + a7 * b7 + a8 * b6 + a9 * b5;
-  let t15: i64 = a6 * b9 + a7 * b8 + a8 * b7 + a9 * b6;
-  let t16: i64 = a7 * b9 + a8 * b8 + a9 * b7;
-  let t17: i64 = a8 * b9 + a9 * b8;
-  let t18: i64 = a9 * b9;
-  let t19: i64 = 0;
-  let q: i64;
-  q = t0 & M26; t1 += t0 >> 26; t3 += q << 18; t7 += q << 10; t8 -= q << 16; t9 += q << 22;
-  q = t1 & M26; t2 += t1 >> 26; t4 += q << 18; t8 += q << 10; t9 -= q << 16; t10 += q << 22;
-  q = t2 & M26; t3 += t2 >> 26; t5 += q << 18; t9 += q << 10; t10 -= q << 16; t11 += q << 22;
-  q = t3 & M26; t4 += t3 >> 26; t6 += q << 18; t10 += q << 10; t11 -= q << 16; t12 += q << 22;
-  q = t4 & M26; t5 += t4 >> 26; t7 += q << 18; t11 += q << 10; t12 -= q << 16; t13 += q << 22;
-  q = t5 & M26; t6 += t5 >> 26; t8 += q << 18; t12 += q << 10; t13 -= q << 16; t14 += q << 22;
-  q = t6 & M26; t7 += t6 >> 26; t9 += q << 18; t13 += q << 10; t14 -= q << 16; t15 += q << 22;
-  q = t7 & M26; t8 += t7 >> 26; t10 += q << 18; t14 += q << 10; t15 -= q << 16; t16 += q << 22;
-  q = t8 & M26; t9 += t8 >> 26; t11 += q << 18; t15 += q << 10; t16 -= q << 16; t17 += q << 22;
-  q = t9 & M26; t10 += t9 >> 26; t12 += q << 18; t16 += q << 10; t17 -= q << 16; t18 += q << 22;
-  t11 += t10 >> 26; t10 &= M26;
-  t12 += t11 >> 26; t11 &= M26;
-  t13 += t12 >> 26; t12 &= M26;
-  t14 += t13 >> 26; t13 &= M26;
-  t15 += t14 >> 26; t14 &= M26;
-  t16 += t15 >> 26; t15 &= M26;
-  t17 += t16 >> 26; t16 &= M26;
-  t18 += t17 >> 26; t17 &= M26;
-  t19 += t18 >> 26; t18 &= M26;
-  unchecked(r[0] = <i32>t10);
-  unchecked(r[1] = <i32>t11);
-  unchecked(r[2] = <i32>t12);
-  unchecked(r[3] = <i32>t13);
-  unchecked(r[4] = <i32>t14);
-  unchecked(r[5] = <i32>t15);
-  unchecked(r[6] = <i32>t16);
-  unchecked(r[7] = <i32>t17);
-  unchecked(r[8] = <i32>t18);
-  unchecked(r[9] = <i32>t19);
+  const a0 = <i64>unchecked(a[0]), b0 = <i64>unchecked(b[0]);
+  const a1 = <i64>unchecked(a[1]), b1 = <i64>unchecked(b[1]);
+  const a2 = <i64>unchecked(a[2]), b2 = <i64>unchecked(b[2]);
+  const a3 = <i64>unchecked(a[3]), b3 = <i64>unchecked(b[3]);
+  const a4 = <i64>unchecked(a[4]), b4 = <i64>unchecked(b[4]);
+  const a5 = <i64>unchecked(a[5]), b5 = <i64>unchecked(b[5]);
+  const a6 = <i64>unchecked(a[6]), b6 = <i64>unchecked(b[6]);
+  const a7 = <i64>unchecked(a[7]), b7 = <i64>unchecked(b[7]);
+  const a8 = <i64>unchecked(a[8]), b8 = <i64>unchecked(b[8]);
+  const a9 = <i64>unchecked(a[9]), b9 = <i64>unchecked(b[9]);
+  const t0: i64 = a0 * b0;
+  const t1: i64 = a0 * b1 + a1 * b0;
+  const t2: i64 = a0 * b2 + a1 * b1 + a2 * b0;
+  const t3: i64 = a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0;
+  const t4: i64 = a0 * b4 + a1 * b3 + a2 * b2 + a3 * b1 + a4 * b0;
+  const t5: i64 = a0 * b5 + a1 * b4 + a2 * b3 + a3 * b2 + a4 * b1 + a5 * b0;
+  const t6: i64 = a0 * b6 + a1 * b5 + a2 * b4 + a3 * b3 + a4 * b2 + a5 * b1 + a6 * b0;
+  const t7: i64 = a0 * b7 + a1 * b6 + a2 * b5 + a3 * b4 + a4 * b3 + a5 * b2 + a6 * b1 + a7 * b0;
+  const t8: i64 = a0 * b8 + a1 * b7 + a2 * b6 + a3 * b5 + a4 * b4 + a5 * b3 + a6 * b2 + a7 * b1 + a8 * b0;
+  const t9: i64 = a0 * b9 + a1 * b8 + a2 * b7 + a3 * b6 + a4 * b5 + a5 * b4 + a6 * b3 + a7 * b2 + a8 * b1 + a9 * b0;
+  const t10: i64 = a1 * b9 + a2 * b8 + a3 * b7 + a4 * b6 + a5 * b5 + a6 * b4 + a7 * b3 + a8 * b2 + a9 * b1;
+  const t11: i64 = a2 * b9 + a3 * b8 + a4 * b7 + a5 * b6 + a6 * b5 + a7 * b4 + a8 * b3 + a9 * b2;
+  const t12: i64 = a3 * b9 + a4 * b8 + a5 * b7 + a6 * b6 + a7 * b5 + a8 * b4 + a9 * b3;
+  const t13: i64 = a4 * b9 + a5 * b8 + a6 * b7 + a7 * b6 + a8 * b5 + a9 * b4;
+  const t14: i64 = a5 * b9 + a6 * b8 + a7 * b7 + a8 * b6 + a9 * b5;
+  const t15: i64 = a6 * b9 + a7 * b8 + a8 * b7 + a9 * b6;
+  const t16: i64 = a7 * b9 + a8 * b8 + a9 * b7;
+  const t17: i64 = a8 * b9 + a9 * b8;
+  const t18: i64 = a9 * b9;
+  montReduce(r, t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17,
+    t18);
 }
+
 export function fpSq(r: Fp, a: Fp): void {
-  const a0 = <i64>unchecked(a[0]);
-  const a1 = <i64>unchecked(a[1]);
-  const a2 = <i64>unchecked(a[2]);
-  const a3 = <i64>unchecked(a[3]);
-  const a4 = <i64>unchecked(a[4]);
-  const a5 = <i64>unchecked(a[5]);
-  const a6 = <i64>unchecked(a[6]);
-  const a7 = <i64>unchecked(a[7]);
-  const a8 = <i64>unchecked(a[8]);
-  const a9 = <i64>unchecked(a[9]);
-  const d0 = a0 << 1;
-  const d1 = a1 << 1;
-  const d2 = a2 << 1;
-  const d3 = a3 << 1;
-  const d4 = a4 << 1;
-  const d5 = a5 << 1;
-  const d6 = a6 << 1;
-  const d7 = a7 << 1;
-  const d8 = a8 << 1;
-  const d9 = a9 << 1;
-  let t0: i64 = a0 * a0;
-  let t1: i64 = d0 * a1;
-  let t2: i64 = d0 * a2 + a1 * a1;
-  let t3: i64 = d0 * a3 + d1 * a2;
-  let t4: i64 = d0 * a4 + d1 * a3 + a2 * a2;
-  let t5: i64 = d0 * a5 + d1 * a4 + d2 * a3;
-  let t6: i64 = d0 * a6 + d1 * a5 + d2 * a4 + a3 * a3;
-  let t7: i64 = d0 * a7 + d1 * a6 + d2 * a5 + d3 * a4;
-  let t8: i64 = d0 * a8 + d1 * a7 + d2 * a6 + d3 * a5 + a4 * a4;
-  let t9: i64 = d0 * a9 + d1 * a8 + d2 * a7 + d3 * a6 + d4 * a5;
-  let t10: i64 = d1 * a9 + d2 * a8 + d3 * a7 + d4 * a6 + a5 * a5;
-  let t11: i64 = d2 * a9 + d3 * a8 + d4 * a7 + d5 * a6;
-  let t12: i64 = d3 * a9 + d4 * a8 + d5 * a7 + a6 * a6;
-  let t13: i64 = d4 * a9 + d5 * a8 + d6 * a7;
-  let t14: i64 = d5 * a9 + d6 * a8 + a7 * a7;
-  let t15: i64 = d6 * a9 + d7 * a8;
-  let t16: i64 = d7 * a9 + a8 * a8;
-  let t17: i64 = d8 * a9;
-  let t18: i64 = a9 * a9;
-  let t19: i64 = 0;
-  let q: i64;
-  q = t0 & M26; t1 += t0 >> 26; t3 += q << 18; t7 += q << 10; t8 -= q << 16; t9 += q << 22;
-  q = t1 & M26; t2 += t1 >> 26; t4 += q << 18; t8 += q << 10; t9 -= q << 16; t10 += q << 22;
-  q = t2 & M26; t3 += t2 >> 26; t5 += q << 18; t9 += q << 10; t10 -= q << 16; t11 += q << 22;
-  q = t3 & M26; t4 += t3 >> 26; t6 += q << 18; t10 += q << 10; t11 -= q << 16; t12 += q << 22;
-  q = t4 & M26; t5 += t4 >> 26; t7 += q << 18; t11 += q << 10; t12 -= q << 16; t13 += q << 22;
-  q = t5 & M26; t6 += t5 >> 26; t8 += q << 18; t12 += q << 10; t13 -= q << 16; t14 += q << 22;
-  q = t6 & M26; t7 += t6 >> 26; t9 += q << 18; t13 += q << 10; t14 -= q << 16; t15 += q << 22;
-  q = t7 & M26; t8 += t7 >> 26; t10 += q << 18; t14 += q << 10; t15 -= q << 16; t16 += q << 22;
-  q = t8 & M26; t9 += t8 >> 26; t11 += q << 18; t15 += q << 10; t16 -= q << 16; t17 += q << 22;
-  q = t9 & M26; t10 += t9 >> 26; t12 += q << 18; t16 += q << 10; t17 -= q << 16; t18 += q << 22;
-  t11 += t10 >> 26; t10 &= M26;
-  t12 += t11 >> 26; t11 &= M26;
-  t13 += t12 >> 26; t12 &= M26;
-  t14 += t13 >> 26; t13 &= M26;
-  t15 += t14 >> 26; t14 &= M26;
-  t16 += t15 >> 26; t15 &= M26;
-  t17 += t16 >> 26; t16 &= M26;
-  t18 += t17 >> 26; t17 &= M26;
-  t19 += t18 >> 26; t18 &= M26;
-  unchecked(r[0] = <i32>t10);
-  unchecked(r[1] = <i32>t11);
-  unchecked(r[2] = <i32>t12);
-  unchecked(r[3] = <i32>t13);
-  unchecked(r[4] = <i32>t14);
-  unchecked(r[5] = <i32>t15);
-  unchecked(r[6] = <i32>t16);
-  unchecked(r[7] = <i32>t17);
-  unchecked(r[8] = <i32>t18);
-  unchecked(r[9] = <i32>t19);
+  const a0 = <i64>unchecked(a[0]), d0 = a0 << 1;
+  const a1 = <i64>unchecked(a[1]), d1 = a1 << 1;
+  const a2 = <i64>unchecked(a[2]), d2 = a2 << 1;
+  const a3 = <i64>unchecked(a[3]), d3 = a3 << 1;
+  const a4 = <i64>unchecked(a[4]), d4 = a4 << 1;
+  const a5 = <i64>unchecked(a[5]), d5 = a5 << 1;
+  const a6 = <i64>unchecked(a[6]), d6 = a6 << 1;
+  const a7 = <i64>unchecked(a[7]), d7 = a7 << 1;
+  const a8 = <i64>unchecked(a[8]), d8 = a8 << 1;
+  const a9 = <i64>unchecked(a[9]), d9 = a9 << 1;
+  const t0: i64 = a0 * a0;
+  const t1: i64 = d0 * a1;
+  const t2: i64 = d0 * a2 + a1 * a1;
+  const t3: i64 = d0 * a3 + d1 * a2;
+  const t4: i64 = d0 * a4 + d1 * a3 + a2 * a2;
+  const t5: i64 = d0 * a5 + d1 * a4 + d2 * a3;
+  const t6: i64 = d0 * a6 + d1 * a5 + d2 * a4 + a3 * a3;
+  const t7: i64 = d0 * a7 + d1 * a6 + d2 * a5 + d3 * a4;
+  const t8: i64 = d0 * a8 + d1 * a7 + d2 * a6 + d3 * a5 + a4 * a4;
+  const t9: i64 = d0 * a9 + d1 * a8 + d2 * a7 + d3 * a6 + d4 * a5;
+  const t10: i64 = d1 * a9 + d2 * a8 + d3 * a7 + d4 * a6 + a5 * a5;
+  const t11: i64 = d2 * a9 + d3 * a8 + d4 * a7 + d5 * a6;
+  const t12: i64 = d3 * a9 + d4 * a8 + d5 * a7 + a6 * a6;
+  const t13: i64 = d4 * a9 + d5 * a8 + d6 * a7;
+  const t14: i64 = d5 * a9 + d6 * a8 + a7 * a7;
+  const t15: i64 = d6 * a9 + d7 * a8;
+  const t16: i64 = d7 * a9 + a8 * a8;
+  const t17: i64 = d8 * a9;
+  const t18: i64 = a9 * a9;
+  montReduce(r, t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17,
+    t18);
 }
+
 
 // Reduces ten i64 columns holding a value v in [0, 2^262) (limbs of any sign) to a value below 2p
 // with limbs in [0, 2^26): normalize, then fold the bits above 2^256 back in with
