@@ -79,16 +79,16 @@ export function chacha20Block(kp: usize, ctr: u32, np: usize, out: usize): void 
 // XORs 4 keystream blocks (counters ctr..ctr+3) into 256 bytes from `src` to `dst`.
 function chacha20x4(kp: usize, ctr: u32, np: usize, src: usize, dst: usize): void {
   if (ASC_FEATURE_SIMD) {
-    const s0 = i32x4.splat(C0), s1 = i32x4.splat(C1), s2 = i32x4.splat(C2), s3 = i32x4.splat(C3);
-    const s4 = i32x4.splat(load<u32>(kp, 0)), s5 = i32x4.splat(load<u32>(kp, 4));
-    const s6 = i32x4.splat(load<u32>(kp, 8)), s7 = i32x4.splat(load<u32>(kp, 12));
-    const s8 = i32x4.splat(load<u32>(kp, 16)), s9 = i32x4.splat(load<u32>(kp, 20));
-    const s10 = i32x4.splat(load<u32>(kp, 24)), s11 = i32x4.splat(load<u32>(kp, 28));
-    const s12 = i32x4.add(i32x4.splat(ctr), i32x4(0, 1, 2, 3));
-    const s13 = i32x4.splat(load<u32>(np, 0)), s14 = i32x4.splat(load<u32>(np, 4));
-    const s15 = i32x4.splat(load<u32>(np, 8));
-    let v0 = s0, v1 = s1, v2 = s2, v3 = s3, v4 = s4, v5 = s5, v6 = s6, v7 = s7;
-    let v8 = s8, v9 = s9, v10 = s10, v11 = s11, v12 = s12, v13 = s13, v14 = s14, v15 = s15;
+    // The initial state is rebuilt after the rounds instead of being kept live across them, which
+    // leaves the 16 working vectors the register file to themselves.
+    const ctrs = i32x4.add(i32x4.splat(ctr), i32x4(0, 1, 2, 3));
+    let v0 = i32x4.splat(C0), v1 = i32x4.splat(C1), v2 = i32x4.splat(C2), v3 = i32x4.splat(C3);
+    let v4 = v128.load32_splat(kp, 0), v5 = v128.load32_splat(kp, 4);
+    let v6 = v128.load32_splat(kp, 8), v7 = v128.load32_splat(kp, 12);
+    let v8 = v128.load32_splat(kp, 16), v9 = v128.load32_splat(kp, 20);
+    let v10 = v128.load32_splat(kp, 24), v11 = v128.load32_splat(kp, 28);
+    let v12 = ctrs, v13 = v128.load32_splat(np, 0), v14 = v128.load32_splat(np, 4);
+    let v15 = v128.load32_splat(np, 8);
     for (let i = 0; i < 10; i++) {
         v0 = i32x4.add(v0, v4); v12 = rot16(v128.xor(v12, v0));
         v8 = i32x4.add(v8, v12); v4 = rotl12(v128.xor(v4, v8));
@@ -123,10 +123,14 @@ function chacha20x4(kp: usize, ctr: u32, np: usize, src: usize, dst: usize): voi
         v3 = i32x4.add(v3, v4); v14 = rot8(v128.xor(v14, v3));
         v9 = i32x4.add(v9, v14); v4 = rotl7(v128.xor(v4, v9));
     }
-    v0 = i32x4.add(v0, s0); v1 = i32x4.add(v1, s1); v2 = i32x4.add(v2, s2); v3 = i32x4.add(v3, s3);
-    v4 = i32x4.add(v4, s4); v5 = i32x4.add(v5, s5); v6 = i32x4.add(v6, s6); v7 = i32x4.add(v7, s7);
-    v8 = i32x4.add(v8, s8); v9 = i32x4.add(v9, s9); v10 = i32x4.add(v10, s10); v11 = i32x4.add(v11, s11);
-    v12 = i32x4.add(v12, s12); v13 = i32x4.add(v13, s13); v14 = i32x4.add(v14, s14); v15 = i32x4.add(v15, s15);
+    v0 = i32x4.add(v0, i32x4.splat(C0)); v1 = i32x4.add(v1, i32x4.splat(C1));
+    v2 = i32x4.add(v2, i32x4.splat(C2)); v3 = i32x4.add(v3, i32x4.splat(C3));
+    v4 = i32x4.add(v4, v128.load32_splat(kp, 0)); v5 = i32x4.add(v5, v128.load32_splat(kp, 4));
+    v6 = i32x4.add(v6, v128.load32_splat(kp, 8)); v7 = i32x4.add(v7, v128.load32_splat(kp, 12));
+    v8 = i32x4.add(v8, v128.load32_splat(kp, 16)); v9 = i32x4.add(v9, v128.load32_splat(kp, 20));
+    v10 = i32x4.add(v10, v128.load32_splat(kp, 24)); v11 = i32x4.add(v11, v128.load32_splat(kp, 28));
+    v12 = i32x4.add(v12, ctrs); v13 = i32x4.add(v13, v128.load32_splat(np, 0));
+    v14 = i32x4.add(v14, v128.load32_splat(np, 4)); v15 = i32x4.add(v15, v128.load32_splat(np, 8));
     // Lane j of vector i is word i of block j: transpose each group of four words.
     xor4(v0, v1, v2, v3, src, dst);
     xor4(v4, v5, v6, v7, src + 16, dst + 16);
