@@ -211,5 +211,8 @@ describe("pcap writer bytes", () => {
     await w.close();
     expect(() => w.packet(0, RR)).toThrow(/after close/);
     expect(readFileSync(file).length).toBe(24);
+    const nowhere = new PcapWriter(join(dir, "no-such-dir", "x.pcap"), LINKTYPE_LINUX_IRDA);
+    nowhere.packet(0, RR);
+    await expect(nowhere.close()).rejects.toThrow(/ENOENT/);
   });
 });
