@@ -235,17 +235,14 @@ export namespace Tag {
 
   /**
    * BIT STRING as a named-bit list (KeyUsage): bit 0 is the first (most significant) bit, up to 16.
-   * X.690 §11.2.2: a named-bit list has no trailing zero bits, so the last bit present must be 1.
+   * X.690 §11.2.2 wants trailing zero bits removed, but trusted roots in the wild break that rule
+   * (e.g. Trustwave Global ECC P256/P384: 03 03 07 06 00), as OpenSSL, Go and NSS accept; so
+   * trailing zero octets and bits are accepted here. Unused bits must still be zero (§11.2.1).
    */
   readNamedBits(): i32 {
     if (!this.expect(Tag.BIT_STRING) || !this.checkBitString()) return -1;
     const n = this.vEnd - this.vStart - 1;
     if (n > 2) { this.fail(DerErr.BadValue); return -1; }
-    // The last octet's lowest used bit (just above the unused ones) must be set.
-    if (n > 0 && ((<i32>unchecked(this.buf[this.vEnd - 1]) >> this.bitStringUnused) & 1) == 0) {
-      this.fail(DerErr.NonMinimal);
-      return -1;
-    }
     let bits = 0;
     for (let i = 0; i < n; i++) {
       const b = <i32>unchecked(this.buf[this.vStart + 1 + i]);

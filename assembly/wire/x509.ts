@@ -564,6 +564,7 @@ function attrName(oid: Uint8Array): string {
       case 8: return "ST";
       case 10: return "O";
       case 11: return "OU";
+      case 97: return "organizationIdentifier";
     }
   }
   if (oidIs(oid, OID_EMAIL)) return "emailAddress";

@@ -1,7 +1,7 @@
 // Test harness for assembly/wire/der.ts, assembly/wire/x509.ts and assembly/tls/certpath.ts.
 import { DerReader, Tag, oidToString, parseTime, TIME_INVALID } from "../../assembly/wire/der";
 import { Certificate, X509Err, nameToString, parseCertificate } from "../../assembly/wire/x509";
-import { CertErr, PathResult, certErrAlert, certErrName, TrustStore, matchHost, parseIp, validateChain, verifySignatureScheme } from "../../assembly/tls/certpath";
+import { CertErr, PathResult, certErrAlert, certErrName, verifySignedBy, TrustStore, matchHost, parseIp, validateChain, verifySignatureScheme } from "../../assembly/tls/certpath";
 
 function hex(b: Uint8Array | null): string {
   if (b === null) return "";
@@ -202,4 +202,11 @@ export function certErrTable(count: i32): Int32Array {
     out[2 * i + 1] = certErrName(<CertErr>i).length;
   }
   return out;
+}
+
+/** Checks a certificate's signature with its own key (self-signed roots). -1 when it does not parse. */
+export function verifySelf(der: Uint8Array): i32 {
+  const c = new Certificate();
+  if (parseCertificate(der, c) != X509Err.Ok) return -1;
+  return <i32>verifySignedBy(c, c);
 }
