@@ -12,7 +12,7 @@ import { hostname as osHostname } from "node:os";
 import { WSA, WinsockError } from "./errors.ts";
 import {
   AF_INET, AF_INET6, AF_UNSPEC, INADDR_NONE, type NamesCore, SOCKADDR_IN6_LEN,
-  WSAStringToAddressA, decodeSockaddr, inet_addr, inet_ntoa, inet_pton,
+  WSAStringToAddressA, decodeSockaddr, inet_addr, inet_ntoa, inet_ntop, inet_pton,
 } from "./names.ts";
 
 // ws2def.h / ws2tcpip.h values.
@@ -53,32 +53,42 @@ export const IPPROTO_UDP = 17;
 
 /**
  * Well-known services (IANA "Service Name and Transport Protocol Port Number Registry"), the part of
- * Windows' %SystemRoot%\system32\drivers\etc\services a program is likely to ask for. Node offers no
- * getservbyname, so this table stands in for the services file.
+ * Windows' %SystemRoot%\system32\drivers\etc\services a program is likely to ask for, with the
+ * aliases that file lists. Node offers no getservbyname, so this table stands in for the file.
  */
-const SERVICES: ReadonlyArray<readonly [name: string, port: number, protos: "tcp" | "udp" | "both"]> = [
-  ["echo", 7, "both"], ["discard", 9, "both"], ["daytime", 13, "both"], ["qotd", 17, "both"],
-  ["chargen", 19, "both"], ["ftp-data", 20, "tcp"], ["ftp", 21, "tcp"], ["ssh", 22, "tcp"],
-  ["telnet", 23, "tcp"], ["smtp", 25, "tcp"], ["time", 37, "both"], ["domain", 53, "both"],
-  ["bootps", 67, "udp"], ["bootpc", 68, "udp"], ["tftp", 69, "udp"], ["gopher", 70, "tcp"],
-  ["finger", 79, "tcp"], ["http", 80, "tcp"], ["www", 80, "tcp"], ["kerberos", 88, "both"],
-  ["pop3", 110, "tcp"], ["sunrpc", 111, "both"], ["nntp", 119, "tcp"], ["ntp", 123, "udp"],
-  ["netbios-ns", 137, "both"], ["netbios-dgm", 138, "udp"], ["netbios-ssn", 139, "tcp"],
-  ["imap", 143, "tcp"], ["snmp", 161, "udp"], ["snmptrap", 162, "udp"], ["ldap", 389, "both"],
-  ["https", 443, "both"], ["microsoft-ds", 445, "tcp"], ["syslog", 514, "udp"],
-  ["printer", 515, "tcp"], ["submission", 587, "tcp"], ["ldaps", 636, "tcp"], ["imaps", 993, "tcp"],
-  ["pop3s", 995, "tcp"], ["ms-sql-s", 1433, "tcp"], ["ms-wbt-server", 3389, "tcp"],
+type Proto = "tcp" | "udp";
+const SERVICES: ReadonlyArray<readonly [name: string, port: number, protos: Proto | "both", aliases: readonly string[]]> = [
+  ["echo", 7, "both", []], ["discard", 9, "both", ["sink", "null"]], ["daytime", 13, "both", []],
+  ["qotd", 17, "both", ["quote"]], ["chargen", 19, "both", ["ttytst", "source"]], ["ftp-data", 20, "tcp", []],
+  ["ftp", 21, "tcp", []], ["ssh", 22, "tcp", []], ["telnet", 23, "tcp", []], ["smtp", 25, "tcp", ["mail"]],
+  ["time", 37, "both", ["timserver"]], ["domain", 53, "both", []], ["bootps", 67, "udp", ["dhcps"]],
+  ["bootpc", 68, "udp", ["dhcpc"]], ["tftp", 69, "udp", []], ["gopher", 70, "tcp", []], ["finger", 79, "tcp", []],
+  ["http", 80, "tcp", ["www", "www-http"]], ["kerberos", 88, "both", ["krb5", "kerberos-sec"]],
+  ["pop3", 110, "tcp", []], ["sunrpc", 111, "both", ["rpcbind", "portmap"]], ["nntp", 119, "tcp", ["usenet"]],
+  ["ntp", 123, "udp", []], ["netbios-ns", 137, "both", ["nbname"]], ["netbios-dgm", 138, "udp", ["nbdatagram"]],
+  ["netbios-ssn", 139, "tcp", ["nbsession"]], ["imap", 143, "tcp", ["imap4"]], ["snmp", 161, "udp", []],
+  ["snmptrap", 162, "udp", ["snmp-trap"]], ["ldap", 389, "both", []], ["https", 443, "both", ["MCom"]],
+  ["microsoft-ds", 445, "tcp", []], ["syslog", 514, "udp", []], ["printer", 515, "tcp", ["spooler"]],
+  ["submission", 587, "tcp", []], ["ldaps", 636, "tcp", ["sldap"]], ["imaps", 993, "tcp", []],
+  ["pop3s", 995, "tcp", ["spop3"]], ["ms-sql-s", 1433, "tcp", []], ["ms-wbt-server", 3389, "tcp", []],
 ];
 
-function serviceByName(name: string, proto: "tcp" | "udp" | null): number | undefined {
-  const n = name.toLowerCase();
-  for (const [s, port, p] of SERVICES) if (s === n && (proto === null || p === "both" || p === proto)) return port;
+function findService(match: (name: string, port: number, aliases: readonly string[]) => boolean, proto: Proto | null) {
+  for (const [name, port, p, aliases] of SERVICES) {
+    if (match(name, port, aliases) && (proto === null || p === "both" || p === proto)) {
+      return { name, port, proto: proto ?? (p === "both" ? "tcp" : p), aliases: [...aliases] };
+    }
+  }
   return undefined;
 }
 
-function serviceByPort(port: number, proto: "tcp" | "udp"): string | undefined {
-  for (const [s, p, pr] of SERVICES) if (p === port && (pr === "both" || pr === proto)) return s;
-  return undefined;
+function serviceByName(name: string, proto: Proto | null): number | undefined {
+  const n = name.toLowerCase();
+  return findService((s, _p, al) => s === n || al.some((a) => a.toLowerCase() === n), proto)?.port;
+}
+
+function serviceByPort(port: number, proto: Proto): string | undefined {
+  return findService((_s, p) => p === port, proto)?.name;
 }
 
 export interface AddrInfoHints {
@@ -369,3 +379,163 @@ export function gethostname(namelen = 256, io: ResolverIo = nodeResolver): strin
   return h;
 }
 
+
+/** A SERVENT. `port` is in host order; `s_port` is the value the C structure holds (network order). */
+export interface ServEnt {
+  name: string;
+  aliases: string[];
+  port: number;
+  s_port: number;
+  proto: string;
+}
+
+function servent(e: { name: string; port: number; proto: string; aliases: string[] }): ServEnt {
+  return { name: e.name, aliases: e.aliases, port: e.port, s_port: ((e.port & 0xff) << 8) | (e.port >> 8), proto: e.proto };
+}
+
+function protoArg(proto: string | null): Proto | null | undefined {
+  if (proto === null) return null;
+  if (typeof proto !== "string") throw new TypeError("proto must be a string or null");
+  const p = proto.toLowerCase();
+  return p === "tcp" || p === "udp" ? p : undefined;
+}
+
+/** getservbyname: a service by name or alias (case-insensitive), for "tcp", "udp" or any (NULL).
+ *  Throws WSANO_DATA when the services table has no such entry (as Windows' services file lookup). */
+export function getservbyname(name: string, proto: string | null = null): ServEnt {
+  if (typeof name !== "string") throw new TypeError("name must be a string");
+  const p = protoArg(proto);
+  const n = name.toLowerCase();
+  const e = p === undefined ? undefined : findService((s, _port, al) => s === n || al.some((a) => a.toLowerCase() === n), p);
+  if (!e) throw new WinsockError(WSA.WSANO_DATA);
+  return servent(e);
+}
+
+/** getservbyport: `port` in network byte order, as the C call takes it. Throws WSANO_DATA. */
+export function getservbyport(port: number, proto: string | null = null): ServEnt {
+  if (!Number.isInteger(port)) throw new TypeError("port must be an integer");
+  const host = ((port & 0xff) << 8) | ((port >> 8) & 0xff);
+  const p = protoArg(proto);
+  const e = p === undefined ? undefined : findService((_s, pt) => pt === host, p);
+  if (!e) throw new WinsockError(WSA.WSANO_DATA);
+  return servent(e);
+}
+
+/** Windows' %SystemRoot%\system32\drivers\etc\protocol entries (IANA protocol numbers). */
+const PROTOCOLS: ReadonlyArray<readonly [name: string, number: number, aliases: readonly string[]]> = [
+  ["ip", 0, ["IP"]], ["icmp", 1, ["ICMP"]], ["ggp", 3, ["GGP"]], ["tcp", 6, ["TCP"]], ["egp", 8, ["EGP"]],
+  ["pup", 12, ["PUP"]], ["udp", 17, ["UDP"]], ["hmp", 20, ["HMP"]], ["xns-idp", 22, ["XNS-IDP"]],
+  ["rdp", 27, ["RDP"]], ["ipv6", 41, ["IPv6"]], ["ipv6-route", 43, ["IPv6-Route"]],
+  ["ipv6-frag", 44, ["IPv6-Frag"]], ["esp", 50, ["ESP"]], ["ah", 51, ["AH"]], ["ipv6-icmp", 58, ["IPv6-ICMP"]],
+  ["ipv6-nonxt", 59, ["IPv6-NoNxt"]], ["ipv6-opts", 60, ["IPv6-Opts"]], ["rvd", 66, ["RVD"]],
+];
+
+export interface ProtoEnt {
+  name: string;
+  aliases: string[];
+  proto: number;
+}
+
+/** getprotobyname: by name or alias (case-insensitive). Throws WSANO_DATA. */
+export function getprotobyname(name: string): ProtoEnt {
+  if (typeof name !== "string") throw new TypeError("name must be a string");
+  const n = name.toLowerCase();
+  const e = PROTOCOLS.find(([p, , al]) => p === n || al.some((a) => a.toLowerCase() === n));
+  if (!e) throw new WinsockError(WSA.WSANO_DATA);
+  return { name: e[0], aliases: [...e[2]], proto: e[1] };
+}
+
+/** getprotobynumber. Throws WSANO_DATA. */
+export function getprotobynumber(proto: number): ProtoEnt {
+  if (!Number.isInteger(proto)) throw new TypeError("proto must be an integer");
+  const e = PROTOCOLS.find(([, n]) => n === proto);
+  if (!e) throw new WinsockError(WSA.WSANO_DATA);
+  return { name: e[0], aliases: [...e[2]], proto: e[1] };
+}
+
+/**
+ * gethostbyaddr: the name of an address (4 bytes for AF_INET, 16 for AF_INET6) by reverse lookup.
+ * Throws WSAEFAULT (len shorter than the family's address), WSAEAFNOSUPPORT (type), or
+ * WSAHOST_NOT_FOUND when the resolver knows no name for it.
+ */
+export async function gethostbyaddr(core: NamesCore, addr: Uint8Array | null, len: number, type: number, io: ResolverIo = nodeResolver): Promise<HostEnt> {
+  if (type !== AF_INET && type !== AF_INET6) throw new WinsockError(WSA.WSAEAFNOSUPPORT);
+  const need = type === AF_INET ? 4 : 16;
+  if (addr === null || !(addr instanceof Uint8Array) || len < need || addr.length < need) throw new WinsockError(WSA.WSAEFAULT);
+  const text = inet_ntop(core, type, addr.subarray(0, need));
+  let name: string;
+  try {
+    name = await io.lookupService(text, 0);
+  } catch (err) {
+    throw new WinsockError(dnsErrorToWsa(err));
+  }
+  if (inet_pton(core, AF_INET, name) !== null || inet_pton(core, AF_INET6, name.split("%")[0]) !== null) {
+    throw new WinsockError(WSA.WSAHOST_NOT_FOUND);
+  }
+  return { name, aliases: [], addrtype: type, length: need, addresses: [text], addrList: [new Uint8Array(addr.subarray(0, need))] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The C structures for a 32-bit guest (wasm32: pointers and size_t are 4 bytes), laid out in one
+// block that starts at guest address `base`, so that the ws2_32 ABI module copies it in once and
+// freeaddrinfo frees it whole. Strings are A strings (bytes), NUL-terminated.
+
+function cstr(s: string): Uint8Array {
+  const b = new Uint8Array(s.length + 1);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
+  return b;
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+/** An ADDRINFOA chain (ws2tcpip.h: flags, family, socktype, protocol, addrlen, canonname, addr,
+ *  next; 32 bytes each), then the sockaddrs, then the canonical name. Empty list: no bytes. */
+export function layoutAddrInfo(list: readonly AddrInfo[], base: number): Uint8Array {
+  const n = list.length;
+  let size = 32 * n;
+  const addrAt: number[] = [];
+  for (const ai of list) { addrAt.push(size); size += align4(ai.addr.length); }
+  const nameAt: number[] = [];
+  for (const ai of list) { nameAt.push(ai.canonname === null ? -1 : size); if (ai.canonname !== null) size += ai.canonname.length + 1; }
+  const out = new Uint8Array(align4(size));
+  const dv = new DataView(out.buffer);
+  list.forEach((ai, i) => {
+    const r = 32 * i;
+    dv.setInt32(r, ai.flags, true);
+    dv.setInt32(r + 4, ai.family, true);
+    dv.setInt32(r + 8, ai.socktype, true);
+    dv.setInt32(r + 12, ai.protocol, true);
+    dv.setUint32(r + 16, ai.addrlen, true);
+    dv.setUint32(r + 20, nameAt[i] < 0 ? 0 : base + nameAt[i], true);
+    dv.setUint32(r + 24, base + addrAt[i], true);
+    dv.setUint32(r + 28, i + 1 < n ? base + 32 * (i + 1) : 0, true);
+    out.set(ai.addr, addrAt[i]);
+    if (ai.canonname !== null) out.set(cstr(ai.canonname), nameAt[i]);
+  });
+  return out;
+}
+
+/** A HOSTENT (h_name, h_aliases, h_addrtype short, h_length short, h_addr_list; 16 bytes) in the
+ *  order Windows is observed to use: the structure, the alias pointers, the address pointers, the
+ *  addresses, then the strings (Wine's test_dns checks this on Windows). */
+export function layoutHostent(h: HostEnt, base: number): Uint8Array {
+  const aliasesAt = 16;
+  const listAt = aliasesAt + 4 * (h.aliases.length + 1);
+  const addrsAt = listAt + 4 * (h.addrList.length + 1);
+  let size = addrsAt + h.length * h.addrList.length;
+  const nameAt = size;
+  size += h.name.length + 1;
+  const aliasAt: number[] = [];
+  for (const a of h.aliases) { aliasAt.push(size); size += a.length + 1; }
+  const out = new Uint8Array(align4(size));
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, base + nameAt, true);
+  dv.setUint32(4, base + aliasesAt, true);
+  dv.setInt16(8, h.addrtype, true);
+  dv.setInt16(10, h.length, true);
+  dv.setUint32(12, base + listAt, true);
+  h.aliases.forEach((a, i) => { dv.setUint32(aliasesAt + 4 * i, base + aliasAt[i], true); out.set(cstr(a), aliasAt[i]); });
+  h.addrList.forEach((b, i) => { dv.setUint32(listAt + 4 * i, base + addrsAt + h.length * i, true); out.set(b.subarray(0, h.length), addrsAt + h.length * i); });
+  out.set(cstr(h.name), nameAt);
+  return out;
+}

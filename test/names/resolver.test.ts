@@ -249,3 +249,87 @@ describe("gethostname", () => {
     expect(WSA.WSAEFAULT).toBe(10014);
   });
 });
+
+describe("getservbyname / getservbyport / getprotobyname / getprotobynumber", () => {
+  it("services by name or alias, per protocol; s_port in network order", async () => {
+    expect(R.getservbyname("http", "tcp")).toEqual({ name: "http", aliases: ["www", "www-http"], port: 80, s_port: 0x5000, proto: "tcp" });
+    expect(R.getservbyname("WWW").port).toBe(80);
+    expect(R.getservbyname("domain", "udp")).toMatchObject({ port: 53, proto: "udp" });
+    expect(R.getservbyname("domain").proto).toBe("tcp");
+    for (const [n, p] of [["tftp", "tcp"], ["no-such-service", null], ["http", "icmp"]] as const) {
+      expect(await codeOf(() => R.getservbyname(n, p))).toBe("WSANO_DATA");
+    }
+  });
+  it("services by port (network order, as the C call takes it)", async () => {
+    expect(R.getservbyport(0x3500, "udp").name).toBe("domain");
+    expect(R.getservbyport(0xbb01).name).toBe("https");
+    expect(await codeOf(() => R.getservbyport(0x4500, "tcp"))).toBe("WSANO_DATA"); // 69 is tftp/udp only
+    expect(await codeOf(() => R.getservbyport(0x0100))).toBe("WSANO_DATA");
+  });
+  it("protocols (IANA numbers, Windows' protocol file names)", async () => {
+    expect(R.getprotobyname("tcp")).toEqual({ name: "tcp", aliases: ["TCP"], proto: 6 });
+    expect(R.getprotobyname("IPv6-ICMP").proto).toBe(58);
+    expect(R.getprotobynumber(17).name).toBe("udp");
+    expect(await codeOf(() => R.getprotobynumber(200))).toBe("WSANO_DATA");
+    expect(await codeOf(() => R.getprotobyname("sctp-nope"))).toBe("WSANO_DATA");
+  });
+});
+
+describe("gethostbyaddr", () => {
+  it("names 127.0.0.1 as node:dns does", async () => {
+    const [host] = await new Promise<[string]>((res, rej) => dns.lookupService("127.0.0.1", 0, (e, h) => (e ? rej(e) : res([h]))));
+    const h = await R.gethostbyaddr(core, new Uint8Array([127, 0, 0, 1]), 4, AF_INET);
+    expect(h).toMatchObject({ name: host, addrtype: AF_INET, length: 4, addresses: ["127.0.0.1"] });
+  });
+  it("bad arguments and unknown addresses", async () => {
+    const numericOnly: R.ResolverIo = { ...failing("x"), lookupService: async (a) => a };
+    expect(await codeOf(R.gethostbyaddr(core, new Uint8Array([192, 0, 2, 1]), 4, AF_INET, numericOnly))).toBe("WSAHOST_NOT_FOUND");
+    expect(await codeOf(R.gethostbyaddr(core, new Uint8Array([127, 0, 0, 1]), 3, AF_INET))).toBe("WSAEFAULT");
+    expect(await codeOf(R.gethostbyaddr(core, new Uint8Array(4), 4, 99))).toBe("WSAEAFNOSUPPORT");
+    expect(await codeOf(R.gethostbyaddr(core, new Uint8Array(4), 4, AF_INET6))).toBe("WSAEFAULT");
+    const named: R.ResolverIo = { ...failing("x"), lookupService: async () => "six.example.test" };
+    expect((await R.gethostbyaddr(core, new Uint8Array(16).fill(1), 16, AF_INET6, named)).name).toBe("six.example.test");
+  });
+});
+
+describe("C layouts for a 32-bit guest", () => {
+  const cstrAt = (b: Uint8Array, off: number) => { let s = ""; for (let i = off; b[i] !== 0; i++) s += String.fromCharCode(b[i]); return s; };
+  it("an ADDRINFOA chain in one block: records, sockaddrs, canonical name", async () => {
+    const base = 0x10000;
+    const list = await R.getaddrinfo(core, null, "8080", { flags: R.AI_PASSIVE, socktype: R.SOCK_STREAM, protocol: R.IPPROTO_TCP });
+    list[0].canonname = "host.example";
+    const b = R.layoutAddrInfo(list, base);
+    const dv = new DataView(b.buffer);
+    let p = base;
+    for (const ai of list) {
+      const r = p - base;
+      expect([dv.getInt32(r, true), dv.getInt32(r + 4, true), dv.getInt32(r + 8, true), dv.getInt32(r + 12, true), dv.getUint32(r + 16, true)])
+        .toEqual([ai.flags, ai.family, ai.socktype, ai.protocol, ai.addrlen]);
+      const addr = dv.getUint32(r + 24, true) - base;
+      expect(b.subarray(addr, addr + ai.addrlen)).toEqual(ai.addr);
+      const name = dv.getUint32(r + 20, true);
+      expect(name === 0 ? null : cstrAt(b, name - base)).toBe(ai.canonname);
+      p = dv.getUint32(r + 28, true);
+    }
+    expect(p).toBe(0);
+    expect(R.layoutAddrInfo([], base).length).toBe(0);
+  });
+  it("a HOSTENT laid out as Windows does: aliases right after it, then the address list, then the addresses", async () => {
+    const base = 0x20000;
+    const h = { ...(await R.gethostbyname(core, "127.1")), aliases: ["lo", "loopback"] };
+    const b = R.layoutHostent(h, base);
+    const dv = new DataView(b.buffer);
+    const aliases = dv.getUint32(4, true) - base;
+    expect(aliases).toBe(16);
+    expect([dv.getInt16(8, true), dv.getInt16(10, true)]).toEqual([AF_INET, 4]);
+    const list = dv.getUint32(12, true) - base;
+    expect(list).toBe(16 + 4 * 3);
+    const first = dv.getUint32(list, true) - base;
+    expect(first).toBe(list + 4 * 2);
+    expect([...b.subarray(first, first + 4)]).toEqual([127, 0, 0, 1]);
+    expect(dv.getUint32(list + 4, true)).toBe(0);
+    expect(cstrAt(b, dv.getUint32(0, true) - base)).toBe("127.1");
+    expect([cstrAt(b, dv.getUint32(aliases, true) - base), cstrAt(b, dv.getUint32(aliases + 4, true) - base)]).toEqual(["lo", "loopback"]);
+    expect(dv.getUint32(aliases + 8, true)).toBe(0);
+  });
+});
