@@ -172,3 +172,35 @@ describe("inet_pton / InetPtonW, inet_ntop / InetNtopW, inet_addr, inet_ntoa", (
     expect(m.readA(p1)).toBe("255.255.255.255");
   });
 });
+
+describe("never a trap on random pointers and lengths", () => {
+  it("reads from anywhere, writes only where asked (NULL, the harness buffer, or past the end)", async () => {
+    const fc = (await import("fast-check")).default;
+    const memEnd = () => c.memory.buffer.byteLength;
+    const readPtr = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 4096 }).map((d) => memEnd() - d));
+    const writePtr = fc.oneof(fc.constant(0), fc.constant(-1), fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 4096 }).map((d) => memEnd() - d + 4096));
+    const fam = fc.constantFrom(0, 2, 23, -1, 0x7fffffff);
+    const n = fc.integer({ min: -2, max: 0x7fffffff });
+    fc.assert(fc.property(readPtr, writePtr, fam, n, (rp, wsel, f, len) => {
+      m.reset();
+      const w = wsel === -1 ? m.alloc(256) : wsel > 0 && wsel <= 64 ? m.alloc(256) + wsel : wsel; // inside the harness buffer, or NULL / outside
+      const lenPtr = m.i32(len);
+      const r = rp >>> 0;
+      c.inet_addr(r);
+      c.inet_pton(f, r, w);
+      c.InetPtonW(f, r, w);
+      c.inet_ntop(f, r, w, len >>> 0);
+      c.InetNtopW(f, r, w, 80);
+      c.WSAStringToAddressA(r, f, 0, w, lenPtr);
+      c.WSAStringToAddressW(r, f, 0, w, w === 0 ? lenPtr : m.i32(28));
+      c.WSAAddressToStringA(r, len >>> 0, 0, w, lenPtr);
+      c.WSAAddressToStringW(r, 28, r, w, m.i32(len));
+      c.names_inet_addr(r, len);
+      c.names_inet_pton(f, r, len, 1);
+      c.names_string_to_address(r, len, f, len);
+      c.names_inet_ntop(f, len, len);
+      c.names_address_to_string(len, len, len);
+      c.inet_ntoa(r);
+    }), { numRuns: 3000, seed: 7 });
+  });
+});
