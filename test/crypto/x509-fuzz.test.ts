@@ -3,6 +3,7 @@
 // certificates made by openssl in this run. Bounded: fixed run counts, seeded.
 import fc from "fast-check";
 import { X509Certificate } from "node:crypto";
+import { rootCertificates } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
 import { buildPki, frame, type Pki } from "../fixtures/x509-pki.ts";
@@ -105,5 +106,19 @@ describe("DER and X.509 never trap", () => {
       if (!Buffer.from(b).equals(Buffer.from(base))) expect(r[0], Buffer.from(b).toString("hex")).not.toBe(0);
     }), { numRuns: Number(process.env.X509_FUZZ_RUNS ?? 4000), seed: Number(process.env.X509_FUZZ_SEED ?? 6) });
     expect(accepted).toBeGreaterThan(50); // the fuzzer did reach past the parser
+  });
+
+  it("mutations of the Mozilla roots node ships: never trap, never validate once changed", () => {
+    const real = rootCertificates.map((pem) => new Uint8Array(new X509Certificate(pem).raw));
+    let accepted = 0;
+    fc.assert(fc.property(mutation, (m) => {
+      const base = real[m.seed % real.length];
+      const b = mutate(base, m);
+      const e = x.certParse(b);
+      if (e === 0) accepted++;
+      const r: Int32Array = x.validate(frame([b]), frame([base]), now, "", 0);
+      if (!Buffer.from(b).equals(Buffer.from(base))) expect(r[0], Buffer.from(b).toString("hex")).not.toBe(0);
+    }), { numRuns: Math.ceil(Number(process.env.X509_FUZZ_RUNS ?? 4000) / 2), seed: Number(process.env.X509_FUZZ_SEED ?? 6) + 1 });
+    expect(accepted).toBeGreaterThan(20);
   });
 });
