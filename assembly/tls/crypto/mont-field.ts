@@ -69,6 +69,8 @@ export function numCmov(r: Num, a: Num, mask: u32): void {
 }
 
 const tmpSub = numNew();
+// @ts-ignore: decorator
+@inline const M32: u64 = 0xffffffff;
 
 export class Mont256 {
   m: Num = numNew();
@@ -80,7 +82,6 @@ export class Mont256 {
   /** m - 2, the Fermat inversion exponent */
   mMinus2: Num = numNew();
   one: Num = numNew();
-  private t: StaticArray<u64> = new StaticArray<u64>(10);
 
   /** m as 32 big-endian bytes; m must be odd and above 2^255/16 (true for n and L). */
   constructor(mBE: Uint8Array) {
@@ -108,39 +109,200 @@ export class Mont256 {
     numSub(this.mMinus2, this.m, two);
   }
 
-  /** r = a b / R mod m (CIOS). Needs a < m or b < m (then the result before the last step is
-   *  below 2m); both below 2^256. r may alias a or b. */
+  /** r = a b / R mod m (CIOS, unrolled into locals). Needs a < m or b < m (then the result before
+   *  the last step is below 2m); both below 2^256. r may alias a or b. */
   mul(r: Num, a: Num, b: Num): void {
-    const t = this.t, m = this.m, m0inv = <u64>this.m0inv;
-    for (let i = 0; i < 10; i++) unchecked(t[i] = 0);
-    for (let i = 0; i < 8; i++) {
-      const bi = <u64>unchecked(b[i]);
-      let c: u64 = 0;
-      for (let j = 0; j < 8; j++) {
-        const s = unchecked(t[j]) + <u64>unchecked(a[j]) * bi + c;
-        unchecked(t[j] = s & 0xffffffff);
-        c = s >> 32;
-      }
-      let s = unchecked(t[8]) + c;
-      unchecked(t[8] = s & 0xffffffff);
-      unchecked(t[9] = s >> 32);
-      const q = (unchecked(t[0]) * m0inv) & 0xffffffff;
-      s = unchecked(t[0]) + q * <u64>unchecked(m[0]);
-      c = s >> 32;
-      for (let j = 1; j < 8; j++) {
-        s = unchecked(t[j]) + q * <u64>unchecked(m[j]) + c;
-        unchecked(t[j - 1] = s & 0xffffffff);
-        c = s >> 32;
-      }
-      s = unchecked(t[8]) + c;
-      unchecked(t[7] = s & 0xffffffff);
-      unchecked(t[8] = unchecked(t[9]) + (s >> 32));
-    }
-    for (let i = 0; i < 8; i++) unchecked(r[i] = <u32>unchecked(t[i]));
-    // Subtract m when t >= m (t[8] is the 2^256 bit).
+    const m = this.m, m0inv = <u64>this.m0inv;
+    const a0 = <u64>unchecked(a[0]), m0 = <u64>unchecked(m[0]);
+    const a1 = <u64>unchecked(a[1]), m1 = <u64>unchecked(m[1]);
+    const a2 = <u64>unchecked(a[2]), m2 = <u64>unchecked(m[2]);
+    const a3 = <u64>unchecked(a[3]), m3 = <u64>unchecked(m[3]);
+    const a4 = <u64>unchecked(a[4]), m4 = <u64>unchecked(m[4]);
+    const a5 = <u64>unchecked(a[5]), m5 = <u64>unchecked(m[5]);
+    const a6 = <u64>unchecked(a[6]), m6 = <u64>unchecked(m[6]);
+    const a7 = <u64>unchecked(a[7]), m7 = <u64>unchecked(m[7]);
+    let t0: u64 = 0, t1: u64 = 0, t2: u64 = 0, t3: u64 = 0, t4: u64 = 0, t5: u64 = 0, t6: u64 = 0;
+    let t7: u64 = 0, t8: u64 = 0, t9: u64 = 0, s: u64, c: u64, q: u64, bi: u64;
+    // limb 0 of b
+    bi = <u64>unchecked(b[0]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    // limb 1 of b
+    bi = <u64>unchecked(b[1]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    // limb 2 of b
+    bi = <u64>unchecked(b[2]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    // limb 3 of b
+    bi = <u64>unchecked(b[3]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    // limb 4 of b
+    bi = <u64>unchecked(b[4]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    // limb 5 of b
+    bi = <u64>unchecked(b[5]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    // limb 6 of b
+    bi = <u64>unchecked(b[6]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    // limb 7 of b
+    bi = <u64>unchecked(b[7]);
+    s = t0 + a0 * bi; t0 = s & M32; c = s >> 32;
+    s = t1 + a1 * bi + c; t1 = s & M32; c = s >> 32;
+    s = t2 + a2 * bi + c; t2 = s & M32; c = s >> 32;
+    s = t3 + a3 * bi + c; t3 = s & M32; c = s >> 32;
+    s = t4 + a4 * bi + c; t4 = s & M32; c = s >> 32;
+    s = t5 + a5 * bi + c; t5 = s & M32; c = s >> 32;
+    s = t6 + a6 * bi + c; t6 = s & M32; c = s >> 32;
+    s = t7 + a7 * bi + c; t7 = s & M32; c = s >> 32;
+    s = t8 + c; t8 = s & M32; t9 = s >> 32;
+    q = (t0 * m0inv) & M32;
+    s = t0 + q * m0; c = s >> 32;
+    s = t1 + q * m1 + c; t0 = s & M32; c = s >> 32;
+    s = t2 + q * m2 + c; t1 = s & M32; c = s >> 32;
+    s = t3 + q * m3 + c; t2 = s & M32; c = s >> 32;
+    s = t4 + q * m4 + c; t3 = s & M32; c = s >> 32;
+    s = t5 + q * m5 + c; t4 = s & M32; c = s >> 32;
+    s = t6 + q * m6 + c; t5 = s & M32; c = s >> 32;
+    s = t7 + q * m7 + c; t6 = s & M32; c = s >> 32;
+    s = t8 + c; t7 = s & M32; t8 = t9 + (s >> 32);
+    unchecked(r[0] = <u32>t0);
+    unchecked(r[1] = <u32>t1);
+    unchecked(r[2] = <u32>t2);
+    unchecked(r[3] = <u32>t3);
+    unchecked(r[4] = <u32>t4);
+    unchecked(r[5] = <u32>t5);
+    unchecked(r[6] = <u32>t6);
+    unchecked(r[7] = <u32>t7);
+    // Subtract m when t >= m (t8 is the 2^256 bit).
     const borrow = numSub(tmpSub, r, m);
-    const keep = <u32>(<u32>unchecked(t[8]) | (borrow ^ 1)); // 1: take the difference
-    numCmov(r, tmpSub, 0 - keep);
+    const take = <u32>t8 | (borrow ^ 1);
+    numCmov(r, tmpSub, 0 - take);
   }
 
   /** r = a + b mod m, for a, b < m. */
