@@ -86,4 +86,24 @@ describe("bigint", () => {
     expect(w.bnModExp(toBytes(1000n, 2), toBytes(3n, 2), toBytes(5n, 1), true)).toBeNull();
     expect(w.bnModExp(toBytes(1001n, 2), toBytes(1n << 40n, 8), toBytes(5n, 1), true)).toBeNull();
   });
+
+  it("secret exponentiation takes the same time for all-zero, all-one and random exponents", () => {
+    // A coarse guard on the fixed-window ladder: skipping work on zero bits or zero windows would
+    // make the all-zero exponent 20-50% faster. Interleaved batches, best of each, so that load
+    // on the machine cancels out.
+    const m = toBytes(randOdd(1024), 128), base = toBytes(randBelow(toBig(m)), 128);
+    const exps = [new Uint8Array(128), new Uint8Array(128).fill(0xff), Uint8Array.from(randomBytes(128))];
+    const best = exps.map(() => Infinity);
+    // V8 first runs wasm from its baseline compiler and tiers hot functions up in the background,
+    // later on a loaded machine: keep going for ~2 s (bounded in rounds) and keep the best.
+    const start = performance.now();
+    for (let round = 0; round < 400 && (round < 20 || performance.now() - start < 2000); round++) {
+      exps.forEach((e, i) => {
+        const t0 = performance.now();
+        for (let j = 0; j < 2; j++) w.bnModExp(m, base, e, true);
+        best[i] = Math.min(best[i], performance.now() - t0);
+      });
+    }
+    expect(Math.max(...best) / Math.min(...best)).toBeLessThan(1.12);
+  });
 });
