@@ -2,13 +2,14 @@
 // §2.2.3: SEQUENCE { r INTEGER, s INTEGER }).
 //
 // Signing derives the nonce k as RFC 6979 §3.2 does with HMAC-SHA-256, from the private key and the
-// hash, and mixes in the caller's entropy as RFC 6979 §3.6's additional data k': the signature is
-// safe even with a broken entropy source (deterministic), and does not repeat a k across different
-// hashes even with a fault (hedged). With empty entropy the result is exactly RFC 6979's. The secret
-// work ([k]G, k^-1, s) is constant time. Verification does not require low S (as OpenSSL).
+// hash, and mixes in the caller's entropy as RFC 6979 §3.6's additional data k' (hedged): a broken
+// entropy source still gives a safe deterministic nonce, and good entropy makes the nonce differ
+// between signings of the same hash (which blunts fault attacks on deterministic signing). With
+// empty entropy the result is exactly RFC 6979's. The secret work ([k]G, k^-1, s) is constant
+// time. Verification does not require low S (as OpenSSL).
 import { HASH_SHA256 } from "./sha2";
 import { newHmac } from "./hmac";
-import { Num, numNew, numFromBE, numToBE, numIsZero, numLt, numSub, numCmov } from "./mont-field";
+import { Num, numNew, numCopy, numFromBE, numToBE, numIsZero, numSub, numCmov } from "./mont-field";
 import {
   Pt, scN, newTable, ptDecode, jacMulBase, jacToAffine, jacTable, jacMulTable, jacSumPublic, scalarValid,
 } from "./p256";
@@ -24,13 +25,11 @@ function bits2int(r: Num, h: Uint8Array): void {
 /** r = a mod n for a < 2^256 (a < 2n always holds for 256-bit a): one masked subtraction. */
 function reduceOnce(r: Num, a: Num): void {
   const borrow = numSub(tmpN, a, nM);
-  numCopyTo(r, a);
+  numCopy(r, a);
   numCmov(r, tmpN, 0 - (borrow ^ 1));
 }
-function numCopyTo(r: Num, a: Num): void { for (let i = 0; i < 8; i++) unchecked(r[i] = a[i]); }
 
 const kV = new Uint8Array(32), kK = new Uint8Array(32), kX = new Uint8Array(32), kH = new Uint8Array(32);
-const one = new Uint8Array(1);
 const sep = new Uint8Array(1);
 const eN = numNew(), kN = numNew();
 
@@ -70,8 +69,8 @@ const xBytes = new Uint8Array(32);
 
 /**
  * Signs a message hash (any length; its leftmost 256 bits are used) with a 32-byte private key in
- * [1, n-1]; entropy is 0 or 32 bytes (or more) of caller randomness. Returns r || s (64 bytes), or
- * an empty array when the key or the entropy argument is unusable.
+ * [1, n-1]; entropy is caller randomness (32 bytes; any length works, empty gives RFC 6979).
+ * Returns r || s (64 bytes), or an empty array when the key is not 32 bytes or not in [1, n-1].
  */
 export function ecdsaP256Sign(priv: Uint8Array, hash: Uint8Array, entropy: Uint8Array): Uint8Array {
   if (<u32>priv.length != 32 || scalarValid(priv) == 0) return new Uint8Array(0);
@@ -189,7 +188,7 @@ export function ecdsaSigFromDer(der: Uint8Array): Uint8Array | null {
 /** DER-encodes r || s (64 bytes) as an ECDSA-Sig-Value; an empty array for a bad length. */
 export function ecdsaSigToDer(rs: Uint8Array): Uint8Array {
   if (<u32>rs.length != 64) return new Uint8Array(0);
-  let lens = new StaticArray<i32>(2), starts = new StaticArray<i32>(2), pads = new StaticArray<i32>(2);
+  const lens = new StaticArray<i32>(2), starts = new StaticArray<i32>(2), pads = new StaticArray<i32>(2);
   let total = 0;
   for (let w = 0; w < 2; w++) {
     let st = w * 32;

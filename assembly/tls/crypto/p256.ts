@@ -38,6 +38,7 @@ export const N_BYTES = hexBytes("ffffffff00000000ffffffffffffffffbce6faada7179e8
 /** Arithmetic modulo n (shared with ecdsa.ts). */
 export const scN = new Mont256(N_BYTES);
 
+/** A point in Jacobian coordinates (Z = 0: infinity); decoded points have Z = 1. */
 @final export class Pt {
   x: Fp = fpNew();
   y: Fp = fpNew();
