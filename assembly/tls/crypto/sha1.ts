@@ -1,7 +1,7 @@
 // SHA-1 — FIPS 180-4 §4.1.1 functions, §4.2.1 constants, §5.3.1 initial value, §6.1 computation.
 // Only for verifying legacy certificate signatures (and the TLS 1.2 PRF never uses it): SHA-1 is
 // broken for collision resistance (SHAttered, 2017), so nothing new should be signed with it.
-import { HashCtx } from "./sha2";
+import { BlockHash, HashCtx } from "./sha2";
 
 const W1: StaticArray<u32> = new StaticArray<u32>(80);
 
@@ -33,11 +33,8 @@ function sha1Blocks(st: usize, p: usize, n: i32): void {
   store<u32>(st, h3, 12); store<u32>(st, h4, 16);
 }
 
-export class Sha1 extends HashCtx {
+export class Sha1 extends BlockHash {
   private st: StaticArray<u32> = new StaticArray<u32>(5);
-  private buf: StaticArray<u8> = new StaticArray<u8>(64);
-  private bufLen: i32 = 0;
-  private total: u64 = 0;
 
   constructor() {
     super();
@@ -46,62 +43,22 @@ export class Sha1 extends HashCtx {
   get outLen(): i32 { return 20; }
   get blockLen(): i32 { return 64; }
 
-  clone(): HashCtx {
-    const c = new Sha1();
-    memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 20);
-    memory.copy(changetype<usize>(c.buf), changetype<usize>(this.buf), 64);
-    c.bufLen = this.bufLen;
-    c.total = this.total;
-    return c;
-  }
-
-  reset(): void {
+  protected initState(): void {
     const st = changetype<usize>(this.st);
     store<u32>(st, 0x67452301, 0); store<u32>(st, 0xefcdab89, 4); store<u32>(st, 0x98badcfe, 8);
     store<u32>(st, 0x10325476, 12); store<u32>(st, 0xc3d2e1f0, 16);
-    this.bufLen = 0;
-    this.total = 0;
   }
-
-  updatePtr(p: usize, len: i32): void {
-    if (len <= 0) return;
-    this.total += <u64>len;
-    const st = changetype<usize>(this.st);
-    const buf = changetype<usize>(this.buf);
-    let fill = this.bufLen;
-    if (fill > 0) {
-      const take = min(64 - fill, len);
-      memory.copy(buf + fill, p, take);
-      fill += take; p += take; len -= take;
-      if (fill < 64) { this.bufLen = fill; return; }
-      sha1Blocks(st, buf, 1);
-      fill = 0;
-    }
-    const n = len >> 6;
-    if (n > 0) {
-      sha1Blocks(st, p, n);
-      p += <usize>(n << 6); len -= n << 6;
-    }
-    if (len > 0) memory.copy(buf, p, len);
-    this.bufLen = len;
+  protected compress(p: usize, n: i32): void {
+    sha1Blocks(changetype<usize>(this.st), p, n);
   }
-
-  finishPtr(out: usize): void {
+  protected output(out: usize): void {
     const st = changetype<usize>(this.st);
-    const buf = changetype<usize>(this.buf);
-    let fill = this.bufLen;
-    store<u8>(buf + fill, 0x80);
-    fill++;
-    if (fill > 56) {
-      memory.fill(buf + fill, 0, 64 - fill);
-      sha1Blocks(st, buf, 1);
-      fill = 0;
-    }
-    memory.fill(buf + fill, 0, 56 - fill);
-    store<u64>(buf + 56, bswap<u64>(this.total << 3));
-    sha1Blocks(st, buf, 1);
     for (let i: usize = 0; i < 20; i += 4) store<u32>(out + i, bswap<u32>(load<u32>(st + i)));
-    this.reset();
+  }
+  clone(): HashCtx {
+    const c = new Sha1();
+    memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 20);
+    return this.copyFraming(c);
   }
 }
 

@@ -36,6 +36,77 @@ export abstract class HashCtx {
   }
 }
 
+/** The framing FIPS 180-4 §5.1 gives SHA-1 and SHA-2 alike: whole blocks go to the compression
+ *  function, the tail is padded with 0x80, zeros and the big-endian message length in bits (in the
+ *  last 8 bytes of a 64-byte block, or the last 16 of a 128-byte one, whose upper half stays 0). */
+export abstract class BlockHash extends HashCtx {
+  protected buf: StaticArray<u8> = new StaticArray<u8>(128);
+  protected bufLen: i32 = 0;
+  protected total: u64 = 0; // bytes absorbed
+  /** Runs the compression function over `n` whole blocks at `p`. */
+  protected abstract compress(p: usize, n: i32): void;
+  /** Writes the digest (the state, big-endian, truncated to outLen) to `out`. */
+  protected abstract output(out: usize): void;
+  /** Loads the initial hash value. */
+  protected abstract initState(): void;
+
+  reset(): void {
+    this.initState();
+    this.bufLen = 0;
+    this.total = 0;
+  }
+
+  updatePtr(p: usize, len: i32): void {
+    if (len <= 0) return;
+    this.total += <u64>len;
+    const bl = this.blockLen;
+    const buf = changetype<usize>(this.buf);
+    let fill = this.bufLen;
+    if (fill > 0) {
+      const take = min(bl - fill, len);
+      memory.copy(buf + <usize>fill, p, <usize>take);
+      fill += take; p += <usize>take; len -= take;
+      if (fill < bl) { this.bufLen = fill; return; }
+      this.compress(buf, 1);
+      fill = 0;
+    }
+    const n = len / bl;
+    if (n > 0) {
+      this.compress(p, n);
+      p += <usize>(n * bl); len -= n * bl;
+    }
+    if (len > 0) memory.copy(buf, p, <usize>len);
+    this.bufLen = len;
+  }
+
+  finishPtr(out: usize): void {
+    const bl = this.blockLen;
+    const lenField = bl == 128 ? 16 : 8;
+    const buf = changetype<usize>(this.buf);
+    let fill = this.bufLen;
+    store<u8>(buf + <usize>fill, 0x80);
+    fill++;
+    if (fill > bl - lenField) {
+      memory.fill(buf + <usize>fill, 0, <usize>(bl - fill));
+      this.compress(buf, 1);
+      fill = 0;
+    }
+    memory.fill(buf + <usize>fill, 0, <usize>(bl - 8 - fill));
+    store<u64>(buf + <usize>(bl - 8), bswap<u64>(this.total << 3));
+    this.compress(buf, 1);
+    this.output(out);
+    this.reset();
+  }
+
+  /** Copies the framing state into `c`, a context of the same kind whose hash state is copied. */
+  protected copyFraming(c: BlockHash): HashCtx {
+    memory.copy(changetype<usize>(c.buf), changetype<usize>(this.buf), 128);
+    c.bufLen = this.bufLen;
+    c.total = this.total;
+    return c;
+  }
+}
+
 /** A fresh streaming context for `alg`, or null for an unknown algorithm id. */
 export function newHash(alg: i32): HashCtx | null {
   if (alg == HASH_SHA256) return new Sha256();
@@ -358,11 +429,8 @@ export function sha256Blocks(st: usize, p: usize, n: i32): void {
   store<u32>(st, h4, 16); store<u32>(st, h5, 20); store<u32>(st, h6, 24); store<u32>(st, h7, 28);
 }
 
-export class Sha256 extends HashCtx {
+export class Sha256 extends BlockHash {
   private st: StaticArray<u32> = new StaticArray<u32>(8);
-  private buf: StaticArray<u8> = new StaticArray<u8>(64);
-  private bufLen: i32 = 0;
-  private total: u64 = 0;
 
   constructor() {
     super();
@@ -371,60 +439,20 @@ export class Sha256 extends HashCtx {
   get outLen(): i32 { return 32; }
   get blockLen(): i32 { return 64; }
 
+  protected initState(): void {
+    memory.copy(changetype<usize>(this.st), changetype<usize>(IV256), 32);
+  }
+  protected compress(p: usize, n: i32): void {
+    sha256Blocks(changetype<usize>(this.st), p, n);
+  }
+  protected output(out: usize): void {
+    const st = changetype<usize>(this.st);
+    for (let i: usize = 0; i < 32; i += 4) store<u32>(out + i, bswap<u32>(load<u32>(st + i)));
+  }
   clone(): HashCtx {
     const c = new Sha256();
     memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 32);
-    memory.copy(changetype<usize>(c.buf), changetype<usize>(this.buf), 64);
-    c.bufLen = this.bufLen;
-    c.total = this.total;
-    return c;
-  }
-
-  reset(): void {
-    memory.copy(changetype<usize>(this.st), changetype<usize>(IV256), 32);
-    this.bufLen = 0;
-    this.total = 0;
-  }
-
-  updatePtr(p: usize, len: i32): void {
-    if (len <= 0) return;
-    this.total += <u64>len;
-    const st = changetype<usize>(this.st);
-    const buf = changetype<usize>(this.buf);
-    let fill = this.bufLen;
-    if (fill > 0) {
-      const take = min(64 - fill, len);
-      memory.copy(buf + fill, p, take);
-      fill += take; p += take; len -= take;
-      if (fill < 64) { this.bufLen = fill; return; }
-      sha256Blocks(st, buf, 1);
-      fill = 0;
-    }
-    const n = len >> 6;
-    if (n > 0) {
-      sha256Blocks(st, p, n);
-      p += <usize>(n << 6); len -= n << 6;
-    }
-    if (len > 0) memory.copy(buf, p, len);
-    this.bufLen = len;
-  }
-
-  finishPtr(out: usize): void {
-    const st = changetype<usize>(this.st);
-    const buf = changetype<usize>(this.buf);
-    let fill = this.bufLen;
-    store<u8>(buf + fill, 0x80);
-    fill++;
-    if (fill > 56) {
-      memory.fill(buf + fill, 0, 64 - fill);
-      sha256Blocks(st, buf, 1);
-      fill = 0;
-    }
-    memory.fill(buf + fill, 0, 56 - fill);
-    store<u64>(buf + 56, bswap<u64>(this.total << 3));
-    sha256Blocks(st, buf, 1);
-    for (let i: usize = 0; i < 32; i += 4) store<u32>(out + i, bswap<u32>(load<u32>(st + i)));
-    this.reset();
+    return this.copyFraming(c);
   }
 }
 
@@ -804,11 +832,8 @@ export function sha512Blocks(st: usize, p: usize, n: i32): void {
 }
 
 /** The SHA-512 engine; SHA-384 differs only in its initial value and truncated output. */
-abstract class Sha512Family extends HashCtx {
+abstract class Sha512Family extends BlockHash {
   private st: StaticArray<u64> = new StaticArray<u64>(8);
-  private buf: StaticArray<u8> = new StaticArray<u8>(128);
-  private bufLen: i32 = 0;
-  private total: u64 = 0; // bytes; messages stay far below 2^64 bytes, so the high length word is 0
   private iv: StaticArray<u64>;
   private out: i32;
 
@@ -821,61 +846,21 @@ abstract class Sha512Family extends HashCtx {
   get outLen(): i32 { return this.out; }
   get blockLen(): i32 { return 128; }
 
-  /** Copies this context's running state into `c` (a fresh context of the same kind). */
-  protected copyTo(c: Sha512Family): HashCtx {
-    memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 64);
-    memory.copy(changetype<usize>(c.buf), changetype<usize>(this.buf), 128);
-    c.bufLen = this.bufLen;
-    c.total = this.total;
-    return c;
-  }
-
-  reset(): void {
+  protected initState(): void {
     memory.copy(changetype<usize>(this.st), changetype<usize>(this.iv), 64);
-    this.bufLen = 0;
-    this.total = 0;
   }
-
-  updatePtr(p: usize, len: i32): void {
-    if (len <= 0) return;
-    this.total += <u64>len;
-    const st = changetype<usize>(this.st);
-    const buf = changetype<usize>(this.buf);
-    let fill = this.bufLen;
-    if (fill > 0) {
-      const take = min(128 - fill, len);
-      memory.copy(buf + fill, p, take);
-      fill += take; p += take; len -= take;
-      if (fill < 128) { this.bufLen = fill; return; }
-      sha512Blocks(st, buf, 1);
-      fill = 0;
-    }
-    const n = len >> 7;
-    if (n > 0) {
-      sha512Blocks(st, p, n);
-      p += <usize>(n << 7); len -= n << 7;
-    }
-    if (len > 0) memory.copy(buf, p, len);
-    this.bufLen = len;
+  protected compress(p: usize, n: i32): void {
+    sha512Blocks(changetype<usize>(this.st), p, n);
   }
-
-  finishPtr(out: usize): void {
+  protected output(out: usize): void {
     const st = changetype<usize>(this.st);
-    const buf = changetype<usize>(this.buf);
-    let fill = this.bufLen;
-    store<u8>(buf + fill, 0x80);
-    fill++;
-    if (fill > 112) {
-      memory.fill(buf + fill, 0, 128 - fill);
-      sha512Blocks(st, buf, 1);
-      fill = 0;
-    }
-    memory.fill(buf + fill, 0, 120 - fill); // includes the high 64 bits of the 128-bit length
-    store<u64>(buf + 120, bswap<u64>(this.total << 3));
-    sha512Blocks(st, buf, 1);
     const n = <usize>this.out;
     for (let i: usize = 0; i < n; i += 8) store<u64>(out + i, bswap<u64>(load<u64>(st + i)));
-    this.reset();
+  }
+  /** Copies this context's whole running state into `c` (a fresh context of the same kind). */
+  protected copyTo(c: Sha512Family): HashCtx {
+    memory.copy(changetype<usize>(c.st), changetype<usize>(this.st), 64);
+    return this.copyFraming(c);
   }
 }
 
