@@ -12,7 +12,7 @@ export class WasockSocket extends Duplex {
   readonly ws: Winsock;
   readonly s: number;
   private reading = false;
-  private closed = false;
+  private wsClosed = false;
 
   constructor(ws: Winsock, s: number) {
     super({ allowHalfOpen: true });
@@ -36,24 +36,24 @@ export class WasockSocket extends Duplex {
   unref(): this { return this; }
 
   override _read(): void {
-    if (this.reading || this.closed) return;
+    if (this.reading || this.wsClosed) return;
     this.reading = true;
     void this.pump();
   }
 
   private async pump(): Promise<void> {
     try {
-      while (!this.closed) {
+      while (!this.wsClosed) {
         let avail = 0;
         try { avail = this.ws.ioctlsocket(this.s, FIONREAD); } catch { /* reported by recv */ }
         const buf = Buffer.allocUnsafe(Math.min(Math.max(avail, 16384), MAX_READ));
         const n = await this.ws.recvAsync(this.s, buf);
-        if (this.closed) return;
+        if (this.wsClosed) return;
         if (n === 0) { this.push(null); return; }
         if (!this.push(n === buf.length ? buf : buf.subarray(0, n))) break;
       }
     } catch (e) {
-      if (!this.closed) this.destroy(e as Error);
+      if (!this.wsClosed) this.destroy(e as Error);
     } finally {
       this.reading = false;
     }
@@ -68,8 +68,8 @@ export class WasockSocket extends Duplex {
   }
 
   override _destroy(err: Error | null, cb: (e?: Error | null) => void): void {
-    if (!this.closed) {
-      this.closed = true;
+    if (!this.wsClosed) {
+      this.wsClosed = true;
       try { this.ws.closesocket(this.s); } catch (e) { if (!(e instanceof WinsockError)) return cb(e as Error); }
     }
     cb(err);
@@ -88,13 +88,14 @@ export class WasockServer {
     this.ws = ws;
     const host = opts.host ?? "127.0.0.1";
     const af = host.includes(":") ? AF_INET6 : AF_INET;
-    this.s = ws.socket(af, SOCK_STREAM, 0);
-    ws.bind(this.s, { family: af, address: host, port: opts.port ?? 0 });
-    ws.listen(this.s, opts.backlog ?? 128);
+    const s = ws.socket(af, SOCK_STREAM, 0);
+    this.s = s;
+    ws.bind(s, { family: af, address: host, port: opts.port ?? 0 });
+    ws.listen(s, opts.backlog ?? 128);
     void (async () => {
       while (this.open) {
         let c: number;
-        try { c = await ws.acceptAsync(this.s); } catch { return; }
+        try { c = await ws.acceptAsync(s); } catch { return; }
         onConnection(new WasockSocket(ws, c));
       }
     })();

@@ -31,6 +31,16 @@ const IPPROTO_IPV6 = 41;
 const IPV6_V6ONLY = 27;
 /** A paused stream resumes below this many queued bytes (at least; SO_RCVBUF raises it). */
 const MIN_RX_LIMIT = 1 << 20;
+/** Sends between POOL_MIN and POOL_SIZE bytes copy into reused buffers (smaller ones use Node's pool). */
+const POOL_MIN = 4096;
+const POOL_SIZE = 65536;
+
+const EV_DATA = 0;
+const EV_EOF = 1;
+const EV_RESET = 2;
+const EV_SENT = 3;
+const EV_CONNECTED = 4;
+const EV_INCOMING = 5;
 
 // Node's handle bindings: the only synchronous bind/listen Node has.
 const binding = (process as any).binding.bind(process) as (name: string) => any;
@@ -80,6 +90,9 @@ class Rec {
   v6Only = true;
   rcvBuf = 8192;
   sndBuf = 8192;
+  fifo: number[] = [];              // lengths of writes in flight (negative: already reported)
+  held: Buffer[] = [];              // pooled buffers Node still holds, in write order
+  onWritten: () => void = () => {};
   constructor(h: number, af: number, type: number) {
     this.h = h;
     this.af = af;
@@ -106,16 +119,44 @@ export class NodeHostProvider {
 
   /** Delivers the events learned inside an import, now that the core call returned. */
   flush(): void {
-    while (this.deferred.length) this.deferred.shift()!();
+    if (this.pend.length > 0) {
+      const p = this.pend;
+      this.pend = [];
+      for (let i = 0; i < p.length; i += 3) this.fire(p[i] as Rec, p[i + 1] as number, p[i + 2] as number);
+    }
+    if (this.deferred.length === 0) return;
+    const d = this.deferred;
+    this.deferred = [];
+    for (const f of d) f();
   }
+
+  /** Events learned inside an import, as (rec, kind, n) triples: no closure per send. */
+  private pend: Array<Rec | number> = [];
 
   get openCount(): number { return this.recs.size; }
 
   private mem(): Uint8Array { return new Uint8Array(this.core.memory.buffer); }
 
+  private pool: Buffer[] = [];
+
   private ev(rec: Rec, fn: () => void): void {
     if (rec.h === 0 || rec.closed) return; // not accepted yet (accept reports totals) or closed
     fn();
+    this.notify(rec.h);
+  }
+
+  /** Delivers one event to the core (no closure: this runs per chunk on the data path). */
+  private fire(rec: Rec, kind: number, n: number): void {
+    if (rec.h === 0 || rec.closed) return;
+    const c = this.core;
+    switch (kind) {
+      case EV_DATA: c.wasock_on_data(rec.h, n); break;
+      case EV_EOF: c.wasock_on_eof(rec.h); break;
+      case EV_RESET: c.wasock_on_reset(rec.h, n); break;
+      case EV_SENT: c.wasock_on_sent(rec.h, n); break;
+      case EV_CONNECTED: c.wasock_on_connected(rec.h, n); break;
+      case EV_INCOMING: c.wasock_on_incoming(rec.h, n); break;
+    }
     this.notify(rec.h);
   }
 
@@ -256,6 +297,7 @@ export class NodeHostProvider {
 
   private attachStream(rec: Rec, s: net.Socket): void {
     rec.sock = s;
+    rec.onWritten = () => this.written(rec);
     if (s.remoteAddress) rec.remote = fromNode(s.remoteAddress, s.remotePort, rec.af);
     if (s.localAddress) rec.local = fromNode(s.localAddress, s.localPort, rec.af);
     s.on("data", (b: Buffer) => {
@@ -263,7 +305,7 @@ export class NodeHostProvider {
       rec.rx.push(b);
       rec.rxBytes += b.length;
       if (rec.rxBytes >= rec.rxLimit && !rec.paused) { rec.paused = true; s.pause(); }
-      this.ev(rec, () => this.core.wasock_on_data(rec.h, b.length));
+      this.fire(rec, EV_DATA, b.length);
     });
     s.on("end", () => {
       rec.eof = true;
@@ -326,11 +368,32 @@ export class NodeHostProvider {
   }
 
   private source(buf: number, len: number): Buffer {
+    // One copy: Winsock lets the caller reuse its buffer once send returns, and Node may hold the
+    // Buffer until the kernel takes it. allocUnsafe draws small sizes from Node's pool.
+    const out = len > POOL_MIN && len <= POOL_SIZE ? (this.pool.pop() ?? Buffer.allocUnsafeSlow(POOL_SIZE)).subarray(0, len) : Buffer.allocUnsafe(len);
     if (buf === HOST_BUFFER) {
       const src = this.src!;
-      return Buffer.from(src.buffer.slice(src.byteOffset, src.byteOffset + len));
+      out.set(len === src.length ? src : src.subarray(0, len));
+    } else {
+      out.set(new Uint8Array(this.core.memory.buffer, buf, len));
     }
-    return Buffer.from(this.core.memory.buffer.slice(buf, buf + len));
+    return out;
+  }
+
+  /** Returns a send buffer to the pool once Node no longer holds it. */
+  private release(b: Buffer): void {
+    if (b.buffer.byteLength === POOL_SIZE && b.byteOffset === 0 && this.pool.length < 64) {
+      this.pool.push(Buffer.from(b.buffer, 0, POOL_SIZE));
+    }
+  }
+
+  /** A write of a stream finished (Node calls these in order). */
+  private written(rec: Rec): void {
+    const len = rec.fifo.shift() ?? 0;
+    if (len <= 0) return; // reported when it completed synchronously
+    const b = rec.held.shift();
+    if (b) this.release(b);
+    this.fire(rec, EV_SENT, len);
   }
 
   private send(h: number, buf: number, len: number, to: number, tolen: number): number {
@@ -341,7 +404,16 @@ export class NodeHostProvider {
       const s = rec.sock;
       if (!s) return -SockErr.NotConn;
       const data = this.source(buf, len);
-      s.write(data, () => this.ev(rec, () => this.core.wasock_on_sent(rec.h, len)));
+      s.write(data, rec.onWritten);
+      if (s.writableLength === 0) {
+        // The kernel took it all synchronously: the send is complete now, and its buffer is free.
+        rec.fifo.push(-len);
+        this.release(data);
+        this.pend.push(rec, EV_SENT, len);
+      } else {
+        rec.fifo.push(len);
+        rec.held.push(data);
+      }
       return len;
     }
     const dest = to ? decodeSockAddr(this.mem(), to, tolen) : rec.peer;

@@ -93,7 +93,7 @@ export function decodeProtocolInfo(b: Uint8Array): ProtocolInfo {
 
 type Core = Record<string, any> & { memory: WebAssembly.Memory };
 
-interface Waiter { check: () => boolean; resolve: () => void }
+interface Waiter { check: () => boolean; resolve: (ok: boolean) => void; done: boolean; timer: NodeJS.Timeout | undefined }
 
 /** A sockaddr argument: an address object, raw bytes (to pass exactly what a C program would), or NULL. */
 export type NameArg = SockAddr | Uint8Array | null;
@@ -102,8 +102,7 @@ export class Winsock {
   readonly core: Core;
   readonly host: NodeHostProvider;
   private readonly scratch: number;
-  private waiters = new Map<number, Set<Waiter>>();
-  private anyWaiters = new Set<Waiter>();
+  private waiters = new Map<number, Waiter[]>();
 
   private constructor(core: Core, host: NodeHostProvider) {
     this.core = core;
@@ -128,12 +127,10 @@ export class Winsock {
 
   /** Throws the last error when r is SOCKET_ERROR; delivers events learned during the call. */
   private done(r: number): number {
-    if (this.host_deferred()) this.host.flush();
+    this.host.flush();
     if (r === -1) throw new WinsockError(this.core.WSAGetLastError());
     return r;
   }
-
-  private host_deferred(): boolean { return (this.host as any).deferred.length > 0; }
 
   private putName(name: NameArg, at: number): number {
     const m = this.mem();
@@ -148,32 +145,37 @@ export class Winsock {
   }
 
   private wake(h: number): void {
-    const set = this.waiters.get(h);
-    if (set) for (const w of set) if (w.check()) { set.delete(w); w.resolve(); }
-    for (const w of this.anyWaiters) if (w.check()) { this.anyWaiters.delete(w); w.resolve(); }
+    const list = this.waiters.get(h);
+    if (list !== undefined && list.length > 0) {
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i];
+        if (!w.done && w.check()) this.finish(w, true);
+      }
+      if (list.length > 0) this.waiters.set(h, list.filter((w) => !w.done));
+    }
   }
 
-  /** Resolves when check() holds after an event on one of `handles` (any handle when null). */
-  private waitFor(handles: number[] | null, check: () => boolean, timeoutMs: number): Promise<boolean> {
+  private finish(w: Waiter, ok: boolean): void {
+    w.done = true;
+    if (w.timer !== undefined) clearTimeout(w.timer);
+    w.resolve(ok);
+  }
+
+  /** Resolves when check() holds after an event on one of `handles` (false after the timeout). */
+  private waitFor(handles: number[], check: () => boolean, timeoutMs: number): Promise<boolean> {
     if (check()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const w: Waiter = {
-        check,
-        resolve: () => { if (timer) clearTimeout(timer); resolve(true); },
-      };
-      const sets: Set<Waiter>[] = [];
-      if (handles === null) sets.push(this.anyWaiters);
-      else for (const h of handles) {
-        let s = this.waiters.get(h);
-        if (!s) this.waiters.set(h, (s = new Set()));
-        sets.push(s);
+    return new Promise<boolean>((resolve) => {
+      const w: Waiter = { check, resolve, done: false, timer: undefined };
+      for (const h of handles) {
+        const list = this.waiters.get(h);
+        if (list === undefined) this.waiters.set(h, [w]);
+        else list.push(w);
       }
-      for (const s of sets) s.add(w);
-      const orig = w.resolve;
-      w.resolve = () => { for (const s of sets) s.delete(w); orig(); };
       if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-        timer = setTimeout(() => { for (const s of sets) s.delete(w); resolve(false); }, timeoutMs);
+        w.timer = setTimeout(() => {
+          this.finish(w, false);
+          for (const h of handles) { const l = this.waiters.get(h); if (l) this.waiters.set(h, l.filter((x) => !x.done)); }
+        }, timeoutMs);
       }
     });
   }
@@ -310,17 +312,19 @@ export class Winsock {
     this.host.src = buf;
     const r = tp === 0 ? this.core.send(s, HOST_BUFFER, buf.length, flags) : this.core.sendto(s, HOST_BUFFER, buf.length, flags, tp, tl);
     this.host.src = null;
+    this.host.flush();
     return r;
   }
 
   /** Blocking send: waits while the send buffer is full, up to SO_SNDTIMEO (WSAETIMEDOUT). */
   async sendAsync(s: number, buf: Uint8Array, flags = 0, to: NameArg = null): Promise<number> {
-    const deadline = this.deadline(s, 8);
+    let deadline = 0;
     for (;;) {
       const r = this.trySend(s, buf, flags, to);
       if (r >= 0) return r;
       const e = this.core.WSAGetLastError();
       if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return this.done(-1);
+      if (deadline === 0) deadline = this.deadline(s, 8);
       const ok = await this.waitFor([s], () => (this.core.wasock_ready(s) & 2) !== 0 || this.core.wasock_ready(s) < 0, deadline - Date.now());
       if (!ok) throw new WinsockError(WSA.WSAETIMEDOUT);
     }
