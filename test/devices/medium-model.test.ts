@@ -127,6 +127,13 @@ const ops = fc.array(
   { minLength: 1, maxLength: 30 },
 ).map((xs) => xs.filter((x) => x.kind === "tx" || x.a !== x.b).sort((x, y) => x.at - y.at));
 
+/** Geometry alone (no blocking): who is in view of whom, from a medium nobody blocks. */
+const GEO: boolean[][] = (() => {
+  const g = new OpticalMedium();
+  const ts = PLACES.map((p, i) => g.addTransceiver(String(i), p));
+  return ts.map((a) => ts.map((b) => g.inView(a, b)));
+})();
+
 describe("medium vs the reference, with blocking", () => {
   it("random schedules at 4 Mbit/s with the beam blocked and cleared in mid-air", () => {
     const baud = 4_000_000;
@@ -140,12 +147,7 @@ describe("medium vs the reference, with blocking", () => {
         // reference state
         const blocked = new Set<string>();
         const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
-        const geo = (a: number, b: number) => { // geometry only, from a medium nobody blocks
-          const g = new OpticalMedium();
-          const ga = g.addTransceiver("a", PLACES[a]);
-          const gb = g.addTransceiver("b", PLACES[b]);
-          return g.inView(ga, gb);
-        };
+        const geo = (a: number, b: number) => GEO[a][b];
         interface RefTx { who: number; start: number; end: number; bytes: Uint8Array; idx: number; rx: Map<number, number> } // rx: receiver → cut time
         const sent: RefTx[] = [];
         const busy = new Array(N).fill(-Infinity);
