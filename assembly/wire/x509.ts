@@ -222,9 +222,9 @@ export function parseCertificate(der: Uint8Array, out: Certificate): X509Err {
   if (!tbs.expect(Tag.SEQUENCE)) return X509Err.Malformed;
   out.spki = tbs.element();
   if (!parseSpki(tbs.enter(), out)) return X509Err.Malformed;
-  // issuerUniqueID [1] and subjectUniqueID [2] (v2/v3 only): skipped.
-  if (tbs.optional(Tag.ctx(1)) && out.version < 2) return X509Err.Malformed;
-  if (tbs.optional(Tag.ctx(2)) && out.version < 2) return X509Err.Malformed;
+  // issuerUniqueID [1] and subjectUniqueID [2] IMPLICIT BIT STRING (v2/v3 only): checked, unused.
+  if (tbs.optional(Tag.ctx(1)) && (out.version < 2 || !tbs.checkBitString())) return X509Err.Malformed;
+  if (tbs.optional(Tag.ctx(2)) && (out.version < 2 || !tbs.checkBitString())) return X509Err.Malformed;
   if (!tbs.ok) return X509Err.Malformed;
   if (tbs.optional(Tag.ctxCons(3))) {
     if (out.version != 3) return X509Err.Malformed;

@@ -121,6 +121,12 @@ describe("refused: RFC 5280 structure", () => {
     extsOf(c).kids!.at(-1)!.kids!.splice(1, 0, { tag: 0x01, value: h("ff") });
     expect(x.certParse(encode(c))).toBe(X509Err.UnknownCriticalExtension);
   });
+  it("issuerUniqueID must be a BIT STRING (§4.1.2.8)", () => {
+    const good = leafTree(); tbsOf(good).kids!.splice(7, 0, { tag: 0x81, value: h("00ff") });
+    expect(x.certParse(encode(good))).toBe(X509Err.Ok);
+    const bad = leafTree(); tbsOf(bad).kids!.splice(7, 0, { tag: 0x81, value: h("09ff") });
+    expect(x.certParse(encode(bad))).toBe(X509Err.Malformed);
+  });
   it("extensions in a version 1 certificate", () => {
     const c = leafTree();
     tbsOf(c).kids!.shift(); // drop [0] version
