@@ -642,11 +642,15 @@ function checkSet(set: usize, total: i32): i32 {
   if (set == 0) return total;
   if (!inMem(set, FDSET_LEN)) return -1;
   const n = load<u32>(set);
-  if (n > <u32>C.FD_SETSIZE) return -1;
+  if (n > <u32>C.FD_SETSIZE) return -3;
   for (let i: u32 = 0; i < n; i++) {
     if (lookup(load<i32>(set + 4 + (i << 2))) === null) return -2;
   }
   return total + <i32>n;
+}
+
+function setError(r: i32): SockErr {
+  return r == -1 ? SockErr.Fault : r == -2 ? SockErr.NotSock : SockErr.Inval;
 }
 
 /** Keeps only the members of `set` ready for `what`; returns how many remain. */
@@ -669,16 +673,12 @@ function filterSet(set: usize, what: i32): i32 {
 /** Readiness without waiting; the host repeats it as events arrive until the timeout passes. */
 export function select(nfds: i32, readfds: usize, writefds: usize, exceptfds: usize, timeout: usize): i32 {
   if (refs == 0) return fail(SockErr.NotInitialised);
-  let total = 0;
-  total = checkSet(readfds, total);
-  if (total == -1) return fail(SockErr.Fault);
-  if (total == -2) return fail(SockErr.NotSock);
-  let t2 = checkSet(writefds, total);
-  if (t2 == -1) return fail(SockErr.Fault);
-  if (t2 == -2) return fail(SockErr.NotSock);
-  let t3 = checkSet(exceptfds, t2);
-  if (t3 == -1) return fail(SockErr.Fault);
-  if (t3 == -2) return fail(SockErr.NotSock);
+  const t1 = checkSet(readfds, 0);
+  if (t1 < 0) return fail(setError(t1));
+  const t2 = checkSet(writefds, t1);
+  if (t2 < 0) return fail(setError(t2));
+  const t3 = checkSet(exceptfds, t2);
+  if (t3 < 0) return fail(setError(t3));
   if (t3 == 0) return fail(SockErr.Inval);
   if (timeout != 0) {
     if (!inMem(timeout, 8)) return fail(SockErr.Fault);

@@ -1,0 +1,97 @@
+// Bad input through the core's pointer ABI (what a C guest can pass): invalid and stale handles,
+// short lengths, out-of-range pointers, bad flags, families and `how` values. Each gets Windows'
+// code, and none traps (a trap would throw from the core call).
+import { beforeAll, describe, expect, it } from "vitest";
+import { started, v4, Winsock } from "./helpers.ts";
+import { WSA } from "../../host/node/errors.ts";
+import * as K from "../../host/node/constants.ts";
+
+const FAR = 0xfffff000;   // beyond any memory the core has
+const HOST = 0xffffffff;  // HOST_BUFFER
+
+describe("bad input table", () => {
+  let ws: Winsock;
+  let c: any;
+  let S: number;          // scratch
+  let tcp: number, udp: number, stale: number, listener: number;
+  beforeAll(async () => {
+    ws = await started();
+    c = ws.core;
+    S = c.wasock_scratch() >>> 0;
+    tcp = ws.socket(K.AF_INET, K.SOCK_STREAM, 0);
+    udp = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    stale = ws.socket(K.AF_INET, K.SOCK_STREAM, 0);
+    ws.closesocket(stale);
+    listener = ws.socket(K.AF_INET, K.SOCK_STREAM, 0);
+    ws.bind(listener, v4());
+    ws.listen(listener, 1);
+  });
+  const dv = () => new DataView(c.memory.buffer);
+  const addr = () => { dv().setUint16(S, K.AF_INET, true); dv().setUint16(S + 2, 0x5000, false); dv().setUint32(S + 4, 0x0100007f, true); return S; };
+  const len = (n: number) => { dv().setInt32(S + 64, n, true); return S + 64; };
+
+  const rows: Array<[string, () => number, keyof typeof WSA]> = [
+    ["closesocket(0)", () => c.closesocket(0), "WSAENOTSOCK"],
+    ["closesocket(-1)", () => c.closesocket(-1), "WSAENOTSOCK"],
+    ["closesocket(stale)", () => c.closesocket(stale), "WSAENOTSOCK"],
+    ["closesocket(odd)", () => c.closesocket(tcp + 1), "WSAENOTSOCK"],
+    ["send(stale)", () => c.send(stale, HOST, 0, 0), "WSAENOTSOCK"],
+    ["bind(far name)", () => c.bind(tcp, FAR, 16), "WSAEFAULT"],
+    ["bind(namelen -1)", () => c.bind(tcp, addr(), -1), "WSAEFAULT"],
+    ["bind(AF_INET6 name on v4)", () => { addr(); dv().setUint16(S, K.AF_INET6, true); return c.bind(tcp, S, 28); }, "WSAEAFNOSUPPORT"],
+    ["bind(AF_IRDA name)", () => { addr(); dv().setUint16(S, 26, true); return c.bind(tcp, S, 16); }, "WSAEAFNOSUPPORT"],
+    ["connect(far name)", () => c.connect(tcp, FAR, 16), "WSAEFAULT"],
+    ["connect(namelen 8)", () => c.connect(tcp, addr(), 8), "WSAEFAULT"],
+    ["accept(far addrlen)", () => c.accept(listener, S, FAR), "WSAEFAULT"],
+    ["accept(addrlen 4)", () => c.accept(listener, S, len(4)), "WSAEFAULT"],
+    ["accept(non-listening)", () => c.accept(tcp, 0, 0), "WSAEINVAL"],
+    ["send(far buffer)", () => c.send(udp, FAR, 100, 0), "WSAEFAULT"],
+    ["send(negative length)", () => c.send(udp, S, -5, 0), "WSAEFAULT"],
+    ["send(bad flags)", () => c.send(udp, S, 1, 0x80), "WSAEOPNOTSUPP"],
+    ["sendto(far to)", () => c.sendto(udp, S, 1, 0, FAR, 16), "WSAEFAULT"],
+    ["sendto(tolen 3)", () => c.sendto(udp, S, 1, 0, addr(), 3), "WSAEFAULT"],
+    ["sendto(70000-byte datagram)", () => c.sendto(udp, HOST, 70000, 0, addr(), 16), "WSAEMSGSIZE"],
+    ["recv(far buffer)", () => c.recv(tcp, FAR, 100, 0), "WSAEFAULT"],
+    ["recv(bad flags)", () => c.recv(tcp, S, 1, 0x40), "WSAEOPNOTSUPP"],
+    ["recv(unconnected tcp)", () => c.recv(tcp, S, 1, 0), "WSAENOTCONN"],
+    ["recvfrom(unbound udp)", () => c.recvfrom(udp, S, 1, 0, 0, 0), "WSAEINVAL"],
+    ["recvfrom(fromlen 2)", () => c.recvfrom(udp, S, 1, 0, S + 128, len(2)), "WSAEFAULT"],
+    ["recvfrom(far fromlen)", () => c.recvfrom(udp, S, 1, 0, S + 128, FAR), "WSAEFAULT"],
+    ["shutdown(how 3)", () => c.shutdown(udp, 3), "WSAEINVAL"],
+    ["shutdown(how -7)", () => c.shutdown(udp, -7), "WSAEINVAL"],
+    ["getsockname(far namelen)", () => { ws.bind(udp, v4()); return c.getsockname(udp, S, FAR); }, "WSAEFAULT"],
+    ["getsockname(NULL name)", () => c.getsockname(udp, 0, len(16)), "WSAEFAULT"],
+    ["getpeername(stale)", () => c.getpeername(stale, S, len(16)), "WSAENOTSOCK"],
+    ["getsockopt(far optlen)", () => c.getsockopt(tcp, K.SOL_SOCKET, K.SO_TYPE, S, FAR), "WSAEFAULT"],
+    ["getsockopt(far optval)", () => c.getsockopt(tcp, K.SOL_SOCKET, K.SO_TYPE, FAR, len(4)), "WSAEFAULT"],
+    ["setsockopt(far optval)", () => c.setsockopt(tcp, K.SOL_SOCKET, K.SO_KEEPALIVE, FAR, 4), "WSAEFAULT"],
+    ["setsockopt(optlen 0)", () => c.setsockopt(tcp, K.SOL_SOCKET, K.SO_KEEPALIVE, S, 0), "WSAEFAULT"],
+    ["ioctlsocket(far argp)", () => c.ioctlsocket(tcp, K.FIONREAD, FAR), "WSAEFAULT"],
+    ["ioctlsocket(NULL argp)", () => c.ioctlsocket(tcp, K.FIONBIO, 0), "WSAEFAULT"],
+    ["WSAIoctl(far out)", () => c.WSAIoctl(tcp, K.FIONREAD, 0, 0, FAR, 4, S), "WSAEFAULT"],
+    ["select(far set)", () => c.select(0, FAR, 0, 0, 0), "WSAEFAULT"],
+    ["select(count 65)", () => { dv().setUint32(S, 65, true); return c.select(0, S, 0, 0, 0); }, "WSAEINVAL"],
+    ["select(stale member)", () => { dv().setUint32(S, 1, true); dv().setUint32(S + 4, stale, true); return c.select(0, S, 0, 0, 0); }, "WSAENOTSOCK"],
+    ["select(far timeout)", () => { dv().setUint32(S, 1, true); dv().setUint32(S + 4, tcp, true); return c.select(0, S, 0, 0, FAR); }, "WSAEFAULT"],
+    ["select(negative timeout)", () => { dv().setUint32(S, 1, true); dv().setUint32(S + 4, tcp, true); dv().setInt32(S + 300, -1, true); return c.select(0, S, 0, 0, S + 300); }, "WSAEINVAL"],
+    ["WSAPoll(far fds)", () => c.WSAPoll(FAR, 1, 0), "WSAEFAULT"],
+    ["WSAPoll(huge count)", () => c.WSAPoll(S, 0x10000000, 0), "WSAEFAULT"],
+    ["WSAPoll(nfds 0)", () => c.WSAPoll(S, 0, 0), "WSAEINVAL"],
+    ["WSAEnumProtocols(far list)", () => c.WSAEnumProtocolsW(FAR, S, len(10000)), "WSAEFAULT"],
+    ["WSASocket(far info)", () => c.WSASocketW(-1, -1, -1, FAR, 0, 0), "WSAEFAULT"],
+    ["socket(AF_INET, SOCK_RAW)", () => c.socket(K.AF_INET, K.SOCK_RAW, 0), "WSAESOCKTNOSUPPORT"],
+    ["socket(AF_UNSPEC)", () => c.socket(0, K.SOCK_STREAM, 0), "WSAEAFNOSUPPORT"],
+    ["socket(AF_IRDA) without an IrDA provider", () => c.socket(26, K.SOCK_STREAM, 0), "WSAEAFNOSUPPORT"],
+    ["listen(udp)", () => c.listen(udp, 1), "WSAEOPNOTSUPP"],
+  ];
+
+  it.each(rows)("%s -> %s", (_name, call, code) => {
+    expect(call()).toBe(-1);
+    expect(c.WSAGetLastError()).toBe(WSA[code]);
+  });
+
+  it("WSAStartup with a WSADATA pointer outside memory returns WSAEFAULT", async () => {
+    const fresh = await Winsock.create();
+    expect(fresh.core.WSAStartup(0x0202, FAR)).toBe(WSA.WSAEFAULT);
+  });
+});
