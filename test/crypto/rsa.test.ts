@@ -325,7 +325,7 @@ describe("PKCS #1 v1.5 verification edge cases (RFC 8017 §8.2.2)", () => {
     expect(w.pkcs1Verify(e3.n, e3.e, 2, mh, rawSign(e3, v15Block(e3.k, t)))).toBe(true);
   });
 
-  it("rejects bad public keys: even n, too small or too large n, e even, e = 1, e >= n", () => {
+  it("rejects bad public keys: even n, too small or too large n, e even, e = 1, e too long", () => {
     const { key, mh, t } = mk();
     const sig = rawSign(key, v15Block(key.k, t));
     const evenN = Uint8Array.from(key.n); evenN[evenN.length - 1] ^= 1;
@@ -336,6 +336,16 @@ describe("PKCS #1 v1.5 verification edge cases (RFC 8017 §8.2.2)", () => {
     expect(w.pkcs1Verify(key.n, key.n, 2, mh, sig)).toBe(false);
     // Leading zero bytes on n and e are fine (DER INTEGER magnitudes often carry one).
     expect(w.pkcs1Verify(cat(Uint8Array.of(0), key.n), cat(Uint8Array.of(0, 0), key.e), 2, mh, sig)).toBe(true);
+    // e is bounded to 33 bits (RSA_MAX_E_BITS): a 32-bit e works, a 34-bit one is refused.
+    const big = generateKeyPairSync("rsa", { modulusLength: 2048, publicExponent: 0xffffffff });
+    const bj = big.publicKey.export({ format: "jwk" });
+    const bn = Uint8Array.from(Buffer.from(bj.n!, "base64url")), be = Uint8Array.from(Buffer.from(bj.e!, "base64url"));
+    expect([...be]).toEqual([0xff, 0xff, 0xff, 0xff]);
+    const bsig = Uint8Array.from(sign("sha256", Buffer.from("e"), big.privateKey));
+    expect(w.pkcs1Verify(bn, be, 2, digest("sha256", Buffer.from("e")), bsig)).toBe(true);
+    expect(w.publicRaw(bn, Uint8Array.of(1, 0, 0, 0, 1), bsig)).not.toBeNull(); // 33 bits
+    expect(w.publicRaw(bn, Uint8Array.of(2, 0, 0, 0, 1), bsig)).toBeNull(); // 34 bits
+    expect(w.publicRaw(bn, cat(new Uint8Array(200), Uint8Array.of(3)), bsig)).not.toBeNull(); // zeros ok
     const small = generateKeyPairSync("rsa", { modulusLength: 1024 });
     const jn = Uint8Array.from(Buffer.from(small.publicKey.export({ format: "jwk" }).n!, "base64url"));
     const s1024 = Uint8Array.from(sign("sha256", Buffer.from("x"), small.privateKey));

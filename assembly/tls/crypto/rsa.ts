@@ -19,6 +19,13 @@ import { HASH_SHA1, HASH_SHA256, HASH_SHA384, HASH_SHA512, hashLen, hashOf, newH
 export const RSA_MIN_BITS: i32 = 2048;
 export const RSA_MAX_BITS: i32 = 4096;
 
+/**
+ * Largest public exponent accepted, in bits. RFC 8017 sets no bound, but a huge e would let a
+ * hostile certificate make each verification cost a full-size exponentiation; keys in use have
+ * e = 65537 (or 3), and 33 bits is the bound other TLS stacks apply too.
+ */
+export const RSA_MAX_E_BITS: i32 = 33;
+
 /** Salt length for rsaPssVerify meaning "whatever the encoding holds" (RFC 8017 §9.1.2 allows it). */
 export const PSS_SALT_AUTO: i32 = -1;
 
@@ -114,10 +121,11 @@ function pubCtx(n0: Uint8Array, e0: Uint8Array): PubCtx | null {
   if (nl === null) return null;
   const bits = bitLengthVartime(nl);
   if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) return null;
-  // e: odd, at least 3, shorter than n (so e < n).
+  // e: odd, at least 3, at most RSA_MAX_E_BITS bits (so also e < n).
   if ((unchecked(e[e.length - 1]) & 1) == 0) return null;
   if (e.length == 1 && unchecked(e[0]) < 3) return null;
-  if (e.length >= n.length) return null;
+  const eBits = (e.length << 3) - <i32>clz<u32>(<u32>unchecked(e[0])) + 24;
+  if (eBits > RSA_MAX_E_BITS) return null;
   const ctx = MontCtx.create(nl);
   if (ctx === null) return null;
   return new PubCtx(ctx, nl, bits, e);
