@@ -1,0 +1,114 @@
+// Random sequences of API calls (fast-check): the core never traps, every failure carries a Winsock
+// code, and each socket's state stays consistent with the calls that succeeded.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Winsock } from "./helpers.ts";
+import { WSA_NAME } from "../../host/node/errors.ts";
+import * as K from "../../host/node/constants.ts";
+
+const FAMILIES = [K.AF_INET, K.AF_INET6, 0, 26, 99];
+const TYPES = [K.SOCK_STREAM, K.SOCK_DGRAM, 0, K.SOCK_RAW, 77];
+const PROTOS = [0, K.IPPROTO_TCP, K.IPPROTO_UDP, 255];
+const OPTS: Array<[number, number]> = [
+  [K.SOL_SOCKET, K.SO_REUSEADDR], [K.SOL_SOCKET, K.SO_EXCLUSIVEADDRUSE], [K.SOL_SOCKET, K.SO_KEEPALIVE],
+  [K.SOL_SOCKET, K.SO_LINGER], [K.SOL_SOCKET, K.SO_DONTLINGER], [K.SOL_SOCKET, K.SO_SNDBUF], [K.SOL_SOCKET, K.SO_RCVBUF],
+  [K.SOL_SOCKET, K.SO_BROADCAST], [K.SOL_SOCKET, K.SO_TYPE], [K.SOL_SOCKET, K.SO_ERROR], [K.SOL_SOCKET, K.SO_ACCEPTCONN],
+  [K.SOL_SOCKET, K.SO_RCVTIMEO], [K.SOL_SOCKET, K.SO_SNDTIMEO], [K.SOL_SOCKET, K.SO_OOBINLINE],
+  [K.SOL_SOCKET, K.SO_PROTOCOL_INFOW], [K.IPPROTO_TCP, K.TCP_NODELAY], [K.IPPROTO_IP, K.IP_TTL],
+  [K.IPPROTO_IPV6, K.IPV6_V6ONLY], [12345, 1], [K.SOL_SOCKET, 0x7777],
+];
+
+const op = fc.oneof(
+  fc.record({ k: fc.constant("socket"), af: fc.constantFrom(...FAMILIES), type: fc.constantFrom(...TYPES), proto: fc.constantFrom(...PROTOS) }),
+  fc.record({ k: fc.constant("close"), i: fc.nat(12) }),
+  fc.record({ k: fc.constant("bind"), i: fc.nat(12), fam: fc.constantFrom(2, 23, 0), len: fc.constantFrom(0, 8, 16, 28, 64), ip: fc.constantFrom("127.0.0.1", "::1", "192.0.2.1") }),
+  fc.record({ k: fc.constant("listen"), i: fc.nat(12), backlog: fc.integer({ min: -2, max: 200 }) }),
+  fc.record({ k: fc.constant("connect"), i: fc.nat(12), j: fc.nat(12), unspec: fc.boolean() }),
+  fc.record({ k: fc.constant("accept"), i: fc.nat(12) }),
+  fc.record({ k: fc.constant("send"), i: fc.nat(12), n: fc.nat(2000), flags: fc.constantFrom(0, 1, 4, 0x80) }),
+  fc.record({ k: fc.constant("recv"), i: fc.nat(12), n: fc.nat(2000), flags: fc.constantFrom(0, 1, 2, 0x40) }),
+  fc.record({ k: fc.constant("shutdown"), i: fc.nat(12), how: fc.integer({ min: -1, max: 3 }) }),
+  fc.record({ k: fc.constant("setopt"), i: fc.nat(12), o: fc.nat(OPTS.length - 1), v: fc.integer({ min: -1, max: 70000 }), len: fc.constantFrom(0, 2, 4, 8) }),
+  fc.record({ k: fc.constant("getopt"), i: fc.nat(12), o: fc.nat(OPTS.length - 1), len: fc.constantFrom(0, 3, 4, 628) }),
+  fc.record({ k: fc.constant("ioctl"), i: fc.nat(12), cmd: fc.constantFrom(K.FIONBIO, K.FIONREAD, K.SIOCATMARK, 0x1234), v: fc.nat(1) }),
+  fc.record({ k: fc.constant("select"), is: fc.array(fc.nat(12), { maxLength: 4 }) }),
+  fc.record({ k: fc.constant("tick") }),
+);
+
+describe("random call sequences", () => {
+  it("never trap and keep every socket consistent", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), async (ops) => {
+        const ws = await Winsock.create();
+        expect(ws.WSAStartup(0x0202, {})).toBe(0);
+        const c = ws.core;
+        const S = c.wasock_scratch() >>> 0;
+        const handles: number[] = [];
+        const closed = new Set<number>();
+        const dv = () => new DataView(c.memory.buffer);
+        const pick = (i: number) => (handles.length ? handles[i % handles.length] : 4 * (i + 1));
+        for (const o of ops) {
+          let r = 0;
+          switch (o.k) {
+            case "socket": r = c.socket(o.af, o.type, o.proto); if (r !== -1) handles.push(r); break;
+            case "close": { const h = pick(o.i); r = c.closesocket(h); if (r === 0) closed.add(h); break; }
+            case "bind": {
+              const m = new Uint8Array(c.memory.buffer);
+              m.fill(0, S, S + 64);
+              dv().setUint16(S, o.fam, true);
+              if (o.ip === "127.0.0.1") m.set([127, 0, 0, 1], S + 4);
+              else if (o.ip === "::1") m[S + 8 + 15] = 1;
+              else m.set([192, 0, 2, 1], S + 4);
+              r = c.bind(pick(o.i), S, o.len);
+              break;
+            }
+            case "listen": r = c.listen(pick(o.i), o.backlog); break;
+            case "connect": {
+              const target = pick(o.j);
+              dv().setInt32(S + 64, 28, true);
+              if (o.unspec || c.getsockname(target, S, S + 64) !== 0) new Uint8Array(c.memory.buffer).fill(0, S, S + 28);
+              r = c.connect(pick(o.i), S, 28);
+              break;
+            }
+            case "accept": { dv().setInt32(S + 64, 28, true); r = c.accept(pick(o.i), S, S + 64); if (r !== -1) handles.push(r); break; }
+            case "send": { ws.host.src = new Uint8Array(o.n); r = c.send(pick(o.i), 0xffffffff, o.n, o.flags); ws.host.src = null; ws.host.flush(); break; }
+            case "recv": { ws.host.dst = new Uint8Array(o.n); r = c.recv(pick(o.i), 0xffffffff, o.n, o.flags); ws.host.dst = null; break; }
+            case "shutdown": r = c.shutdown(pick(o.i), o.how); break;
+            case "setopt": { const [l, n] = OPTS[o.o]; dv().setInt32(S + 128, o.v, true); r = c.setsockopt(pick(o.i), l, n, S + 128, o.len); break; }
+            case "getopt": { const [l, n] = OPTS[o.o]; dv().setInt32(S + 64, o.len, true); r = c.getsockopt(pick(o.i), l, n, S + 128, S + 64); break; }
+            case "ioctl": dv().setInt32(S + 128, o.v, true); r = c.ioctlsocket(pick(o.i), o.cmd | 0, S + 128); break;
+            case "select": {
+              dv().setUint32(S + 2048, o.is.length, true);
+              o.is.forEach((i, k) => dv().setUint32(S + 2052 + 4 * k, pick(i), true));
+              r = c.select(0, S + 2048, 0, 0, 0);
+              break;
+            }
+            case "tick": await new Promise((res) => setTimeout(res, 1)); break;
+          }
+          if (r === -1) expect(WSA_NAME[c.WSAGetLastError()], `${o.k} -> ${c.WSAGetLastError()}`).toBeTruthy();
+          for (const h of handles) {
+            const info = ws.sockInfo(h);
+            if (closed.has(h)) { expect(info).toBeNull(); continue; }
+            expect(info).not.toBeNull();
+            const { state, flags, rxAvail, sndQueued, pendingAccepts } = info!;
+            expect(state).toBeGreaterThanOrEqual(0);
+            expect(state).toBeLessThanOrEqual(4);
+            expect(rxAvail).toBeGreaterThanOrEqual(0);
+            expect(sndQueued).toBeGreaterThanOrEqual(0);
+            expect(pendingAccepts).toBeGreaterThanOrEqual(0);
+            const type = c.wasock_sock_info(h, 5);
+            if (state === 2) expect(type).toBe(K.SOCK_STREAM);           // only streams listen
+            if (state >= 2) expect(flags & 2).toBe(2);                    // listening/connecting/connected => bound
+            if (type === K.SOCK_DGRAM) expect(state).toBeLessThanOrEqual(1);
+            if (state !== 4) expect(pendingAccepts === 0 || state === 2).toBe(true);
+            expect(c.wasock_ready(h)).toBeGreaterThanOrEqual(0);
+          }
+        }
+        ws.WSACleanup();
+        for (const h of handles) expect(ws.sockInfo(h)).toBeNull();
+        expect(ws.host.openCount).toBe(0);
+      }),
+      { numRuns: 60, seed: 20261122, interruptAfterTimeLimit: 20_000 },
+    );
+  });
+});
