@@ -393,7 +393,9 @@ export function matchHost(leaf: Certificate, host: string): bool {
     return false;
   }
   const name = canonicalDns(h);
-  if (name.length == 0) return false;
+  // A reference identity is a plain name: a '*' in it matches nothing (RFC 6125 §6.4.3 is about
+  // wildcards in the certificate only).
+  if (name.length == 0 || name.indexOf("*") >= 0) return false;
   for (let i = 0; i < leaf.sanDns.length; i++) {
     if (dnsMatch(canonicalDns(unchecked(leaf.sanDns[i])), name)) return true;
   }
