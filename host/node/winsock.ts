@@ -93,7 +93,13 @@ export function decodeProtocolInfo(b: Uint8Array): ProtocolInfo {
 
 type Core = Record<string, any> & { memory: WebAssembly.Memory };
 
-interface Waiter { check: () => boolean; resolve: (ok: boolean) => void; done: boolean; timer: NodeJS.Timeout | undefined }
+interface Waiter {
+  check: (() => boolean) | null;
+  mask: number;
+  resolve: (ok: boolean) => void;
+  done: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
 
 /** A sockaddr argument: an address object, raw bytes (to pass exactly what a C program would), or NULL. */
 export type NameArg = SockAddr | Uint8Array | null;
@@ -144,15 +150,18 @@ export class Winsock {
     return n;
   }
 
+  /** After an event on h: settles the waiters whose condition now holds (readiness read once). */
   private wake(h: number): void {
     const list = this.waiters.get(h);
-    if (list !== undefined && list.length > 0) {
-      for (let i = 0; i < list.length; i++) {
-        const w = list[i];
-        if (!w.done && w.check()) this.finish(w, true);
-      }
-      if (list.length > 0) this.waiters.set(h, list.filter((w) => !w.done));
+    if (list === undefined || list.length === 0) return;
+    const ready = this.core.wasock_ready(h);
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
+      if (!w.done && (ready < 0 || (w.mask !== 0 ? (ready & w.mask) !== 0 : w.check!()))) this.finish(w, true);
+      if (!w.done) list[kept++] = w;
     }
+    list.length = kept;
   }
 
   private finish(w: Waiter, ok: boolean): void {
@@ -161,11 +170,16 @@ export class Winsock {
     w.resolve(ok);
   }
 
-  /** Resolves when check() holds after an event on one of `handles` (false after the timeout). */
-  private waitFor(handles: number[], check: () => boolean, timeoutMs: number): Promise<boolean> {
-    if (check()) return Promise.resolve(true);
+  /**
+   * Resolves true when socket h becomes ready for `mask` (1 read, 2 write, 4 except) or, with mask 0,
+   * when check() holds after an event on one of `handles`; false after the timeout.
+   */
+  private waitFor(handles: number[], check: (() => boolean) | null, timeoutMs: number, mask = 0): Promise<boolean> {
+    if (mask !== 0 ? (this.core.wasock_ready(handles[0]) & mask) !== 0 || this.core.wasock_ready(handles[0]) < 0 : check!()) {
+      return Promise.resolve(true);
+    }
     return new Promise<boolean>((resolve) => {
-      const w: Waiter = { check, resolve, done: false, timer: undefined };
+      const w: Waiter = { check, mask, resolve, done: false, timer: undefined };
       for (const h of handles) {
         const list = this.waiters.get(h);
         if (list === undefined) this.waiters.set(h, [w]);
@@ -325,7 +339,7 @@ export class Winsock {
       const e = this.core.WSAGetLastError();
       if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return this.done(-1);
       if (deadline === 0) deadline = this.deadline(s, 8);
-      const ok = await this.waitFor([s], () => (this.core.wasock_ready(s) & 2) !== 0 || this.core.wasock_ready(s) < 0, deadline - Date.now());
+      const ok = await this.waitFor([s], null, deadline - Date.now(), 2);
       if (!ok) throw new WinsockError(WSA.WSAETIMEDOUT);
     }
   }
@@ -362,7 +376,7 @@ export class Winsock {
   }
 
   /** Blocking recv: waits for data, FIN or an error, up to SO_RCVTIMEO (WSAETIMEDOUT). */
-  async recvAsync(s: number, buf: Uint8Array, flags = 0): Promise<number> {
+  recvAsync(s: number, buf: Uint8Array, flags = 0): Promise<number> {
     return this.recvfromAsync(s, buf, flags, null);
   }
 
@@ -374,7 +388,7 @@ export class Winsock {
       const e = this.core.WSAGetLastError();
       if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return this.done(-1);
       if (deadline === 0) deadline = this.deadline(s, 7);
-      const ok = await this.waitFor([s], () => { const r = this.core.wasock_ready(s); return r < 0 || (r & 1) !== 0; }, deadline - Date.now());
+      const ok = await this.waitFor([s], null, deadline - Date.now(), 1);
       if (!ok) throw new WinsockError(WSA.WSAETIMEDOUT);
     }
   }
