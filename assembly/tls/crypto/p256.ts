@@ -47,7 +47,6 @@ export const scN = new Mont256(N_BYTES);
 
 export function ptInfinity(p: Pt): void { fpZero(p.x); fpOne(p.y); fpZero(p.z); }
 export function ptCopy(r: Pt, p: Pt): void { fpCopy(r.x, p.x); fpCopy(r.y, p.y); fpCopy(r.z, p.z); }
-function ptCmov(r: Pt, p: Pt, bit: i32): void { fpCmov(r.x, p.x, bit); fpCmov(r.y, p.y, bit); fpCmov(r.z, p.z, bit); }
 
 const X3 = fpNew(), Y3 = fpNew(), Z3 = fpNew();
 
@@ -119,14 +118,59 @@ export function jacSumPublic(r: Pt, p: Pt, q: Pt): bool {
   return true;
 }
 
+/** A window table: 16 Jacobian points of 30 limbs (x, y, z) in one flat array. */
+export function newTable(): StaticArray<i32> { return new StaticArray<i32>(16 * 30); }
+
+const tmpTable = new StaticArray<Pt>(16);
+for (let i = 0; i < 16; i++) tmpTable[i] = new Pt();
+
 /** table[i] = i p in Jacobian coordinates, i in 0..15 (table[0] is infinity). */
-export function jacTable(table: StaticArray<Pt>, p: Pt): void {
-  ptInfinity(unchecked(table[0]));
-  ptCopy(unchecked(table[1]), p);
+export function jacTable(table: StaticArray<i32>, p: Pt): void {
+  const t = tmpTable;
+  ptInfinity(unchecked(t[0]));
+  ptCopy(unchecked(t[1]), p);
   for (let i = 2; i < 16; i++) {
-    if ((i & 1) == 0) jacDouble(unchecked(table[i]), unchecked(table[i >> 1]));
-    else jacAdd(unchecked(table[i]), unchecked(table[i - 1]), p, 0, 0); // (i-1) p != +-p
+    if ((i & 1) == 0) jacDouble(unchecked(t[i]), unchecked(t[i >> 1]));
+    else jacAdd(unchecked(t[i]), unchecked(t[i - 1]), p, 0, 0); // (i-1) p != +-p
   }
+  for (let i = 0; i < 16; i++) {
+    const q = unchecked(t[i]);
+    for (let l = 0; l < 10; l++) {
+      unchecked(table[i * 30 + l] = q.x[l]);
+      unchecked(table[i * 30 + 10 + l] = q.y[l]);
+      unchecked(table[i * 30 + 20 + l] = q.z[l]);
+    }
+  }
+}
+
+// Masked selection of entry w (secret) among 16 entries of 30 limbs at address p: every
+// entry is read, and only the wanted one survives the masks.
+function select3(x: Fp, y: Fp, z: Fp, p: usize, w: i32): void {
+  let a0: i32 = 0, a1: i32 = 0, a2: i32 = 0, a3: i32 = 0, a4: i32 = 0, a5: i32 = 0;
+  let a6: i32 = 0, a7: i32 = 0, a8: i32 = 0, a9: i32 = 0, a10: i32 = 0, a11: i32 = 0;
+  let a12: i32 = 0, a13: i32 = 0, a14: i32 = 0, a15: i32 = 0, a16: i32 = 0, a17: i32 = 0;
+  let a18: i32 = 0, a19: i32 = 0, a20: i32 = 0, a21: i32 = 0, a22: i32 = 0, a23: i32 = 0;
+  let a24: i32 = 0, a25: i32 = 0, a26: i32 = 0, a27: i32 = 0, a28: i32 = 0, a29: i32 = 0;
+  for (let j = 0; j < 16; j++) {
+    const m = -((((j ^ w) - 1) >>> 31) & 1);
+    const e = p + <usize>(j * 120);
+    a0 |= load<i32>(e, 0) & m; a1 |= load<i32>(e, 4) & m; a2 |= load<i32>(e, 8) & m;
+    a3 |= load<i32>(e, 12) & m; a4 |= load<i32>(e, 16) & m; a5 |= load<i32>(e, 20) & m;
+    a6 |= load<i32>(e, 24) & m; a7 |= load<i32>(e, 28) & m; a8 |= load<i32>(e, 32) & m;
+    a9 |= load<i32>(e, 36) & m; a10 |= load<i32>(e, 40) & m; a11 |= load<i32>(e, 44) & m;
+    a12 |= load<i32>(e, 48) & m; a13 |= load<i32>(e, 52) & m; a14 |= load<i32>(e, 56) & m;
+    a15 |= load<i32>(e, 60) & m; a16 |= load<i32>(e, 64) & m; a17 |= load<i32>(e, 68) & m;
+    a18 |= load<i32>(e, 72) & m; a19 |= load<i32>(e, 76) & m; a20 |= load<i32>(e, 80) & m;
+    a21 |= load<i32>(e, 84) & m; a22 |= load<i32>(e, 88) & m; a23 |= load<i32>(e, 92) & m;
+    a24 |= load<i32>(e, 96) & m; a25 |= load<i32>(e, 100) & m; a26 |= load<i32>(e, 104) & m;
+    a27 |= load<i32>(e, 108) & m; a28 |= load<i32>(e, 112) & m; a29 |= load<i32>(e, 116) & m;
+  }
+  unchecked(x[0] = a0); unchecked(x[1] = a1); unchecked(x[2] = a2); unchecked(x[3] = a3); unchecked(x[4] = a4);
+  unchecked(x[5] = a5); unchecked(x[6] = a6); unchecked(x[7] = a7); unchecked(x[8] = a8); unchecked(x[9] = a9);
+  unchecked(y[0] = a10); unchecked(y[1] = a11); unchecked(y[2] = a12); unchecked(y[3] = a13); unchecked(y[4] = a14);
+  unchecked(y[5] = a15); unchecked(y[6] = a16); unchecked(y[7] = a17); unchecked(y[8] = a18); unchecked(y[9] = a19);
+  unchecked(z[0] = a20); unchecked(z[1] = a21); unchecked(z[2] = a22); unchecked(z[3] = a23); unchecked(z[4] = a24);
+  unchecked(z[5] = a25); unchecked(z[6] = a26); unchecked(z[7] = a27); unchecked(z[8] = a28); unchecked(z[9] = a29);
 }
 
 const jsel = new Pt();
@@ -135,13 +179,14 @@ const jsel = new Pt();
  * r = [k] P from P's Jacobian table, k 32 bytes big-endian in [1, n-1] (the caller checks: the
  * exceptional-case argument needs k < n); constant time.
  */
-export function jacMulTable(r: Pt, table: StaticArray<Pt>, k: Uint8Array): void {
+export function jacMulTable(r: Pt, table: StaticArray<i32>, k: Uint8Array): void {
   ptInfinity(r);
   let rInf = 1; // r is infinity until the first nonzero window (a secret: used as a mask only)
+  const base = changetype<usize>(table);
   for (let i = 0; i < 64; i++) {
     if (i != 0) { jacDouble(r, r); jacDouble(r, r); jacDouble(r, r); jacDouble(r, r); }
     const w = (<i32>unchecked(k[i >> 1]) >> (((i & 1) ^ 1) << 2)) & 15;
-    for (let j = 0; j < 16; j++) ptCmov(jsel, unchecked(table[j]), (((j ^ w) - 1) >>> 31) & 1);
+    select3(jsel.x, jsel.y, jsel.z, base, w);
     const wZero = ((w - 1) >>> 31) & 1;
     jacAdd(r, r, jsel, rInf, wZero);
     rInf &= wZero;
@@ -191,7 +236,31 @@ function buildComb(): void {
     const base = ((k / 15) * 16 + k % 15 + 1) * CENTRY;
     for (let l = 0; l < 10; l++) { unchecked(COMB[base + l] = ax[l]); unchecked(COMB[base + 10 + l] = ay[l]); }
   }
-  combReady = true; // digit 0 entries stay zero: they are never used (masked out below)
+  combReady = true; // digit 0 entries stay zero (selected for a zero digit, then masked out)
+}
+
+// Masked selection of entry w (secret) among 16 entries of 20 limbs at address p: every
+// entry is read, and only the wanted one survives the masks.
+function select2(x: Fp, y: Fp, p: usize, w: i32): void {
+  let a0: i32 = 0, a1: i32 = 0, a2: i32 = 0, a3: i32 = 0, a4: i32 = 0, a5: i32 = 0;
+  let a6: i32 = 0, a7: i32 = 0, a8: i32 = 0, a9: i32 = 0, a10: i32 = 0, a11: i32 = 0;
+  let a12: i32 = 0, a13: i32 = 0, a14: i32 = 0, a15: i32 = 0, a16: i32 = 0, a17: i32 = 0;
+  let a18: i32 = 0, a19: i32 = 0;
+  for (let j = 0; j < 16; j++) {
+    const m = -((((j ^ w) - 1) >>> 31) & 1);
+    const e = p + <usize>(j * 80);
+    a0 |= load<i32>(e, 0) & m; a1 |= load<i32>(e, 4) & m; a2 |= load<i32>(e, 8) & m;
+    a3 |= load<i32>(e, 12) & m; a4 |= load<i32>(e, 16) & m; a5 |= load<i32>(e, 20) & m;
+    a6 |= load<i32>(e, 24) & m; a7 |= load<i32>(e, 28) & m; a8 |= load<i32>(e, 32) & m;
+    a9 |= load<i32>(e, 36) & m; a10 |= load<i32>(e, 40) & m; a11 |= load<i32>(e, 44) & m;
+    a12 |= load<i32>(e, 48) & m; a13 |= load<i32>(e, 52) & m; a14 |= load<i32>(e, 56) & m;
+    a15 |= load<i32>(e, 60) & m; a16 |= load<i32>(e, 64) & m; a17 |= load<i32>(e, 68) & m;
+    a18 |= load<i32>(e, 72) & m; a19 |= load<i32>(e, 76) & m;
+  }
+  unchecked(x[0] = a0); unchecked(x[1] = a1); unchecked(x[2] = a2); unchecked(x[3] = a3); unchecked(x[4] = a4);
+  unchecked(x[5] = a5); unchecked(x[6] = a6); unchecked(x[7] = a7); unchecked(x[8] = a8); unchecked(x[9] = a9);
+  unchecked(y[0] = a10); unchecked(y[1] = a11); unchecked(y[2] = a12); unchecked(y[3] = a13); unchecked(y[4] = a14);
+  unchecked(y[5] = a15); unchecked(y[6] = a16); unchecked(y[7] = a17); unchecked(y[8] = a18); unchecked(y[9] = a19);
 }
 
 const cx = fpNew(), cy = fpNew(), mz = fpNew(), mh = fpNew(), mhh = fpNew(), mi = fpNew();
@@ -204,16 +273,7 @@ export function jacMulBase(r: Pt, k: Uint8Array): void {
   let rInf = 1;
   for (let i = 0; i < 64; i++) {
     const w = (<i32>unchecked(k[31 - (i >> 1)]) >> ((i & 1) << 2)) & 15;
-    for (let l = 0; l < 10; l++) { unchecked(cx[l] = 0); unchecked(cy[l] = 0); }
-    const row = i * 16 * CENTRY;
-    for (let j = 1; j < 16; j++) {
-      const m = -((((j ^ w) - 1) >>> 31) & 1);
-      const e = row + j * CENTRY;
-      for (let l = 0; l < 10; l++) {
-        unchecked(cx[l] = cx[l] | (COMB[e + l] & m));
-        unchecked(cy[l] = cy[l] | (COMB[e + 10 + l] & m));
-      }
-    }
+    select2(cx, cy, changetype<usize>(COMB) + <usize>(i * 16 * CENTRY * 4), w);
     // madd-2007-bl: r + (cx, cy, 1)
     fpSq(mz, r.z);                                  // Z1Z1
     fpMul(mu, cx, mz);                              // U2 = x2 Z1Z1
@@ -256,11 +316,6 @@ export function jacToAffine(out: Uint8Array, off: i32, p: Pt, withY: bool): bool
   return inf == 0;
 }
 
-export function newTable(): StaticArray<Pt> {
-  const t = new StaticArray<Pt>(16);
-  for (let i = 0; i < 16; i++) unchecked(t[i] = new Pt());
-  return t;
-}
 const lhs = fpNew(), rhs = fpNew(), tx = fpNew();
 
 /**
