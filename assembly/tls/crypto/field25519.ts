@@ -197,6 +197,23 @@ export function feSqDiff(h: Fe, f: Fe, g: Fe): void {
 }
 
 
+/** e = a - b (not carried) and t = a + 121665 e (carried): the X25519 ladder's E = AA - BB and
+ *  AA + a24 E (RFC 7748 §5), in one pass. */
+export function feLadderA24(e: Fe, t: Fe, a: Fe, b: Fe): void {
+  const e0 = ld(a, 0) - ld(b, 0), e1 = ld(a, 1) - ld(b, 1), e2 = ld(a, 2) - ld(b, 2);
+  const e3 = ld(a, 3) - ld(b, 3), e4 = ld(a, 4) - ld(b, 4), e5 = ld(a, 5) - ld(b, 5);
+  const e6 = ld(a, 6) - ld(b, 6), e7 = ld(a, 7) - ld(b, 7), e8 = ld(a, 8) - ld(b, 8);
+  const e9 = ld(a, 9) - ld(b, 9);
+  unchecked(e[0] = <i32>e0); unchecked(e[1] = <i32>e1); unchecked(e[2] = <i32>e2);
+  unchecked(e[3] = <i32>e3); unchecked(e[4] = <i32>e4); unchecked(e[5] = <i32>e5);
+  unchecked(e[6] = <i32>e6); unchecked(e[7] = <i32>e7); unchecked(e[8] = <i32>e8);
+  unchecked(e[9] = <i32>e9);
+  carryOut(t, ld(a, 0) + 121665 * e0, ld(a, 1) + 121665 * e1, ld(a, 2) + 121665 * e2,
+    ld(a, 3) + 121665 * e3, ld(a, 4) + 121665 * e4, ld(a, 5) + 121665 * e5,
+    ld(a, 6) + 121665 * e6, ld(a, 7) + 121665 * e7, ld(a, 8) + 121665 * e8,
+    ld(a, 9) + 121665 * e9);
+}
+
 /** h = f^(2^n) for n >= 1. */
 export function feSqN(h: Fe, f: Fe, n: i32): void {
   feSq(h, f);

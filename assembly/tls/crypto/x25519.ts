@@ -3,7 +3,7 @@
 // no branch and no memory index depends on the scalar. Randomness for private keys comes from the
 // caller (the injected entropy source); nothing here draws any.
 import {
-  feNew, feOne, feZero, feCopy, feMul, feSq, feSqSum, feSqDiff, feMulSmall, feCswap, feInvert,
+  feNew, feOne, feZero, feCopy, feMul, feSq, feSqSum, feSqDiff, feLadderA24, feCswap, feInvert,
   feFromBytes, feToBytes,
 } from "./field25519";
 
@@ -30,12 +30,6 @@ function prep(bit: i32): void {
   }
 }
 
-// e = AA - BB and tmp = AA + a24 E (a24 = (486662 - 2) / 4 = 121665), carried.
-function a24(): void {
-  for (let i = 0; i < 10; i++) unchecked(e[i] = aa[i] - bb[i]);
-  feMulSmall(tmp, e, 121665);
-  for (let i = 0; i < 10; i++) unchecked(tmp[i] = tmp[i] + aa[i]);
-}
 
 function ladder(out: Uint8Array, scalar: Uint8Array, u: Uint8Array): void {
   // Clamp (decodeScalar25519, RFC 7748 §5).
@@ -59,7 +53,7 @@ function ladder(out: Uint8Array, scalar: Uint8Array, u: Uint8Array): void {
     feSqDiff(tmp, da, cb); // (DA - CB)^2
     feMul(z3, x1, tmp);
     feMul(x2, aa, bb);
-    a24();
+    feLadderA24(e, tmp, aa, bb); // E = AA - BB, AA + a24 E (a24 = (486662 - 2) / 4 = 121665)
     feMul(z2, e, tmp);
   }
   feCswap(x2, x3, swap);
