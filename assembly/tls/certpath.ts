@@ -33,6 +33,7 @@ export enum CertErr {
   BadKeyUsage = 9,
   UnsupportedAlgorithm = 10,
   UnknownCriticalExtension = 11,
+  NameConstraintViolation = 12, // a name outside a CA's permitted subtrees or inside its excluded ones
 }
 
 // TLS AlertDescription values (RFC 8446 §6.2).
@@ -58,6 +59,7 @@ export function certErrAlert(e: CertErr): u8 {
     case CertErr.BadKeyUsage: return ALERT_UNSUPPORTED_CERTIFICATE;
     case CertErr.UnsupportedAlgorithm: return ALERT_UNSUPPORTED_CERTIFICATE;
     case CertErr.UnknownCriticalExtension: return ALERT_UNSUPPORTED_CERTIFICATE;
+    case CertErr.NameConstraintViolation: return ALERT_BAD_CERTIFICATE;
   }
   return 255; // not a CertErr: the totality test fails on this
 }
@@ -77,6 +79,7 @@ export function certErrName(e: CertErr): string {
     case CertErr.BadKeyUsage: return "bad-key-usage";
     case CertErr.UnsupportedAlgorithm: return "unsupported-algorithm";
     case CertErr.UnknownCriticalExtension: return "unknown-critical-extension";
+    case CertErr.NameConstraintViolation: return "name-constraint-violation";
   }
   return "";
 }
@@ -361,11 +364,84 @@ export function validateChain(chain: Array<Uint8Array>, store: TrustStore, now: 
   if (!trusted) {
     e = s.extend(leaf, 0);
     if (e != CertErr.Ok) return (out.err = e);
+    e = checkNameConstraints(s.path);
+    if (e != CertErr.Ok) return (out.err = e);
   }
   if (host.length > 0 && !matchHost(leaf, host)) return (out.err = CertErr.NameMismatch);
   out.path = s.path;
   out.chainIndex = s.idx;
   return (out.err = CertErr.Ok);
+}
+
+// ---- name constraints (RFC 5280 §4.2.1.10, §6.1.4 (g)) ----
+
+/**
+ * Every CA's constraints hold for the dNSName and iPAddress SANs of every certificate below it
+ * (self-issued intermediates excepted, §6.1.3 (b)). Checking each CA on its own is the same as
+ * intersecting their permitted subtrees. Subject Names are not constrained here: a CA with a
+ * directoryName constraint makes the path UnknownCriticalExtension.
+ */
+function checkNameConstraints(path: Array<Certificate>): CertErr {
+  for (let k = 1; k < path.length; k++) {
+    const ca = unchecked(path[k]);
+    if (!ca.hasNameConstraints) continue;
+    if (ca.nameConstraintsUnsupported) return CertErr.UnknownCriticalExtension;
+    for (let i = 0; i < k; i++) {
+      const c = unchecked(path[i]);
+      if (i > 0 && c.selfIssued) continue;
+      for (let j = 0; j < c.sanDns.length; j++) {
+        if (!dnsAllowed(ca, canonicalDns(unchecked(c.sanDns[j])))) return CertErr.NameConstraintViolation;
+      }
+      for (let j = 0; j < c.sanIp.length; j++) {
+        if (!ipAllowed(ca, unchecked(c.sanIp[j]))) return CertErr.NameConstraintViolation;
+      }
+    }
+  }
+  return CertErr.Ok;
+}
+
+/**
+ * "Any DNS name that can be constructed by simply adding zero or more labels to the left-hand
+ * side of the name satisfies the name constraint" (§4.2.1.10). A leading '.' (a common
+ * extension) asks for at least one added label. An empty constraint matches every name.
+ */
+function dnsInSubtree(name: string, base: string): bool {
+  if (base.length == 0) return true;
+  const sub = base.charCodeAt(0) == 0x2e;
+  const b = canonicalDns(sub ? base.slice(1) : base);
+  if (b.length == 0) return false; // a malformed constraint matches nothing
+  if (name == b) return !sub;
+  return name.length > b.length && name.endsWith(b) && name.charCodeAt(name.length - b.length - 1) == 0x2e;
+}
+
+function dnsAllowed(ca: Certificate, name: string): bool {
+  // A wildcard SAN stands for its names: "*.x.y" is within "x.y"'s subtree (it adds one label).
+  for (let i = 0; i < ca.excludedDns.length; i++) {
+    if (dnsInSubtree(name, unchecked(ca.excludedDns[i]))) return false;
+    // an excluded subtree overlapping the wildcard's range excludes it (conservatively: deeper too)
+    if (name.startsWith("*.") && dnsInSubtree(unchecked(ca.excludedDns[i]), name.slice(2))) return false;
+  }
+  if (ca.permittedDns.length == 0) return true;
+  for (let i = 0; i < ca.permittedDns.length; i++) if (dnsInSubtree(name, unchecked(ca.permittedDns[i]))) return true;
+  return false;
+}
+
+function ipInSubtree(ip: Uint8Array, net: Uint8Array): bool {
+  const n = ip.length;
+  if (net.length != 2 * n) return false; // other family
+  for (let i = 0; i < n; i++) {
+    const m = unchecked(net[n + i]);
+    if ((unchecked(ip[i]) & m) != (unchecked(net[i]) & m)) return false;
+  }
+  return true;
+}
+
+function ipAllowed(ca: Certificate, ip: Uint8Array): bool {
+  for (let i = 0; i < ca.excludedIp.length; i++) if (ipInSubtree(ip, unchecked(ca.excludedIp[i]))) return false;
+  if (ca.permittedIp.length == 0) return true;
+  // Any permitted iPAddress subtree restricts every address, of either family (as OpenSSL does).
+  for (let i = 0; i < ca.permittedIp.length; i++) if (ipInSubtree(ip, unchecked(ca.permittedIp[i]))) return true;
+  return false;
 }
 
 /** EKU (RFC 5280 §4.2.1.12) and key usage of the end-entity certificate for a TLS purpose. */

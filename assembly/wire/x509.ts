@@ -100,6 +100,7 @@ const CE_SAN: i32 = 17;
 const CE_BASIC_CONSTRAINTS: i32 = 19;
 const CE_AKI: i32 = 35;
 const CE_EKU: i32 = 37;
+const CE_NAME_CONSTRAINTS: i32 = 30;
 
 function oidIs(oid: Uint8Array, ref: StaticArray<u8>): bool {
   const n = ref.length;
@@ -173,6 +174,14 @@ export class Certificate {
   sanIp: Array<Uint8Array> = new Array<Uint8Array>();
   /** Other GeneralName forms seen in the SAN (rfc822Name, URI, directoryName…), not interpreted. */
   sanOther: i32 = 0;
+  /** nameConstraints (RFC 5280 §4.2.1.10): dNSName and iPAddress subtrees (IP as address||mask). */
+  hasNameConstraints: bool = false;
+  permittedDns: Array<string> = new Array<string>();
+  excludedDns: Array<string> = new Array<string>();
+  permittedIp: Array<Uint8Array> = new Array<Uint8Array>();
+  excludedIp: Array<Uint8Array> = new Array<Uint8Array>();
+  /** A directoryName constraint, which this code does not enforce (the validator refuses the path). */
+  nameConstraintsUnsupported: bool = false;
   ski: Uint8Array | null = null;
   aki: Uint8Array | null = null;
 
@@ -443,6 +452,7 @@ function parseExtensions(r: DerReader, out: Certificate): X509Err {
     else if (ce == CE_SAN) ok = parseSan(value, out);
     else if (ce == CE_SKI) ok = parseSki(value, out);
     else if (ce == CE_AKI) ok = parseAki(value, out);
+    else if (ce == CE_NAME_CONSTRAINTS) ok = parseNameConstraints(value, out);
     else if (critical) return X509Err.UnknownCriticalExtension;
     if (!ok) return X509Err.Malformed;
   }
@@ -549,6 +559,48 @@ function parseAki(v: Uint8Array, out: Certificate): bool {
   s.optional(Tag.ctxCons(1)); // issuer and serial of the issuer's issuer: not used for matching
   s.optional(Tag.ctx(2));
   return s.finish();
+}
+
+/**
+ * NameConstraints ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees OPTIONAL,
+ *   excludedSubtrees [1] GeneralSubtrees OPTIONAL }  (RFC 5280 §4.2.1.10)
+ * GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] DEFAULT 0, maximum [1] OPTIONAL };
+ * §4.2.1.10: minimum MUST be zero and maximum MUST be absent, so neither may appear in DER.
+ * rfc822Name and URI subtrees constrain names TLS does not use, and are skipped.
+ */
+function parseNameConstraints(v: Uint8Array, out: Certificate): bool {
+  const s = onlySequence(v, true); // "conforming CAs MUST NOT issue ... where name constraints is an empty sequence"
+  if (s === null) return false;
+  if (s.optional(Tag.ctxCons(0)) && !parseSubtrees(s.enter(), out.permittedDns, out.permittedIp, out)) return false;
+  if (s.optional(Tag.ctxCons(1)) && !parseSubtrees(s.enter(), out.excludedDns, out.excludedIp, out)) return false;
+  if (!s.finish()) return false;
+  out.hasNameConstraints = true;
+  return true;
+}
+
+function parseSubtrees(r: DerReader, dns: Array<string>, ip: Array<Uint8Array>, out: Certificate): bool {
+  if (r.atEnd) return false; // GeneralSubtrees ::= SEQUENCE SIZE (1..MAX) OF GeneralSubtree
+  while (!r.atEnd) {
+    if (!r.expect(Tag.SEQUENCE)) return false;
+    const st = r.enter();
+    if (!st.next()) return false;
+    const t = st.tag;
+    if (t == Tag.ctx(2)) {
+      const name = decodeString(Tag.IA5_STRING, st.buf, st.vStart, st.vEnd);
+      if (name === null) return false;
+      dns.push(name);
+    } else if (t == Tag.ctx(7)) {
+      const n = st.valueLen;
+      if (n != 8 && n != 32) return false; // address and mask, IPv4 or IPv6 (§4.2.1.10)
+      ip.push(st.value());
+    } else if (t == Tag.ctxCons(4)) {
+      out.nameConstraintsUnsupported = true; // directoryName
+    } else if (t != Tag.ctx(1) && t != Tag.ctx(6)) {
+      out.nameConstraintsUnsupported = true; // otherName, x400Address, ediPartyName, registeredID
+    }
+    if (!st.finish()) return false; // minimum / maximum present
+  }
+  return true;
 }
 
 // ---- text forms, for tests and traces ----

@@ -19,6 +19,7 @@ afterAll(() => pki?.cleanup());
 const CertErr = {
   Ok: 0, Malformed: 1, Expired: 2, NotYetValid: 3, UnknownIssuer: 4, BadSignature: 5, NotCa: 6,
   PathTooLong: 7, NameMismatch: 8, BadKeyUsage: 9, UnsupportedAlgorithm: 10, UnknownCriticalExtension: 11,
+  NameConstraintViolation: 12,
 } as const;
 const Purpose = { ANY: 0, SERVER_AUTH: 1, CLIENT_AUTH: 2 };
 const SigAlgName: Record<number, string> = {
@@ -257,6 +258,18 @@ describe("chains root → intermediate → leaf (ECDSA P-256 and RSA)", () => {
     expect(validate(["leaf-client"], ["root-ec"], "client.example.test", Purpose.CLIENT_AUTH).err).toBe(CertErr.Ok);
     expect(validate(["leaf-ec", "inter-ec"], ["root-rsa"], "example.test", Purpose.CLIENT_AUTH).err).toBe(CertErr.BadKeyUsage);
   });
+  it("name constraints on DNS and IP SANs (RFC 5280 §4.2.1.10)", () => {
+    expect(info("inter-nc")).toMatchObject({ err: 0 });
+    expect(validate(["leaf-nc-ok", "inter-nc"], ["root-ec"], "www.nc.test")).toEqual({ err: CertErr.Ok, path: [0, 1, -1] });
+    for (const n of ["outside", "suffix", "excluded", "ip", "ip6"]) {
+      expect(validate([`leaf-nc-${n}`, "inter-nc"], ["root-ec"], "").err, n).toBe(CertErr.NameConstraintViolation);
+    }
+    // A wildcard whose range holds an excluded name is refused. OpenSSL compares "*.nc.test" with
+    // "bad.nc.test" as plain strings and accepts it: a deliberate difference.
+    expect(validate(["leaf-nc-wild", "inter-nc"], ["root-ec"], "").err).toBe(CertErr.NameConstraintViolation);
+    // a directoryName constraint is not enforced here, so the path is refused, not trusted blindly
+    expect(validate(["leaf-ncdir", "inter-ncdir"], ["root-ec"], "ncdir.example.test").err).toBe(CertErr.UnknownCriticalExtension);
+  });
   it("version 1: a trust anchor, never an intermediate CA", () => {
     expect(info("root-v1").version).toBe(1);
     expect(info("inter-v1").version).toBe(1);
@@ -290,6 +303,12 @@ describe("chains root → intermediate → leaf (ECDSA P-256 and RSA)", () => {
       ["leaf-v1inter", ["inter-v1"], "root-ec", CertErr.NotCa],
       ["leaf-rsa3072", ["inter-rsa3072"], "root-ec", CertErr.Ok],
       ["leaf-pss512", ["inter-rsa3072"], "root-ec", CertErr.Ok],
+      ["leaf-nc-ok", ["inter-nc"], "root-ec", CertErr.Ok],
+      ["leaf-nc-outside", ["inter-nc"], "root-ec", CertErr.NameConstraintViolation],
+      ["leaf-nc-suffix", ["inter-nc"], "root-ec", CertErr.NameConstraintViolation],
+      ["leaf-nc-excluded", ["inter-nc"], "root-ec", CertErr.NameConstraintViolation],
+      ["leaf-nc-ip", ["inter-nc"], "root-ec", CertErr.NameConstraintViolation],
+      ["leaf-nc-ip6", ["inter-nc"], "root-ec", CertErr.NameConstraintViolation],
     ];
     for (const [leaf, inters, root, want] of cases) {
       // Not -x509_strict: that refuses version 1 trust anchors, which RFC 5280 §6.1.1 (d) allows.

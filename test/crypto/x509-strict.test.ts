@@ -60,7 +60,7 @@ const tbsOf = (c: Node) => c.kids![0];
 const extsOf = (c: Node) => tbsOf(c).kids!.find((k) => k.tag === 0xa3)!.kids![0];
 const oidHex = (ext: Node) => Buffer.from(ext.kids![0].value!).toString("hex");
 const extByOid = (c: Node, oid: string) => extsOf(c).kids!.find((e) => oidHex(e) === oid)!;
-const OID = { bc: "551d13", ku: "551d0f", san: "551d11", eku: "551d25", ski: "551d0e", aki: "551d23" };
+const OID = { bc: "551d13", ku: "551d0f", san: "551d11", eku: "551d25", ski: "551d0e", aki: "551d23", nc: "551d1e" };
 
 const X509Err = { Ok: 0, Malformed: 1, UnknownCriticalExtension: 2, DuplicateExtension: 3 };
 
@@ -149,6 +149,15 @@ describe("refused: RFC 5280 structure", () => {
     expect(x.certParse(encode(n))).toBe(X509Err.Malformed);
     const ok = leafTree(); extByOid(ok, OID.bc).kids!.at(-1)!.value = h("30060101ff020105");
     expect(JSON.parse(x.certInfo(encode(ok)))).toMatchObject({ isCa: true, pathLen: 5 });
+  });
+  it("name constraints: empty, or with minimum/maximum, or an IP subtree without a mask (§4.2.1.10)", () => {
+    const set = (hex: string) => { const c = leafTree("inter-nc"); extByOid(c, OID.nc).kids!.at(-1)!.value = h(hex); return x.certParse(encode(c)); };
+    expect(set("3008a0063004820261 62")).toBe(X509Err.Ok);
+    expect(set("3000")).toBe(X509Err.Malformed);
+    expect(set("3002a000")).toBe(X509Err.Malformed);
+    expect(set("300ba0093007820261628101 01")).toBe(X509Err.Malformed);
+    expect(set("300ba00930078202616280 0100")).toBe(X509Err.Malformed);
+    expect(set("300aa0083006870401020304")).toBe(X509Err.Malformed);
   });
   it("an iPAddress SAN of 5 octets, a dNSName that is not IA5", () => {
     const ip = leafTree(); extByOid(ip, OID.san).kids!.at(-1)!.value = h("3007870501020304 05");
