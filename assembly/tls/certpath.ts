@@ -7,8 +7,11 @@
 // purpose (serverAuth / clientAuth). The path is built by issuer Name (byte-exact) narrowed by
 // AKI/SKI, depth first with backtracking, within a bounded amount of work.
 //
-// Not done here: revocation (CRL/OCSP), name constraints and policies (a certificate marking
-// either critical is rejected by the parser as an unknown critical extension).
+// Name constraints are enforced for dNSName and iPAddress subtrees; a directoryName (or other)
+// constraint refuses the path. Not done here: revocation (CRL/OCSP), certificate policies (a
+// certificate marking them critical is rejected by the parser as an unknown critical extension),
+// the Common Name as a host name (RFC 6125 §6.4.4 allows skipping it; only SANs are used), and
+// RFC 5280 §7.1 name normalisation (issuer and subject Names must match byte for byte).
 
 import {
   Certificate, Eku, HASH_SHA1, HASH_SHA256, HASH_SHA384, HASH_SHA512, KeyType, KeyUsage, SigAlg, X509Err, bytesEqual,
