@@ -93,12 +93,25 @@ export function decodeProtocolInfo(b: Uint8Array): ProtocolInfo {
 
 type Core = Record<string, any> & { memory: WebAssembly.Memory };
 
+const OP_NONE = 0;
+const OP_RECV = 1;
+const OP_SEND = 2;
+const noop = () => {};
+
 interface Waiter {
+  op: number;                       // OP_NONE: wait for a condition; OP_RECV / OP_SEND: a parked call
   check: (() => boolean) | null;
-  mask: number;
+  mask: number;                     // readiness bits that may satisfy it
   resolve: (ok: boolean) => void;
   done: boolean;
   timer: NodeJS.Timeout | undefined;
+  s?: number;
+  buf?: Uint8Array;
+  flags?: number;
+  from?: Partial<SockAddr> | null;
+  to?: NameArg;
+  complete?: (n: number) => void;
+  reject?: (e: Error) => void;
 }
 
 /** A sockaddr argument: an address object, raw bytes (to pass exactly what a C program would), or NULL. */
@@ -154,14 +167,38 @@ export class Winsock {
   private wake(h: number): void {
     const list = this.waiters.get(h);
     if (list === undefined || list.length === 0) return;
+    this.waiters.set(h, []); // settling may add waiters (or wake again) for h
     const ready = this.core.wasock_ready(h);
-    let kept = 0;
+    let keep: Waiter[] | null = null;
     for (let i = 0; i < list.length; i++) {
       const w = list[i];
-      if (!w.done && (ready < 0 || (w.mask !== 0 ? (ready & w.mask) !== 0 : w.check!()))) this.finish(w, true);
-      if (!w.done) list[kept++] = w;
+      if (w.done || this.settle(w, ready)) continue;
+      (keep ??= []).push(w);
     }
-    list.length = kept;
+    if (keep !== null) this.waiters.get(h)!.push(...keep);
+  }
+
+  /** Tries to complete one waiter; true when it is finished. */
+  private settle(w: Waiter, ready: number): boolean {
+    if (w.op === OP_NONE) {
+      if (ready < 0 || (w.mask !== 0 ? (ready & w.mask) !== 0 : w.check!())) { this.finish(w, true); return true; }
+      return false;
+    }
+    // A blocking recv/send parked here completes inside the event, as a completion port would.
+    if (ready >= 0 && (ready & w.mask) === 0) return false;
+    const r = w.op === OP_RECV ? this.tryRecv(w.s!, w.buf!, w.flags!, w.from ?? null) : this.trySend(w.s!, w.buf!, w.flags!, w.to ?? null);
+    if (r < 0) {
+      const e = this.core.WSAGetLastError();
+      if (e === WSA.WSAEWOULDBLOCK && ready >= 0) return false;
+      w.done = true;
+      if (w.timer !== undefined) clearTimeout(w.timer);
+      w.reject!(new WinsockError(ready < 0 ? WSA.WSAENOTSOCK : e));
+      return true;
+    }
+    w.done = true;
+    if (w.timer !== undefined) clearTimeout(w.timer);
+    w.complete!(r);
+    return true;
   }
 
   private finish(w: Waiter, ok: boolean): void {
@@ -170,16 +207,38 @@ export class Winsock {
     w.resolve(ok);
   }
 
+  /** Parks a blocking recv (OP_RECV) or send (OP_SEND) until an event completes it, or its timeout. */
+  private park(op: number, s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null, to: NameArg, timeoutMs: number): Promise<number> {
+    return new Promise<number>((complete, reject) => {
+      const w: Waiter = {
+        op, s, buf, flags, from, to, complete, reject, check: null, mask: op === OP_RECV ? 1 : 2,
+        resolve: noop, done: false, timer: undefined,
+      };
+      const list = this.waiters.get(s);
+      if (list === undefined) this.waiters.set(s, [w]);
+      else list.push(w);
+      if (timeoutMs > 0) {
+        w.timer = setTimeout(() => {
+          w.done = true;
+          const l = this.waiters.get(s);
+          if (l) this.waiters.set(s, l.filter((x) => !x.done));
+          reject(new WinsockError(WSA.WSAETIMEDOUT));
+        }, timeoutMs);
+      }
+    });
+  }
+
   /**
    * Resolves true when socket h becomes ready for `mask` (1 read, 2 write, 4 except) or, with mask 0,
    * when check() holds after an event on one of `handles`; false after the timeout.
    */
   private waitFor(handles: number[], check: (() => boolean) | null, timeoutMs: number, mask = 0): Promise<boolean> {
-    if (mask !== 0 ? (this.core.wasock_ready(handles[0]) & mask) !== 0 || this.core.wasock_ready(handles[0]) < 0 : check!()) {
+    const ready = mask !== 0 ? this.core.wasock_ready(handles[0]) : 0;
+    if (mask !== 0 ? ready < 0 || (ready & mask) !== 0 : check!()) {
       return Promise.resolve(true);
     }
     return new Promise<boolean>((resolve) => {
-      const w: Waiter = { check, mask, resolve, done: false, timer: undefined };
+      const w: Waiter = { op: OP_NONE, check, mask, resolve, done: false, timer: undefined };
       for (const h of handles) {
         const list = this.waiters.get(h);
         if (list === undefined) this.waiters.set(h, [w]);
@@ -331,17 +390,15 @@ export class Winsock {
   }
 
   /** Blocking send: waits while the send buffer is full, up to SO_SNDTIMEO (WSAETIMEDOUT). */
-  async sendAsync(s: number, buf: Uint8Array, flags = 0, to: NameArg = null): Promise<number> {
-    let deadline = 0;
-    for (;;) {
-      const r = this.trySend(s, buf, flags, to);
-      if (r >= 0) return r;
-      const e = this.core.WSAGetLastError();
-      if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return this.done(-1);
-      if (deadline === 0) deadline = this.deadline(s, 8);
-      const ok = await this.waitFor([s], null, deadline - Date.now(), 2);
-      if (!ok) throw new WinsockError(WSA.WSAETIMEDOUT);
-    }
+  sendAsync(s: number, buf: Uint8Array, flags = 0, to: NameArg = null): Promise<number> {
+    const r = this.trySend(s, buf, flags, to);
+    return r >= 0 ? Promise.resolve(r) : this.sendSlow(s, buf, flags, to);
+  }
+
+  private sendSlow(s: number, buf: Uint8Array, flags: number, to: NameArg): Promise<number> {
+    const e = this.core.WSAGetLastError();
+    if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return Promise.reject(new WinsockError(e));
+    return this.park(OP_SEND, s, buf, flags, null, to, this.info(s, 8) >>> 0);
   }
 
   recv(s: number, buf: Uint8Array, flags = 0): number {
@@ -370,27 +427,21 @@ export class Winsock {
     return r;
   }
 
-  private deadline(s: number, field: number): number {
-    const ms = this.info(s, field) >>> 0;
-    return ms === 0 ? Infinity : Date.now() + ms;
-  }
 
   /** Blocking recv: waits for data, FIN or an error, up to SO_RCVTIMEO (WSAETIMEDOUT). */
   recvAsync(s: number, buf: Uint8Array, flags = 0): Promise<number> {
     return this.recvfromAsync(s, buf, flags, null);
   }
 
-  async recvfromAsync(s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null): Promise<number> {
-    let deadline = 0;
-    for (;;) {
-      const r = this.tryRecv(s, buf, flags, from);
-      if (r >= 0) return r;
-      const e = this.core.WSAGetLastError();
-      if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return this.done(-1);
-      if (deadline === 0) deadline = this.deadline(s, 7);
-      const ok = await this.waitFor([s], null, deadline - Date.now(), 1);
-      if (!ok) throw new WinsockError(WSA.WSAETIMEDOUT);
-    }
+  recvfromAsync(s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null): Promise<number> {
+    const r = this.tryRecv(s, buf, flags, from);
+    return r >= 0 ? Promise.resolve(r) : this.recvSlow(s, buf, flags, from);
+  }
+
+  private recvSlow(s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null): Promise<number> {
+    const e = this.core.WSAGetLastError();
+    if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return Promise.reject(new WinsockError(e));
+    return this.park(OP_RECV, s, buf, flags, from, null, this.info(s, 7) >>> 0);
   }
 
   shutdown(s: number, how: number): number { return this.done(this.core.shutdown(s, how)); }
