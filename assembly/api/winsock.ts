@@ -10,7 +10,7 @@ import { getLastError, setLastError } from "./last-error";
 import { Sock, SockState, allocSock, allSocks, freeSock, lookup } from "./sock";
 import { inMem } from "./memory";
 import * as C from "./constants";
-import { HOST_BUFFER } from "../catalog/provider";
+import { HOST_BUFFER, MAX_SEND, SENT_NOW } from "../catalog/provider";
 import { PROTOCOL_INFOW_LEN, ProtocolEntry, entryAt, entryById, entryCount, lastLookupError, selectEntry,
   PFL_HIDDEN } from "../catalog/catalog";
 import { installHostProvider } from "../catalog/host-provider";
@@ -343,9 +343,11 @@ export function sendto(h: i32, buf: usize, len: i32, flags: i32, to: usize, tole
     if ((flags & C.MSG_OOB) != 0) return fail(SockErr.OpNotSupp); // the host provider has no urgent data
     if (len == 0) return 0;
     if (!sendAllowed(s)) return fail(SockErr.WouldBlock);
-    const n = s.provider.send(s, buf, len, flags, 0, 0);
-    if (n < 0) return fail(<SockErr>(-n));
-    if (n > 0) { s.sndQueued += n; s.sndWrites++; }
+    const r = s.provider.send(s, buf, min(len, MAX_SEND), flags, 0, 0);
+    if (r < 0) return fail(<SockErr>(-r));
+    const n = r & MAX_SEND;
+    // SENT_NOW: the provider put it all on the network already, so nothing is left queued.
+    if (n > 0 && (r & SENT_NOW) == 0) { s.sndQueued += n; s.sndWrites++; }
     return n;
   }
   if ((flags & C.MSG_OOB) != 0) return fail(SockErr.OpNotSupp);

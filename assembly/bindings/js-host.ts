@@ -2,6 +2,7 @@
 // Every call passes handles, lengths and pointers into core memory; the host reads or writes core
 // memory at those pointers, or at the caller's own buffer when a pointer is HOST_BUFFER.
 // Results: >= 0 success (a count where one is meaningful), < 0 is -SockErr (assembly/api/errors.ts).
+// send on a stream may add SENT_NOW (0x40000000) to its count when the bytes already left.
 // None of them re-enters the core: events the host learns during a call are delivered afterwards.
 
 // @ts-ignore: decorator

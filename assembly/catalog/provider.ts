@@ -14,6 +14,11 @@ import { Sock } from "../api/sock";
 
 export const HOST_BUFFER: usize = <usize>0xffffffff;
 
+/** A stream send takes at most this many bytes per call (the rest is sent by the next call). */
+export const MAX_SEND: i32 = 0x3fffffff;
+/** Flag in a stream send's result: the bytes are already on the network (none remain queued). */
+export const SENT_NOW: i32 = 0x40000000;
+
 /** Result of a send/recv: >= 0 is a byte count, < 0 is -SockErr. */
 export function failed(e: SockErr): i32 {
   return -(<i32>e);

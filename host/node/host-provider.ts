@@ -15,6 +15,7 @@ import { AF_INET, AF_INET6, SockAddr, decodeSockAddr, encodeSockAddr, fromNode }
 import { SockErr, sockErrFromNode } from "./sockerr.ts";
 
 const HOST_BUFFER = 0xffffffff;
+const SENT_NOW = 0x40000000; // stream send result flag: nothing left queued (js-host.ts)
 const SOCK_STREAM = 1;
 const SD_RECEIVE = 0;
 const SD_SEND = 1;
@@ -409,11 +410,10 @@ export class NodeHostProvider {
         // The kernel took it all synchronously: the send is complete now, and its buffer is free.
         rec.fifo.push(-len);
         this.release(data);
-        this.pend.push(rec, EV_SENT, len);
-      } else {
-        rec.fifo.push(len);
-        rec.held.push(data);
+        return len | SENT_NOW;
       }
+      rec.fifo.push(len);
+      rec.held.push(data);
       return len;
     }
     const dest = to ? decodeSockAddr(this.mem(), to, tolen) : rec.peer;
@@ -460,7 +460,8 @@ export class NodeHostProvider {
       if (n === avail) { i++; off = 0; } else off += n;
     }
     if (!peek) {
-      if (i > 0) rx.splice(0, i);
+      if (i === 1) rx.shift();
+      else if (i > 0) rx.splice(0, i);
       rec.rxOff = off;
       rec.rxBytes -= copied;
       if (rec.paused && rec.rxBytes < rec.rxLimit / 2) { rec.paused = false; rec.sock?.resume(); }
