@@ -4,6 +4,7 @@
 // node:crypto's verify; validation results are the ones RFC 5280 §6 / RFC 6125 §6.4 prescribe.
 import { createHash, createPrivateKey, randomBytes, sign as nodeSign, verify as nodeVerify, constants } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { connect as tlsConnect, createServer as tlsServer, type DetailedPeerCertificate } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
 import { buildPki, frame, type Issued, type Pki } from "../fixtures/x509-pki.ts";
@@ -323,6 +324,39 @@ describe("chains root → intermediate → leaf (ECDSA P-256 and RSA)", () => {
       try { pki.openssl(args); } catch { ok = false; }
       expect(ok, leaf).toBe(want === CertErr.Ok);
       expect(validate([leaf, ...inters], [root], "").err, leaf).toBe(want);
+    }
+  });
+});
+
+describe("a chain as a real TLS peer sends it", () => {
+  it("node's TLS server on 127.0.0.1 sends leaf + intermediate; we validate what arrived", async () => {
+    const pem = (n: string) => readFileSync(c(n).pem, "utf8");
+    const server = tlsServer({ key: readFileSync(c("leaf-ec").key), cert: pem("leaf-ec") + pem("inter-ec") }, (s) => s.end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const chain = await new Promise<Uint8Array[]>((resolve, reject) => {
+        const sock = tlsConnect({ host: "127.0.0.1", port, servername: "example.test", rejectUnauthorized: false }, () => {
+          const out: Uint8Array[] = [];
+          const seen = new Set<string>();
+          for (let p: DetailedPeerCertificate | undefined = sock.getPeerCertificate(true); p?.raw && !seen.has(p.fingerprint256);
+            p = p.issuerCertificate) {
+            seen.add(p.fingerprint256);
+            out.push(new Uint8Array(p.raw));
+          }
+          sock.end();
+          resolve(out);
+        });
+        sock.on("error", reject);
+        sock.setTimeout(5000, () => reject(new Error("TLS timeout")));
+      });
+      expect(chain.length).toBe(2);
+      const r: Int32Array = x.validate(frame(chain), frame([c("root-rsa").der]), now(), "example.test", Purpose.SERVER_AUTH);
+      expect([...r]).toEqual([CertErr.Ok, 0, 1, -1]);
+      const wrongName: Int32Array = x.validate(frame(chain), frame([c("root-rsa").der]), now(), "example.org", Purpose.SERVER_AUTH);
+      expect(wrongName[0]).toBe(CertErr.NameMismatch);
+    } finally {
+      server.close();
     }
   });
 });
