@@ -427,12 +427,16 @@ for r in (1, 2, 3):
     SR.append((r, A, B))
 
 def sr_u64(ind):
+    # Rows 2 and 3 first rotate by 8 bits (a byte swap inside their 16-bit groups, as a delta swap),
+    # then rows 1 and 3 rotate by 4: row r has then moved by 4*r bits in all.
     L = []
+    m23 = (0xFF << 32) | (0xFF << 48)
+    A = (0x0FFF << 16) | (0x0FFF << 48)
+    B = (0xF000 << 16) | (0xF000 << 48)
+    keep = 0xFFFF | (0xFFFF << 32)
     for k in range(8):
-        e = f"(s{k} & 0x{R0:016x})"
-        for r, A, B in SR:
-            e += f" | ((s{k} >> {4*r}) & 0x{A:016x}) | ((s{k} << {16-4*r}) & 0x{B:016x})"
-        L.append(f"{ind}s{k} = {e};")
+        L.append(f"{ind}{{ const t = ((s{k} >> 8) ^ s{k}) & 0x{m23:016x}; s{k} ^= t ^ (t << 8); }}")
+        L.append(f"{ind}s{k} = (s{k} & 0x{keep:016x}) | ((s{k} >> 4) & 0x{A:016x}) | ((s{k} << 12) & 0x{B:016x});")
     return "\n".join(L)
 
 def sr_v128(ind):

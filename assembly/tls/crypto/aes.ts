@@ -10,7 +10,7 @@
 //                tower-field circuit of its own as a cross-check). In the rounds its four XNORs are
 //                XORs: the missing constant 0x63 passes unchanged through ShiftRows and MixColumns
 //                (a column of equal bytes c maps to itself), so it is added to round keys 1..Nr;
-//   ShiftRows  = rotating each 16-bit row group by 4*row bits (masks and shifts),
+//   ShiftRows  = rotating each 16-bit row group by 4*row bits (a delta swap, then masks and shifts),
 //   MixColumns = rotations of whole slices by 16 and 32 bits plus the bitsliced xtime,
 //   AddRoundKey = XOR with pre-sliced round keys.
 // With wasm SIMD (ASC_FEATURE_SIMD) 8 blocks go through each round together in 8 v128 slices:
@@ -442,14 +442,22 @@ function encrypt4(rk: usize, nr: i32, st: usize): void {
       s1 = S6;
       s0 = S7;
     }
-    s0 = (s0 & 0x000000000000ffff) | ((s0 >> 4) & 0x000000000fff0000) | ((s0 << 12) & 0x00000000f0000000) | ((s0 >> 8) & 0x000000ff00000000) | ((s0 << 8) & 0x0000ff0000000000) | ((s0 >> 12) & 0x000f000000000000) | ((s0 << 4) & 0xfff0000000000000);
-    s1 = (s1 & 0x000000000000ffff) | ((s1 >> 4) & 0x000000000fff0000) | ((s1 << 12) & 0x00000000f0000000) | ((s1 >> 8) & 0x000000ff00000000) | ((s1 << 8) & 0x0000ff0000000000) | ((s1 >> 12) & 0x000f000000000000) | ((s1 << 4) & 0xfff0000000000000);
-    s2 = (s2 & 0x000000000000ffff) | ((s2 >> 4) & 0x000000000fff0000) | ((s2 << 12) & 0x00000000f0000000) | ((s2 >> 8) & 0x000000ff00000000) | ((s2 << 8) & 0x0000ff0000000000) | ((s2 >> 12) & 0x000f000000000000) | ((s2 << 4) & 0xfff0000000000000);
-    s3 = (s3 & 0x000000000000ffff) | ((s3 >> 4) & 0x000000000fff0000) | ((s3 << 12) & 0x00000000f0000000) | ((s3 >> 8) & 0x000000ff00000000) | ((s3 << 8) & 0x0000ff0000000000) | ((s3 >> 12) & 0x000f000000000000) | ((s3 << 4) & 0xfff0000000000000);
-    s4 = (s4 & 0x000000000000ffff) | ((s4 >> 4) & 0x000000000fff0000) | ((s4 << 12) & 0x00000000f0000000) | ((s4 >> 8) & 0x000000ff00000000) | ((s4 << 8) & 0x0000ff0000000000) | ((s4 >> 12) & 0x000f000000000000) | ((s4 << 4) & 0xfff0000000000000);
-    s5 = (s5 & 0x000000000000ffff) | ((s5 >> 4) & 0x000000000fff0000) | ((s5 << 12) & 0x00000000f0000000) | ((s5 >> 8) & 0x000000ff00000000) | ((s5 << 8) & 0x0000ff0000000000) | ((s5 >> 12) & 0x000f000000000000) | ((s5 << 4) & 0xfff0000000000000);
-    s6 = (s6 & 0x000000000000ffff) | ((s6 >> 4) & 0x000000000fff0000) | ((s6 << 12) & 0x00000000f0000000) | ((s6 >> 8) & 0x000000ff00000000) | ((s6 << 8) & 0x0000ff0000000000) | ((s6 >> 12) & 0x000f000000000000) | ((s6 << 4) & 0xfff0000000000000);
-    s7 = (s7 & 0x000000000000ffff) | ((s7 >> 4) & 0x000000000fff0000) | ((s7 << 12) & 0x00000000f0000000) | ((s7 >> 8) & 0x000000ff00000000) | ((s7 << 8) & 0x0000ff0000000000) | ((s7 >> 12) & 0x000f000000000000) | ((s7 << 4) & 0xfff0000000000000);
+    { const t = ((s0 >> 8) ^ s0) & 0x00ff00ff00000000; s0 ^= t ^ (t << 8); }
+    s0 = (s0 & 0x0000ffff0000ffff) | ((s0 >> 4) & 0x0fff00000fff0000) | ((s0 << 12) & 0xf0000000f0000000);
+    { const t = ((s1 >> 8) ^ s1) & 0x00ff00ff00000000; s1 ^= t ^ (t << 8); }
+    s1 = (s1 & 0x0000ffff0000ffff) | ((s1 >> 4) & 0x0fff00000fff0000) | ((s1 << 12) & 0xf0000000f0000000);
+    { const t = ((s2 >> 8) ^ s2) & 0x00ff00ff00000000; s2 ^= t ^ (t << 8); }
+    s2 = (s2 & 0x0000ffff0000ffff) | ((s2 >> 4) & 0x0fff00000fff0000) | ((s2 << 12) & 0xf0000000f0000000);
+    { const t = ((s3 >> 8) ^ s3) & 0x00ff00ff00000000; s3 ^= t ^ (t << 8); }
+    s3 = (s3 & 0x0000ffff0000ffff) | ((s3 >> 4) & 0x0fff00000fff0000) | ((s3 << 12) & 0xf0000000f0000000);
+    { const t = ((s4 >> 8) ^ s4) & 0x00ff00ff00000000; s4 ^= t ^ (t << 8); }
+    s4 = (s4 & 0x0000ffff0000ffff) | ((s4 >> 4) & 0x0fff00000fff0000) | ((s4 << 12) & 0xf0000000f0000000);
+    { const t = ((s5 >> 8) ^ s5) & 0x00ff00ff00000000; s5 ^= t ^ (t << 8); }
+    s5 = (s5 & 0x0000ffff0000ffff) | ((s5 >> 4) & 0x0fff00000fff0000) | ((s5 << 12) & 0xf0000000f0000000);
+    { const t = ((s6 >> 8) ^ s6) & 0x00ff00ff00000000; s6 ^= t ^ (t << 8); }
+    s6 = (s6 & 0x0000ffff0000ffff) | ((s6 >> 4) & 0x0fff00000fff0000) | ((s6 << 12) & 0xf0000000f0000000);
+    { const t = ((s7 >> 8) ^ s7) & 0x00ff00ff00000000; s7 ^= t ^ (t << 8); }
+    s7 = (s7 & 0x0000ffff0000ffff) | ((s7 >> 4) & 0x0fff00000fff0000) | ((s7 << 12) & 0xf0000000f0000000);
     if (round < nr) {
       const a0 = rotr<u64>(s0, 16);
       const t0 = s0 ^ a0;
