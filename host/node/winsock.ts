@@ -14,6 +14,7 @@ import { NodeHostProvider } from "./host-provider.ts";
 import { AF_INET6, SockAddr, decodeSockAddr, encodeSockAddr } from "./sockaddr.ts";
 import * as K from "./constants.ts";
 import * as Names from "./names.ts";
+import * as Resolver from "./resolver.ts";
 
 const HOST_BUFFER = 0xffffffff;
 const O_ADDR = 0;        // sockaddr (64)
@@ -618,6 +619,19 @@ export class Winsock {
   inet_ntop(family: number, addr: Uint8Array, size?: number): string { return Names.inet_ntop(this.core as any, family, addr, size); }
   WSAStringToAddress(text: string | null, family: number, addressLength?: number) { return Names.WSAStringToAddressW(this.core as any, text, family, addressLength); }
   WSAAddressToString(sa: Uint8Array | null, addressLength?: number, stringLength?: number): string { return Names.WSAAddressToStringW(this.core as any, sa, addressLength, stringLength); }
+  WSAStringToAddressA(text: string | null, family: number, addressLength?: number) { return Names.WSAStringToAddressA(this.core as any, text, family, addressLength); }
+  WSAAddressToStringA(sa: Uint8Array | null, addressLength?: number, stringLength?: number): string { return Names.WSAAddressToStringA(this.core as any, sa, addressLength, stringLength); }
+  /** getaddrinfo through the host's resolver (awaitable: the lookup is host I/O). */
+  getaddrinfo(node: string | null, service: string | null, hints?: Resolver.AddrInfoHints): Promise<Resolver.AddrInfo[]> { return Resolver.getaddrinfo(this.core as any, node, service, hints); }
+  freeaddrinfo(ai: Resolver.AddrInfo[] | null): void { Resolver.freeaddrinfo(ai); }
+  getnameinfo(sa: Uint8Array | null, salen: number, flags = 0): Promise<Resolver.NameInfo> { return Resolver.getnameinfo(this.core as any, sa, salen, flags); }
+  gethostbyname(name: string | null): Promise<Resolver.HostEnt> { return Resolver.gethostbyname(this.core as any, name); }
+  gethostbyaddr(addr: Uint8Array | null, len: number, type: number): Promise<Resolver.HostEnt> { return Resolver.gethostbyaddr(this.core as any, addr, len, type); }
+  gethostname(namelen = 256): string { return Resolver.gethostname(namelen); }
+  getservbyname(name: string, proto: string | null = null): Resolver.ServEnt { return Resolver.getservbyname(name, proto); }
+  getservbyport(port: number, proto: string | null = null): Resolver.ServEnt { return Resolver.getservbyport(port, proto); }
+  getprotobyname(name: string): Resolver.ProtoEnt { return Resolver.getprotobyname(name); }
+  getprotobynumber(proto: number): Resolver.ProtoEnt { return Resolver.getprotobynumber(proto); }
   htons(v: number): number { return this.core.htons(v); }
   htonl(v: number): number { return this.core.htonl(v); }
   ntohs(v: number): number { return this.core.ntohs(v); }
