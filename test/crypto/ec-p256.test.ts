@@ -184,6 +184,42 @@ describe("ECDSA P-256 against node:crypto", () => {
     }
   });
 
+  it("a signature whose R has x >= n (r = x - n, the rare second comparison) verifies, as in node", () => {
+    // Affine BigInt arithmetic (test-side only) to build the case: pick R on the curve with
+    // n <= x < p, then choose s and the key Q = (R - u1 G) / u2 so that u1 G + u2 Q = R.
+    const Bc = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
+    const G: [bigint, bigint] = [0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296n,
+      0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5n];
+    const md = (a: bigint, m: bigint) => ((a % m) + m) % m;
+    const inv = (a: bigint, m: bigint) => { let [r0, r1, s0, s1] = [md(a, m), m, 1n, 0n]; while (r1) { const q = r0 / r1; [r0, r1] = [r1, r0 - q * r1]; [s0, s1] = [s1, s0 - q * s1]; } return md(s0, m); };
+    const pw = (b: bigint, e: bigint) => { let r = 1n; b = md(b, P); while (e > 0n) { if (e & 1n) r = r * b % P; b = b * b % P; e >>= 1n; } return r; };
+    type Pt = [bigint, bigint] | null;
+    const add = (a: Pt, b: Pt): Pt => {
+      if (!a) return b; if (!b) return a;
+      if (a[0] === b[0] && md(a[1] + b[1], P) === 0n) return null;
+      const l = a[0] === b[0] ? md((3n * a[0] * a[0] - 3n) * inv(2n * a[1], P), P) : md((b[1] - a[1]) * inv(b[0] - a[0], P), P);
+      const x = md(l * l - a[0] - b[0], P);
+      return [x, md(l * (a[0] - x) - a[1], P)];
+    };
+    const mul = (k: bigint, p: Pt): Pt => { let r: Pt = null; for (let i = 255; i >= 0; i--) { r = add(r, r); if ((k >> BigInt(i)) & 1n) r = add(r, p); } return r; };
+    let R: Pt = null;
+    for (let x = N; !R; x++) {
+      const y2 = md(x * x * x - 3n * x + Bc, P), y = pw(y2, (P + 1n) / 4n);
+      if (y * y % P === y2) R = [x, y];
+    }
+    const r = R![0] - N;
+    const msg = Buffer.from("x >= n");
+    const h = sha256(msg), e = big(h) % N;
+    const s = 0x1234567890abcdefn;
+    const w = inv(s, N), u1 = e * w % N, u2 = r * w % N;
+    const Q = mul(inv(u2, N), add(R, mul(N - u1, G)))!;
+    const pub = Uint8Array.from([4, ...be32(Q[0]), ...be32(Q[1])]);
+    expect(ec.ecdsaP256Verify(pub, h, be32(r), be32(s))).toBe(true);
+    expect(crypto.verify("sha256", msg, { key: jwkPub(pub), dsaEncoding: "ieee-p1363" }, Buffer.concat([be32(r), be32(s)]))).toBe(true);
+    // and the same r without the wrap does not verify for a different x
+    expect(ec.ecdsaP256Verify(pub, h, be32(r + 1n), be32(s))).toBe(false);
+  });
+
   it("bad public keys and lengths make verification false, never a trap", () => {
     const { d, pub } = randomKey();
     const h = sha256(Buffer.from("k"));

@@ -11,7 +11,8 @@ import { HASH_SHA256 } from "./sha2";
 import { newHmac } from "./hmac";
 import { Num, numNew, numCopy, numFromBE, numToBE, numIsZero, numSub, numCmov } from "./mont-field";
 import {
-  Pt, scN, newTable, ptDecode, jacMulBase, jacToAffine, jacTable, jacMulTable, jacSumPublic, scalarValid,
+  Pt, scN, newTable, ptDecode, jacMulBase, jacToAffine, jacTable, jacMulTable, jacSumPublic, jacXEquals,
+  scalarValid,
 } from "./p256";
 
 const nM = scN.m;
@@ -125,27 +126,35 @@ export function ecdsaP256Verify(pub: Uint8Array, hash: Uint8Array, r: Uint8Array
   if (!ptDecode(Q, pub)) return false;
   numFromBE(rN, r, 0, 32);
   numFromBE(sN, s, 0, 32);
-  scN.toMont(wN, sN);
-  scN.inv(wN, wN);                            // w = s^-1 (Montgomery)
+  if (!scN.invVartime(wN, sN)) return false;  // w = s^-1 (plain; s is public)
   bits2int(eN, hash);
   scN.toMont(t1, eN);
-  scN.mul(t1, t1, wN);
-  scN.fromMont(t1, t1);                       // u1 = e w
+  scN.mul(t1, t1, wN);                        // u1 = e w (eR w / R)
   numToBE(u1, 0, t1);
   scN.toMont(t2, rN);
-  scN.mul(t2, t2, wN);
-  scN.fromMont(t2, t2);                       // u2 = r w
+  scN.mul(t2, t2, wN);                        // u2 = r w
   numToBE(u2, 0, t2);
   jacMulBase(X, u1);                          // [u1]G (u1 may be 0: infinity)
   jacTable(qTable, Q);
   jacMulTable(Y, qTable, u2);                 // [u2]Q, u2 in [1, n-1]
   if (!jacSumPublic(X, X, Y)) return false;   // infinity
-  jacToAffine(xBytes, 0, X, false);
-  numFromBE(t1, xBytes, 0, 32);
-  reduceOnce(t1, t1);
-  let diff: u32 = 0;
-  for (let i = 0; i < 8; i++) diff |= unchecked(t1[i]) ^ unchecked(rN[i]);
-  return diff == 0;
+  // x(X) mod n == r  <=>  X = r' Z^2 for r' = r or r + n (when r + n < p), without an inversion.
+  return jacXEquals(X, r) || (addN(rnBytes, rN) && jacXEquals(X, rnBytes));
+}
+
+const rnBytes = new Uint8Array(32);
+const rnNum = numNew();
+/** out = r + n as 32 bytes; false when it does not fit 256 bits. */
+function addN(out: Uint8Array, r: Num): bool {
+  let carry: u64 = 0;
+  for (let i = 0; i < 8; i++) {
+    const t = <u64>unchecked(r[i]) + <u64>unchecked(nM[i]) + carry;
+    unchecked(rnNum[i] = <u32>t);
+    carry = t >> 32;
+  }
+  if (carry != 0) return false;
+  numToBE(out, 0, rnNum);
+  return true;
 }
 
 /**

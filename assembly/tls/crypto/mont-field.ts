@@ -355,4 +355,51 @@ export class Mont256 {
     }
     numCopy(r, acc);
   }
+
+  /**
+   * r = a^-1 mod m for a plain (not Montgomery) a in [1, m-1], by the binary extended Euclidean
+   * algorithm. VARIABLE TIME: only for public values (signature verification). Returns false for
+   * a = 0 (or any a sharing a factor with m).
+   */
+  invVartime(r: Num, a: Num): bool {
+    const u = numNew(), v = numNew(), x1 = numNew(), x2 = numNew();
+    numCopy(u, a); numCopy(v, this.m);
+    unchecked(x1[0] = 1);
+    if (numIsZero(u)) return false;
+    // Each round halves u or v at least once after a subtraction: log2(u v) < 512 bounds it.
+    for (let round = 0; round < 600; round++) {
+      if (isOne(u)) { numCopy(r, x1); return true; }
+      if (isOne(v)) { numCopy(r, x2); return true; }
+      while ((unchecked(u[0]) & 1) == 0) { shr1(u, 0); this.half(x1); }
+      while ((unchecked(v[0]) & 1) == 0) { shr1(v, 0); this.half(x2); }
+      if (numLt(u, v)) { numSub(v, v, u); this.sub(x2, x2, x1); }
+      else { numSub(u, u, v); this.sub(x1, x1, x2); }
+      if (numIsZero(u) || numIsZero(v)) return false;
+    }
+    return false;
+  }
+
+  /** x = x / 2 mod m (m odd, x < m). */
+  private half(x: Num): void {
+    if ((unchecked(x[0]) & 1) == 0) { shr1(x, 0); return; }
+    let carry: u64 = 0;
+    for (let i = 0; i < 8; i++) {
+      const t = <u64>unchecked(x[i]) + <u64>unchecked(this.m[i]) + carry;
+      unchecked(x[i] = <u32>t);
+      carry = t >> 32;
+    }
+    shr1(x, <u32>carry);
+  }
+}
+
+function isOne(a: Num): bool {
+  let acc: u32 = unchecked(a[0]) ^ 1;
+  for (let i = 1; i < 8; i++) acc |= unchecked(a[i]);
+  return acc == 0;
+}
+
+/** a = (top 2^256 + a) >> 1, top being 0 or 1. */
+function shr1(a: Num, top: u32): void {
+  for (let i = 0; i < 7; i++) unchecked(a[i] = (a[i] >> 1) | (a[i + 1] << 31));
+  unchecked(a[7] = (a[7] >> 1) | (top << 31));
 }

@@ -118,6 +118,17 @@ export function jacSumPublic(r: Pt, p: Pt, q: Pt): bool {
   return true;
 }
 
+const xr = fpNew(), xz = fpNew();
+
+/** True when the Jacobian point (not infinity) has affine x equal to the 32-byte big-endian value
+ *  v (v below p; false otherwise): X = v Z^2, no inversion. Public data (verification). */
+export function jacXEquals(p: Pt, v: Uint8Array): bool {
+  if (!fpFromBytes(xr, v, 0)) return false;
+  fpSq(xz, p.z);
+  fpMul(xr, xr, xz);
+  return fpEqual(xr, p.x) != 0;
+}
+
 /** A window table: 16 Jacobian points of 30 limbs (x, y, z) in one flat array. */
 export function newTable(): StaticArray<i32> { return new StaticArray<i32>(16 * 30); }
 
