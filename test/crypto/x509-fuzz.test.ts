@@ -66,6 +66,31 @@ describe("DER and X.509 never trap", () => {
       }), { numRuns: 3000, seed: 4 });
   });
 
+  it("host names and IP literals of random text", async () => {
+    const { isIP } = await import("node:net");
+    const chars = fc.constantFrom(..."0123456789abcdefABCDEF:.[]*-xyz\u00e9 ".split(""));
+    fc.assert(fc.property(fc.string({ unit: chars, maxLength: 48 }), (s) => {
+      const ip: Uint8Array = x.ipParse(s);
+      // what we read as an address, node reads as one too (we refuse leading zeros it allows)
+      if (ip.length === 4) expect(isIP(s), s).toBe(4);
+      if (ip.length === 16) expect(isIP(s), s).toBe(6);
+      x.hostMatches("example.test\n*.wild.test\n*\n", frame([Uint8Array.from([127, 0, 0, 1])]), s);
+    }), { numRuns: 5000, seed: 8 });
+  });
+
+  it("IPv4 and IPv6 literals read to the bytes the WHATWG URL parser gives", () => {
+    const canon = (h: string) => new URL(`http://[${h}]/`).hostname;
+    fc.assert(fc.property(fc.ipV6(), (s) => {
+      const b: Uint8Array = x.ipParse(s);
+      expect(b.length, s).toBe(16);
+      const full = [...Array(8).keys()].map((i) => ((b[2 * i] << 8) | b[2 * i + 1]).toString(16)).join(":");
+      expect(canon(full), s).toBe(canon(s));
+    }), { numRuns: 3000, seed: 9 });
+    fc.assert(fc.property(fc.ipV4(), (s) => {
+      expect([...x.ipParse(s)].join("."), s).toBe(s);
+    }), { numRuns: 1000, seed: 10 });
+  });
+
   it("random SEQUENCE nests", () => {
     // Well-formed DER trees of random shape, so the parser gets past the outer layers.
     const tree: fc.Arbitrary<Uint8Array> = fc.letrec<{ node: Uint8Array }>((tie) => ({
