@@ -1,7 +1,18 @@
 // Test harness for the symmetric primitives in assembly/tls/crypto/: hashes, HMAC, HKDF, the TLS
 // 1.2 PRF and the AEADs, plus in-wasm loops for the benchmark.
-import { hashOf, newHash, sha256, sha384, sha512 } from "../../assembly/tls/crypto/sha2";
+import { Aes, aesEncryptEcb } from "../../assembly/tls/crypto/aes";
+import { chacha20, chacha20XorPtr } from "../../assembly/tls/crypto/chacha20";
+import {
+  ChaCha20Poly1305, chacha20Poly1305Open, chacha20Poly1305Seal, newChaCha20Poly1305,
+} from "../../assembly/tls/crypto/chacha20poly1305";
+import { ctEqual } from "../../assembly/tls/crypto/ct";
+import { AesGcm, aesGcmOpen, aesGcmSeal, Ghash, newAesGcm } from "../../assembly/tls/crypto/gcm";
+import { hkdfExpand, hkdfExpandLabel, hkdfExtract } from "../../assembly/tls/crypto/hkdf";
+import { hmac } from "../../assembly/tls/crypto/hmac";
+import { Poly1305, poly1305 } from "../../assembly/tls/crypto/poly1305";
+import { tls12Prf } from "../../assembly/tls/crypto/prf";
 import { sha1 } from "../../assembly/tls/crypto/sha1";
+import { hashOf, newHash, sha256, sha384, sha512 } from "../../assembly/tls/crypto/sha2";
 
 export function hSha1(m: Uint8Array): Uint8Array { return sha1(m); }
 export function hSha256(m: Uint8Array): Uint8Array { return sha256(m); }
@@ -27,10 +38,6 @@ export function hHashStream(alg: i32, m: Uint8Array, step: i32): Uint8Array {
 }
 
 // ---- HMAC, HKDF, TLS 1.2 PRF
-import { hmac } from "../../assembly/tls/crypto/hmac";
-import { hkdfExpand, hkdfExpandLabel, hkdfExtract } from "../../assembly/tls/crypto/hkdf";
-import { tls12Prf } from "../../assembly/tls/crypto/prf";
-import { ctEqual } from "../../assembly/tls/crypto/ct";
 
 export function hHmac(alg: i32, key: Uint8Array, msg: Uint8Array): Uint8Array { return hmac(alg, key, msg); }
 export function hHkdfExtract(alg: i32, salt: Uint8Array, ikm: Uint8Array): Uint8Array { return hkdfExtract(alg, salt, ikm); }
@@ -44,11 +51,6 @@ export function hPrf(alg: i32, secret: Uint8Array, label: Uint8Array, seed: Uint
 export function hCtEqual(a: Uint8Array, b: Uint8Array): bool { return ctEqual(a, b); }
 
 // ---- ChaCha20, Poly1305, ChaCha20-Poly1305
-import { chacha20 } from "../../assembly/tls/crypto/chacha20";
-import { poly1305 } from "../../assembly/tls/crypto/poly1305";
-import {
-  ChaCha20Poly1305, chacha20Poly1305Open, chacha20Poly1305Seal, newChaCha20Poly1305,
-} from "../../assembly/tls/crypto/chacha20poly1305";
 
 export function hChaCha20(key: Uint8Array, nonce: Uint8Array, ctr: u32, data: Uint8Array): Uint8Array | null {
   return chacha20(key, nonce, ctr, data);
@@ -115,9 +117,7 @@ export function benchSha256(records: i32, len: i32): u32 {
 }
 
 // ---- AES, GCM
-import { aesEncryptEcb } from "../../assembly/tls/crypto/aes";
 export function hAesEcb(key: Uint8Array, data: Uint8Array): Uint8Array | null { return aesEncryptEcb(key, data); }
-import { AesGcm, aesGcmOpen, aesGcmSeal, newAesGcm } from "../../assembly/tls/crypto/gcm";
 export function hGcmSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, pt: Uint8Array): Uint8Array | null {
   return aesGcmSeal(key, nonce, aad, pt);
 }
@@ -160,10 +160,6 @@ export function benchGcmSeal(records: i32, len: i32): u32 {
 }
 
 // ---- component loops (benchmark breakdown)
-import { Aes } from "../../assembly/tls/crypto/aes";
-import { Ghash } from "../../assembly/tls/crypto/gcm";
-import { Poly1305 } from "../../assembly/tls/crypto/poly1305";
-import { chacha20XorPtr } from "../../assembly/tls/crypto/chacha20";
 /** kind: 0 AES-128 ECB, 1 GHASH, 2 ChaCha20, 3 Poly1305 — over `records` × `len` bytes. */
 export function benchPart(kind: i32, records: i32, len: i32): u32 {
   if (benchBuf.length < len + 16) benchBuf = new Uint8Array(len + 16);
