@@ -123,6 +123,7 @@ export class Winsock {
   readonly host: NodeHostProvider;
   private readonly scratch: number;
   private waiters = new Map<number, Waiter[]>();
+  private waking = 0;
 
   private constructor(core: Core, host: NodeHostProvider) {
     this.core = core;
@@ -167,16 +168,20 @@ export class Winsock {
   /** After an event on h: settles the waiters whose condition now holds (readiness read once). */
   private wake(h: number): void {
     const list = this.waiters.get(h);
-    if (list === undefined || list.length === 0) return;
-    this.waiters.set(h, []); // settling may add waiters (or wake again) for h
+    if (list === undefined || list.length === 0 || this.waking === h) return;
+    const outer = this.waking;
+    this.waking = h; // settling a waiter never re-enters this list
     const ready = this.core.wasock_ready(h);
-    let keep: Waiter[] | null = null;
-    for (let i = 0; i < list.length; i++) {
+    const n = list.length;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
       const w = list[i];
-      if (w.done || this.settle(w, ready)) continue;
-      (keep ??= []).push(w);
+      if (!w.done && !this.settle(w, ready)) list[kept++] = w;
     }
-    if (keep !== null) this.waiters.get(h)!.push(...keep);
+    // Waiters added while settling went after the first n.
+    for (let i = n; i < list.length; i++) list[kept++] = list[i];
+    list.length = kept;
+    this.waking = outer;
   }
 
   /** Tries to complete one waiter; true when it is finished. */
