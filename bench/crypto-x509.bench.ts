@@ -2,6 +2,7 @@
 // X509Certificate (OpenSSL) in the same run. No goal in the issue; figures for information.
 // Certificates come from openssl (test/fixtures/x509-pki.ts) in a temp dir. Loops are time-bounded.
 import { X509Certificate } from "node:crypto";
+import { rootCertificates } from "node:tls";
 import { instantiateCore } from "../host/node/wasm.ts";
 import { buildPki, frame } from "../test/fixtures/x509-pki.ts";
 
@@ -56,6 +57,23 @@ export default async function (): Promise<void> {
       };
       row(`validate ${name}`, opsPerSec(() => x.validate(fc, fr, now, host, 1)), opsPerSec(nodeValidate));
     }
+
+    // A TLS client's view: 144-odd Mozilla roots (plus our test root) loaded once, then chains
+    // checked against that store. Node: the same roots in an array, issuer found by checkIssued.
+    const mozilla = rootCertificates.map((pem) => new Uint8Array(new X509Certificate(pem).raw));
+    const all = frame([...mozilla, der("root-rsa")]);
+    row(`load ${mozilla.length + 1} roots into a store`, opsPerSec(() => x.storeLoad(all)),
+      opsPerSec(() => [...mozilla, der("root-rsa")].map((b) => new X509Certificate(b))));
+    x.storeLoad(all);
+    const nodeRoots = [...mozilla, der("root-rsa")].map((b) => new X509Certificate(b));
+    const chain = frame([der("leaf-ec"), der("inter-ec")]);
+    if (x.validateKept(chain, now, "example.test", 1) !== 0) throw new Error("kept-store validation failed");
+    row("validate against the store", opsPerSec(() => x.validateKept(chain, now, "example.test", 1)), opsPerSec(() => {
+      const leafC = new X509Certificate(der("leaf-ec")), interC = new X509Certificate(der("inter-ec"));
+      if (!leafC.checkIssued(interC) || !leafC.verify(interC.publicKey)) throw new Error("node");
+      const root = nodeRoots.find((r) => interC.checkIssued(r) && interC.verify(r.publicKey));
+      if (!root || leafC.checkHost("example.test") === undefined) throw new Error("node");
+    }));
   } finally {
     pki.cleanup();
   }

@@ -210,3 +210,20 @@ export function verifySelf(der: Uint8Array): i32 {
   if (parseCertificate(der, c) != X509Err.Ok) return -1;
   return <i32>verifySignedBy(c, c);
 }
+
+// A store kept across calls, as a TLS engine keeps its roots.
+let kept = new TrustStore();
+
+/** Replaces the kept store with the framed roots; returns how many parsed. */
+export function storeLoad(roots: Uint8Array): i32 {
+  kept = new TrustStore();
+  const rs = unframe(roots);
+  for (let i = 0; i < rs.length; i++) kept.add(rs[i]);
+  return kept.roots.length;
+}
+
+/** validate() against the kept store: the error only. */
+export function validateKept(chain: Uint8Array, now: i64, host: string, purpose: i32): i32 {
+  const res = new PathResult();
+  return <i32>validateChain(unframe(chain), kept, now, host, purpose, res);
+}
