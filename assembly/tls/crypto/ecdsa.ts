@@ -9,6 +9,7 @@
 // time. Verification does not require low S (as OpenSSL).
 import { HASH_SHA256 } from "./sha2";
 import { newHmac } from "./hmac";
+import { wipe } from "./ct";
 import { Num, numNew, numCopy, numFromBE, numToBE, numIsZero, numSub, numCmov } from "./mont-field";
 import {
   Pt, scN, newTable, ptDecode, jacMulBase, jacToAffine, jacTable, jacMulTable, jacSumPublic, jacXEquals,
@@ -101,6 +102,7 @@ export function ecdsaP256Sign(priv: Uint8Array, hash: Uint8Array, entropy: Uint8
     if ((numIsZero(rN) | numIsZero(sN)) == 0) {
       numToBE(sig, 0, rN);
       numToBE(sig, 32, sN);
+      wipeSecrets();
       return sig;
     }
     const e2 = new Uint8Array(extra.length + 1);
@@ -108,7 +110,14 @@ export function ecdsaP256Sign(priv: Uint8Array, hash: Uint8Array, entropy: Uint8
     e2[extra.length] = <u8>attempt;
     extra = e2;
   }
+  wipeSecrets();
   return new Uint8Array(0);
+}
+
+/** Clears the nonce, the key copy and the DRBG state from the static buffers. */
+function wipeSecrets(): void {
+  wipe(kBytes.dataStart, 32); wipe(kV.dataStart, 32); wipe(kK.dataStart, 32); wipe(kX.dataStart, 32);
+  wipe(changetype<usize>(kN), 32); wipe(changetype<usize>(dN), 32); wipe(changetype<usize>(t1), 32);
 }
 
 const Q = new Pt(), X = new Pt(), Y = new Pt();

@@ -12,6 +12,7 @@ import {
   feInvert, fePow22523, feFromBytes, feToBytes, feIsZero, feIsNegative,
 } from "./field25519";
 import { Sha512 } from "./sha2";
+import { wipe } from "./ct";
 import { Mont256, Num, numNew, numFromLE, numToLE, numLt } from "./mont-field";
 
 function feHex(le: string): Fe {
@@ -311,6 +312,13 @@ const scA = new Uint8Array(32), scR = new Uint8Array(32), scK = new Uint8Array(3
 const nA = numNew(), nR = numNew(), nK = numNew(), nLo = numNew(), nHi = numNew();
 const pt = new Ge();
 
+/** Clears the expanded key, the nonce and their Montgomery forms from the static buffers. */
+function wipeSecrets(): void {
+  wipe(hbuf.dataStart, 64); wipe(scA.dataStart, 32); wipe(scR.dataStart, 32);
+  wipe(changetype<usize>(nA), 32); wipe(changetype<usize>(nR), 32); wipe(changetype<usize>(nLo), 32);
+  wipe(changetype<usize>(nHi), 32);
+}
+
 /** Expands a seed: scA = clamp(SHA-512(seed)[0..32]), leaves the prefix in hbuf[32..64]. */
 function expand(seed: Uint8Array): void {
   sha.update(seed);
@@ -336,6 +344,7 @@ export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
   geMulBase(pt, scA);
   const out = new Uint8Array(32);
   geEncode(out, 0, pt);
+  wipeSecrets();
   return out;
 }
 
@@ -367,6 +376,7 @@ export function ed25519Sign(seed: Uint8Array, msg: Uint8Array): Uint8Array {
   scL.fromMont(nLo, nK);
   numToLE(scS, 0, nLo);
   for (let i = 0; i < 32; i++) unchecked(sig[32 + i] = scS[i]);
+  wipeSecrets();
   return sig;
 }
 

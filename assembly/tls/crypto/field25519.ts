@@ -19,7 +19,6 @@ export function feNew(): Fe { return new StaticArray<i32>(10); }
 export function feZero(h: Fe): void { for (let i = 0; i < 10; i++) unchecked(h[i] = 0); }
 export function feOne(h: Fe): void { feZero(h); unchecked(h[0] = 1); }
 export function feCopy(h: Fe, f: Fe): void { for (let i = 0; i < 10; i++) unchecked(h[i] = f[i]); }
-export function feSetSmall(h: Fe, v: i32): void { feZero(h); unchecked(h[0] = v); }
 
 export function feAdd(h: Fe, f: Fe, g: Fe): void {
   for (let i = 0; i < 10; i++) unchecked(h[i] = f[i] + g[i]);

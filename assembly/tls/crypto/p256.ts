@@ -351,7 +351,9 @@ const kn = numNew();
 /** 1 when the 32-byte big-endian scalar is in [1, n-1] (constant time). */
 export function scalarValid(k: Uint8Array): u32 {
   numFromBE(kn, k, 0, 32);
-  return numLt(kn, scN.m) & (numIsZero(kn) ^ 1);
+  const ok = numLt(kn, scN.m) & (numIsZero(kn) ^ 1);
+  for (let i = 0; i < 8; i++) unchecked(kn[i] = 0); // the scalar may be a private key
+  return ok;
 }
 
 const pk = new Pt(), peerTable = newTable(), peer = new Pt();

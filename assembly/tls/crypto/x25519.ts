@@ -1,11 +1,13 @@
 // X25519 (RFC 7748 §5): Diffie-Hellman on Curve25519 with the Montgomery ladder.
-// The ladder runs 255 steps whatever the scalar, and swaps its two points with masks (feCswap):
-// no branch and no memory index depends on the scalar. Randomness for private keys comes from the
-// caller (the injected entropy source); nothing here draws any.
+// The ladder runs 255 steps whatever the scalar, and swaps its two points with masks (prep,
+// feCswap): no branch and no memory index depends on the scalar. The clamped scalar and the ladder
+// state are wiped after use. Randomness for private keys comes from the caller (the injected
+// entropy source); nothing here draws any.
 import {
   feNew, feOne, feZero, feCopy, feMul, feSq, feSqSum, feSqDiff, feLadderA24, feCswap, feInvert,
   feFromBytes, feToBytes,
 } from "./field25519";
+import { wipe } from "./ct";
 
 const x1 = feNew(), x2 = feNew(), z2 = feNew(), x3 = feNew(), z3 = feNew();
 const a = feNew(), aa = feNew(), b = feNew(), bb = feNew(), e = feNew();
@@ -29,7 +31,6 @@ function prep(bit: i32): void {
     unchecked(c[i] = p3 + q3); unchecked(d[i] = p3 - q3);
   }
 }
-
 
 function ladder(out: Uint8Array, scalar: Uint8Array, u: Uint8Array): void {
   // Clamp (decodeScalar25519, RFC 7748 §5).
@@ -61,6 +62,10 @@ function ladder(out: Uint8Array, scalar: Uint8Array, u: Uint8Array): void {
   feInvert(z2, z2);
   feMul(x2, x2, z2);
   feToBytes(out, 0, x2);
+  wipe(k.dataStart, 32);
+  for (let i = 0; i < 10; i++) {
+    unchecked(x2[i] = 0); unchecked(z2[i] = 0); unchecked(x3[i] = 0); unchecked(z3[i] = 0);
+  }
 }
 
 /**
