@@ -13,7 +13,25 @@ beforeAll(async () => { x = await instantiateCore("test/x509"); });
 const roots = rootCertificates.map((pem) => new X509Certificate(pem));
 const unescape = (s: string) => s.replace(/\\(.)/g, "$1"); // node escapes "," "+" "=" … in names
 
+const frame = (list: Uint8Array[]) => Buffer.concat(list.flatMap((b) => {
+  const len = Buffer.alloc(4); len.writeUInt32BE(b.length); return [len, Buffer.from(b)];
+}));
+
 describe("node's root store", () => {
+  it("loads into one TrustStore; each root is trusted as itself, and a stranger is not", () => {
+    const ders = roots.map((c) => new Uint8Array(c.raw));
+    expect(x.storeLoad(new Uint8Array(frame(ders)))).toBe(ders.length);
+    const now = BigInt(Math.floor(Date.now() / 1000));
+    for (const c of roots) {
+      const want = Date.parse(c.validTo) < Date.now() ? 2 : 0; // an expired root is Expired
+      expect(x.validateKept(new Uint8Array(frame([new Uint8Array(c.raw)])), now, "", 0), c.subject).toBe(want);
+    }
+    // a root changed in one serial bit is no longer itself, and has no issuer in the store
+    const other = Uint8Array.from(roots[0].raw);
+    other[15] ^= 1;
+    expect([4, 5]).toContain(x.validateKept(new Uint8Array(frame([other])), now, "", 0));
+  });
+
   it("has enough certificates to mean something", () => { expect(roots.length).toBeGreaterThan(100); });
 
   it("every root parses and agrees with OpenSSL on subject, issuer, serial, validity and key", () => {
