@@ -238,6 +238,7 @@ function geMulBase(r: Ge, s: Uint8Array): void {
     feMul(r.t, te, th);
     feMul(r.z, tf, tg);
   }
+  feZero(ypx); feZero(ymx); feZero(xy2d); // the last selection tells the last digit
 }
 
 const sel = new Ge(), sel2 = new Ge();

@@ -202,6 +202,7 @@ export function jacMulTable(r: Pt, table: StaticArray<i32>, k: Uint8Array): void
     jacAdd(r, r, jsel, rInf, wZero);
     rInf &= wZero;
   }
+  fpZero(jsel.x); fpZero(jsel.y); fpZero(jsel.z); // the last selection tells the last digit
 }
 
 // Fixed-base comb for G: COMB[i][j] = j 16^i G in affine coordinates (Montgomery form, x then y,
@@ -308,6 +309,7 @@ export function jacMulBase(r: Pt, k: Uint8Array): void {
     fpCopy(r.x, X3); fpCopy(r.y, Y3); fpCopy(r.z, Z3);
     rInf &= wZero;
   }
+  fpZero(cx); fpZero(cy); // the last selection tells the last digit
 }
 
 const jzi = fpNew(), jzi2 = fpNew(), jx = fpNew(), jy = fpNew();
