@@ -8,6 +8,18 @@
 // limit is paused until recv drains it; the core learns of completed writes through wasock_on_sent.
 // Bind and listen are synchronous (as Winsock's are) through Node's TCP/UDP handle bindings, so that
 // an address in use or not available fails the call itself and getsockname sees the kernel's port.
+//
+// Closing (reference/tcp-behaviour.md), as far as Node lets a host go:
+// - default linger: closesocket returns at once; queued data is still written, then FIN (end()).
+// - SO_LINGER {1,0}: resetAndDestroy(): queued data discarded, RST.
+// - SO_LINGER {1,n}: closesocket returns at once (the core never blocks); the graceful close goes on
+//   in the background and becomes a reset if it has not finished after n seconds. A non-blocking
+//   socket's WSAEWOULDBLOCK for this case is not reproduced.
+// - FIN retransmission, delayed ACK, Nagle and the 8 KiB send-buffer accounting on the wire are the
+//   host kernel's; TCP_NODELAY and SO_KEEPALIVE pass through, SO_SNDBUF/SO_RCVBUF only size the
+//   core's send quota and this file's receive queue (Node offers no TCP buffer sizes). The sandboxed
+//   inet provider reproduces the Windows CE stack exactly; this one does not pretend to.
+// - No urgent data: Node has no MSG_OOB, so the catalog does not claim XP1_EXPEDITED_DATA.
 import dgram from "node:dgram";
 import net from "node:net";
 import { getSystemErrorName } from "node:util";

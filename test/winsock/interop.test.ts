@@ -149,3 +149,35 @@ describe("node:http over the Duplex adapter", () => {
     }
   });
 });
+
+describe("backpressure", () => {
+  it("a receiver that does not read stops a non-blocking sender (WSAEWOULDBLOCK), and every byte arrives once it reads", async () => {
+    const ws = await started();
+    const l = ws.socket(AF_INET, SOCK_STREAM, 0);
+    ws.bind(l, v4());
+    ws.listen(l, 1);
+    const c = ws.socket(AF_INET, SOCK_STREAM, 0);
+    const conn = ws.connectAsync(c, ws.getsockname(l));
+    const a = await ws.acceptAsync(l);
+    await conn;
+    ws.ioctlsocket(c, K.FIONBIO, 1);
+    const chunk = pattern(65536, 3);
+    let sent = 0;
+    let blocked = false;
+    for (let i = 0; i < 2000 && !blocked; i++) {
+      try { sent += ws.send(c, chunk); } catch (e: any) { expect(e.code).toBe("WSAEWOULDBLOCK"); blocked = true; }
+      if (i % 16 === 15) await new Promise((r) => setTimeout(r, 1)); // let the host move bytes
+    }
+    expect(blocked).toBe(true);
+    expect(ws.select(0, null, [c], null, { tv_sec: 0, tv_usec: 0 })).toBe(0); // not writable while full
+    const buf = new Uint8Array(65536);
+    let got = 0;
+    while (got < sent) {
+      const n = await ws.recvAsync(a, buf);
+      for (let k = 0; k < n; k++) if (buf[k] !== chunk[(got + k) % 65536]) throw new Error(`byte ${got + k} differs`);
+      got += n;
+    }
+    expect(got).toBe(sent);
+    expect(await ws.selectAsync(0, null, [c], null, { tv_sec: 3, tv_usec: 0 })).toBe(1); // writable again
+  });
+});
