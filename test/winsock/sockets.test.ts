@@ -433,6 +433,25 @@ describe("select, WSAPoll and ioctls", () => {
     expect(r.out[0]).toBe(1);
   });
 
+  it("SO_SNDTIMEO makes a blocking send on a full connection fail with WSAETIMEDOUT", async () => {
+    const ws = await started();
+    const { a, c } = await pair(ws);
+    ws.ioctlsocket(c, K.FIONBIO, 1);
+    const chunk = new Uint8Array(65536);
+    let full = false;
+    for (let i = 0; i < 4000 && !full; i++) {
+      try { ws.send(c, chunk); } catch { full = true; }
+      if (i % 16 === 15) await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(full).toBe(true);
+    ws.ioctlsocket(c, K.FIONBIO, 0);
+    ws.setsockopt(c, SOL_SOCKET, K.SO_SNDTIMEO, 80);
+    const t0 = Date.now();
+    await expectWsaAsync(ws.sendAsync(c, chunk), "WSAETIMEDOUT");
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(75);
+    ws.closesocket(a);
+  });
+
   it("SO_RCVTIMEO makes a blocking recv fail with WSAETIMEDOUT; SO_SNDTIMEO round-trips", async () => {
     const ws = await started();
     const { a } = await pair(ws);
