@@ -23,7 +23,8 @@
 // they are long but regular. The key schedule (FIPS 197 §5.2) runs SubWord through the same circuit
 // (with its constant).
 
-/** Bytes of bitsliced round keys per round: 8 slices × 16 bytes (scalar: the u64, then unused). */
+/** Bytes of bitsliced round keys per round: 8 slices × 16 bytes (the scalar layout fills the first
+ *  8 bytes of each slice and repeats them; the SIMD layout uses all 16). */
 const RK_STRIDE: i32 = 128;
 
 @final export class Aes {
@@ -61,12 +62,6 @@ const RK_STRIDE: i32 = 128;
       const kb = wp + (<usize>r << 4);
       const c63: u8 = r > 0 ? 0x63 : 0; // the S-box constant, folded in (see the header)
       for (let k = 0; k < 8; k++) {
-        let s: u64 = 0;
-        for (let j = 0; j < 16; j++) {
-          const bit = <u64>(((load<u8>(kb + <usize>j) ^ c63) >> <u8>k) & 1);
-          const q = ((j & 3) << 2) | (j >> 2);
-          s |= (<u64>0 - bit) & (<u64>0xf << (<u64>q << 2));
-        }
         const o = rk + <usize>(r * RK_STRIDE + k * 16);
         if (ASC_FEATURE_SIMD) {
           // SIMD layout: byte j of slice k is all-ones when bit k of key byte j is set.
@@ -74,12 +69,19 @@ const RK_STRIDE: i32 = 128;
             store<u8>(o + <usize>j, <u8>(0 - (((load<u8>(kb + <usize>j) ^ c63) >> <u8>k) & 1)));
           }
         } else {
+          let s: u64 = 0;
+          for (let j = 0; j < 16; j++) {
+            const bit = <u64>(((load<u8>(kb + <usize>j) ^ c63) >> <u8>k) & 1);
+            const q = ((j & 3) << 2) | (j >> 2);
+            s |= (<u64>0 - bit) & (<u64>0xf << (<u64>q << 2));
+          }
           store<u64>(o, s);
           store<u64>(o, s, 8);
         }
       }
     }
     memory.fill(wp, 0, 240);
+    memory.fill(changetype<usize>(SW), 0, 64); // SubWord's scratch held key bytes
   }
 
   /** Overwrites the round keys; the object is unusable afterwards (nr = 0). */
