@@ -3,12 +3,13 @@
 // Points are in extended twisted Edwards coordinates (X:Y:Z:T), x = X/Z, y = Y/Z, xy = T/Z, and
 // are added with the unified formulas of Hisil-Wong-Carter-Dawson 2008 §3.1 (a = -1), which are
 // complete on this curve (d is not a square), so there are no exceptional cases to branch on.
-// Secret scalar multiplication uses fixed 4-bit windows over a table selected with masks.
+// Secret scalar multiplication ([a]B, [r]B) uses a fixed-base comb with masked table selection:
+// no branch and no memory index depends on a secret; secrets are wiped from static buffers after use.
 // Verification follows what OpenSSL (node:crypto) does, so that both agree on every input:
 // S must be below L, the public key must decode, and the check is the cofactorless
 // encode([S]B - [k]A) == R byte comparison (so a non-canonical R never verifies).
 import {
-  Fe, feNew, feOne, feZero, feCopy, feAdd, feSub, feNeg, feMul, feSq, feMulSmall, feCarry, feCmov,
+  Fe, feNew, feOne, feZero, feCopy, feAdd, feSub, feNeg, feMul, feSq, feMulSmall, feCarry,
   feInvert, fePow22523, feFromBytes, feToBytes, feIsZero, feIsNegative,
 } from "./field25519";
 import { Sha512 } from "./sha2";
@@ -52,9 +53,6 @@ const scL = new Mont256(bytesOf(L_BE));
 
 function geIdentity(p: Ge): void { feZero(p.x); feOne(p.y); feOne(p.z); feZero(p.t); }
 function geCopy(r: Ge, p: Ge): void { feCopy(r.x, p.x); feCopy(r.y, p.y); feCopy(r.z, p.z); feCopy(r.t, p.t); }
-function geCmov(r: Ge, p: Ge, bit: i32): void {
-  feCmov(r.x, p.x, bit); feCmov(r.y, p.y, bit); feCmov(r.z, p.z, bit); feCmov(r.t, p.t, bit);
-}
 function geNeg(r: Ge, p: Ge): void {
   feNeg(r.x, p.x); feCarry(r.x, r.x);
   feCopy(r.y, p.y); feCopy(r.z, p.z);
@@ -109,14 +107,6 @@ function newTable(): StaticArray<Ge> {
   const t = new StaticArray<Ge>(16);
   for (let i = 0; i < 16; i++) unchecked(t[i] = new Ge());
   return t;
-}
-
-/** r = table[w] by scanning every entry with masks (w secret, 0..15). */
-function geSelect(r: Ge, table: StaticArray<Ge>, w: i32): void {
-  for (let i = 0; i < 16; i++) {
-    const eq = (((i ^ w) - 1) >>> 31) & 1;
-    geCmov(r, unchecked(table[i]), eq);
-  }
 }
 
 const baseTable = newTable();
@@ -241,23 +231,19 @@ function geMulBase(r: Ge, s: Uint8Array): void {
   feZero(ypx); feZero(ymx); feZero(xy2d); // the last selection tells the last digit
 }
 
-const sel = new Ge(), sel2 = new Ge();
-
-/** r = [s1] T1 (+ [s2] T2 when t2 is not null) for 32-byte little-endian scalars, constant time. */
-function geMulTables(r: Ge, t1: StaticArray<Ge>, s1: Uint8Array, t2: StaticArray<Ge> | null, s2: Uint8Array): void {
+/** r = [s1] T1 + [s2] T2 for 32-byte little-endian scalars (Straus: one chain of doublings).
+ *  VARIABLE TIME (tables indexed by the digits): only for public scalars, in verification. */
+function geMulTablesPublic(r: Ge, t1: StaticArray<Ge>, s1: Uint8Array, t2: StaticArray<Ge>, s2: Uint8Array): void {
   geIdentity(r);
   for (let i = 63; i >= 0; i--) {
     if (i != 63) {
       geDouble(r, r); geDouble(r, r); geDouble(r, r); geDouble(r, r);
     }
-    const w1 = (<i32>unchecked(s1[i >> 1]) >> ((i & 1) << 2)) & 15;
-    geSelect(sel, t1, w1);
-    geAdd(r, r, sel);
-    if (t2 !== null) {
-      const w2 = (<i32>unchecked(s2[i >> 1]) >> ((i & 1) << 2)) & 15;
-      geSelect(sel2, t2, w2);
-      geAdd(r, r, sel2);
-    }
+    const sh = (i & 1) << 2;
+    const w1 = (<i32>unchecked(s1[i >> 1]) >> sh) & 15;
+    const w2 = (<i32>unchecked(s2[i >> 1]) >> sh) & 15;
+    if (w1 != 0) geAdd(r, r, unchecked(t1[w1]));
+    if (w2 != 0) geAdd(r, r, unchecked(t2[w2]));
   }
 }
 
@@ -272,7 +258,6 @@ function geEncode(out: Uint8Array, off: i32, p: Ge): void {
 }
 
 const du = feNew(), dv = feNew(), dv3 = feNew(), dvx2 = feNew(), dchk = feNew();
-const yCanon = new Uint8Array(32);
 
 /**
  * Decodes a point (RFC 8032 §5.1.3) in variable time (public keys are public). Returns false when
@@ -400,7 +385,7 @@ export function ed25519Verify(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array)
   sha.finishPtr(hbuf.dataStart);
   reduceHash(scK, nK);
   for (let i = 0; i < 32; i++) unchecked(scS[i] = sig[32 + i]);
-  geMulTables(pt, base(), scS, tableA, scK); // [S]B - [k]A
+  geMulTablesPublic(pt, base(), scS, tableA, scK); // [S]B - [k]A
   geEncode(rCheck, 0, pt);
   let diff: u32 = 0;
   for (let i = 0; i < 32; i++) diff |= unchecked(rCheck[i] ^ sig[i]);
