@@ -242,6 +242,11 @@ describe("chains root → intermediate → leaf (ECDSA P-256 and RSA)", () => {
     // the intermediate itself, as an end entity, is fine
     expect(validate(["inter-deep", "inter-ec"], ["root-rsa"], "", Purpose.ANY).err).toBe(CertErr.Ok);
   });
+  it("a self-issued rollover CA below a pathlen:0 CA does not count (RFC 5280 §6.1.4 (l))", () => {
+    expect(info("inter-roll-b").issuer).toBe(info("inter-roll-b").subject);
+    expect(validate(["leaf-roll", "inter-roll-a", "inter-roll-b"], ["root-ec"], "roll.example.test"))
+      .toEqual({ err: CertErr.Ok, path: [0, 2, 1, -1] });
+  });
   it("expired and not-yet-valid leaves, against node's view of their dates", () => {
     const exp = c("leaf-expired").x509, fut = c("leaf-future").x509;
     expect(Date.parse(exp.validTo)).toBeLessThan(Date.now());
@@ -304,6 +309,7 @@ describe("chains root → intermediate → leaf (ECDSA P-256 and RSA)", () => {
       ["leaf-v1inter", ["inter-v1"], "root-ec", CertErr.NotCa],
       ["leaf-rsa3072", ["inter-rsa3072"], "root-ec", CertErr.Ok],
       ["leaf-pss512", ["inter-rsa3072"], "root-ec", CertErr.Ok],
+      ["leaf-roll", ["inter-roll-b", "inter-roll-a"], "root-ec", CertErr.Ok],
       ["leaf-nc-ok", ["inter-nc"], "root-ec", CertErr.Ok],
       ["leaf-nc-outside", ["inter-nc"], "root-ec", CertErr.NameConstraintViolation],
       ["leaf-nc-suffix", ["inter-nc"], "root-ec", CertErr.NameConstraintViolation],
