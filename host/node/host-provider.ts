@@ -104,7 +104,7 @@ class Rec {
   rcvBuf = 8192;
   sndBuf = 8192;
   fifo: number[] = [];              // lengths of writes in flight (negative: already reported)
-  held: Buffer[] = [];              // pooled buffers Node still holds, in write order
+  held: Array<Buffer | (() => void) | null> = []; // per write in flight: pooled buffer, or a borrower's completion
   onWritten: () => void = () => {};
   constructor(h: number, af: number, type: number) {
     this.h = h;
@@ -123,6 +123,17 @@ export class NodeHostProvider {
   /** The caller's buffer a HOST_BUFFER send reads from / recv writes to (set around each call). */
   src: Uint8Array | null = null;
   dst: Uint8Array | null = null;
+  /** Set by a caller that can wait for Node to finish with `src` (then no copy is made). */
+  borrow = false;
+  /** After a borrowing send that Node still holds: the stream whose last write must complete first. */
+  borrowedBy: Rec | null = null;
+
+  /** Registers what to run once the borrowed write of the last send completes. */
+  onBorrowDone(fn: () => void): void {
+    const rec = this.borrowedBy!;
+    this.borrowedBy = null;
+    rec.held[rec.held.length - 1] = fn;
+  }
   /** Called after every event for handle h (the Winsock class wakes its waiters here). */
   notify: (h: number) => void = () => {};
   private recs = new Map<number, Rec>();
@@ -405,7 +416,8 @@ export class NodeHostProvider {
     const len = rec.fifo.shift() ?? 0;
     if (len <= 0) return; // reported when it completed synchronously
     const b = rec.held.shift();
-    if (b) this.release(b);
+    if (typeof b === "function") b();
+    else if (b) this.release(b);
     this.fire(rec, EV_SENT, len);
   }
 
@@ -416,8 +428,18 @@ export class NodeHostProvider {
     if (rec.type === SOCK_STREAM) {
       const s = rec.sock;
       if (!s) return -SockErr.NotConn;
-      const data = this.source(buf, len);
+      const borrow = buf === HOST_BUFFER && this.borrow;
+      const src = this.src!;
+      // A borrowing caller (a blocking send) waits until Node is done with its bytes: no copy.
+      const data = borrow ? Buffer.from(src.buffer, src.byteOffset, len) : this.source(buf, len);
       s.write(data, rec.onWritten);
+      if (borrow) {
+        if (s.writableLength === 0) { rec.fifo.push(-len); return len | SENT_NOW; }
+        rec.fifo.push(len);
+        rec.held.push(null);
+        this.borrowedBy = rec;
+        return len;
+      }
       if (s.writableLength === 0) {
         // The kernel took it all synchronously: the send is complete now, and its buffer is free.
         rec.fifo.push(-len);

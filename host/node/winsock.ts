@@ -192,7 +192,20 @@ export class Winsock {
     }
     // A blocking recv/send parked here completes inside the event, as a completion port would.
     if (ready >= 0 && (ready & w.mask) === 0) return false;
-    const r = w.op === OP_RECV ? this.tryRecv(w.s!, w.buf!, w.flags!, w.from ?? null) : this.trySend(w.s!, w.buf!, w.flags!, w.to ?? null);
+    let r: number;
+    if (w.op === OP_RECV) r = this.tryRecv(w.s!, w.buf!, w.flags!, w.from ?? null);
+    else {
+      this.host.borrow = true;
+      r = this.trySend(w.s!, w.buf!, w.flags!, w.to ?? null);
+      this.host.borrow = false;
+      if (r >= 0 && this.host.borrowedBy !== null) {
+        const n = r, complete = w.complete!;
+        w.done = true;
+        if (w.timer !== undefined) clearTimeout(w.timer);
+        this.host.onBorrowDone(() => complete(n));
+        return true;
+      }
+    }
     if (r < 0) {
       const e = this.core.WSAGetLastError();
       if (e === WSA.WSAEWOULDBLOCK && ready >= 0) return false;
@@ -397,8 +410,14 @@ export class Winsock {
 
   /** Blocking send: waits while the send buffer is full, up to SO_SNDTIMEO (WSAETIMEDOUT). */
   sendAsync(s: number, buf: Uint8Array, flags = 0, to: NameArg = null): Promise<number> {
+    // A blocking send lends its buffer: the host writes it without a copy, and the call completes
+    // once the host no longer needs it (at once when the kernel took it all).
+    this.host.borrow = true;
     const r = this.trySend(s, buf, flags, to);
-    return r >= 0 ? Promise.resolve(r) : this.sendSlow(s, buf, flags, to);
+    this.host.borrow = false;
+    if (r < 0) return this.sendSlow(s, buf, flags, to);
+    if (this.host.borrowedBy === null) return Promise.resolve(r);
+    return new Promise<number>((resolve) => this.host.onBorrowDone(() => resolve(r)));
   }
 
   private sendSlow(s: number, buf: Uint8Array, flags: number, to: NameArg): Promise<number> {
