@@ -93,6 +93,55 @@ export function install(e: ProtocolEntry): u32 {
   return e.catalogId;
 }
 
+/**
+ * Installs a layered provider over base entries, the way an LSP installer does (reference §6): one
+ * hidden layered entry (ChainLen 0, PFL_HIDDEN) for the layer itself, then for each base entry a
+ * chain entry [layeredId, baseId] placed just before that base entry, so that socket() selects the
+ * chain. `layer` is the provider at the top; its `lower` must be the base entries' provider.
+ * Returns the layered entry's id.
+ */
+export function installLayered(layer: Provider, name: string, over: Array<ProtocolEntry>): u32 {
+  const hidden = new ProtocolEntry(layer);
+  if (over.length > 0) copyFields(hidden, unchecked(over[0]));
+  hidden.chainLen = 0;
+  hidden.providerFlags |= PFL_HIDDEN;
+  hidden.name = name;
+  const layeredId = install(hidden);
+  for (let i = 0; i < over.length; i++) {
+    const base = unchecked(over[i]);
+    const e = new ProtocolEntry(layer);
+    copyFields(e, base);
+    e.catalogId = nextId++;
+    e.chainLen = 2;
+    unchecked((e.chain[0] = layeredId));
+    unchecked((e.chain[1] = base.catalogId));
+    e.name = name + " over " + base.name;
+    // Insert just before the base entry (AssemblyScript's splice does not insert).
+    let at = entries.indexOf(base);
+    if (at < 0) at = entries.length;
+    entries.push(e);
+    for (let k = entries.length - 1; k > at; k--) unchecked((entries[k] = entries[k - 1]));
+    unchecked((entries[at] = e));
+  }
+  return layeredId;
+}
+
+function copyFields(to: ProtocolEntry, from: ProtocolEntry): void {
+  to.serviceFlags1 = from.serviceFlags1;
+  to.providerFlags = from.providerFlags;
+  for (let i = 0; i < 16; i++) unchecked((to.guid[i] = from.guid[i]));
+  to.version = from.version;
+  to.af = from.af;
+  to.maxSockAddr = from.maxSockAddr;
+  to.minSockAddr = from.minSockAddr;
+  to.type = from.type;
+  to.protocol = from.protocol;
+  to.protocolMaxOffset = from.protocolMaxOffset;
+  to.byteOrder = from.byteOrder;
+  to.security = from.security;
+  to.messageSize = from.messageSize;
+}
+
 export function entryCount(): i32 {
   return entries.length;
 }

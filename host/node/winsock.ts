@@ -132,11 +132,14 @@ export class Winsock {
     host.notify = (h) => this.wake(h);
   }
 
-  /** Instantiates a fresh core (its own sockets, catalog and last error) over the host provider. */
-  static async create(): Promise<Winsock> {
+  /**
+   * Instantiates a fresh core (its own sockets, catalog and last error) over the host provider.
+   * `entry` names another build of the core (e.g. a test harness that adds providers).
+   */
+  static async create(entry = "wasock"): Promise<Winsock> {
     const host = new NodeHostProvider();
-    const bindings = await import(new URL("../../build/wasock.js", import.meta.url).href);
-    const core = (await bindings.instantiate(coreModule("wasock"), { wasock_host: host.imports() })) as Core;
+    const bindings = await import(new URL(`../../build/${entry}.js`, import.meta.url).href);
+    const core = (await bindings.instantiate(coreModule(entry), { wasock_host: host.imports() })) as Core;
     host.core = core as any;
     return new Winsock(core, host);
   }
