@@ -198,7 +198,7 @@ export class Winsock {
     let r: number;
     if (w.op === OP_RECV) r = this.tryRecv(w.s!, w.buf!, w.flags!, w.from ?? null);
     else {
-      this.host.borrow = true;
+      this.host.borrow = w.timer === undefined;
       r = this.trySend(w.s!, w.buf!, w.flags!, w.to ?? null);
       this.host.borrow = false;
       if (r >= 0 && this.host.borrowedBy !== null) {
@@ -415,7 +415,8 @@ export class Winsock {
   sendAsync(s: number, buf: Uint8Array, flags = 0, to: NameArg = null): Promise<number> {
     // A blocking send lends its buffer: the host writes it without a copy, and the call completes
     // once the host no longer needs it (at once when the kernel took it all).
-    this.host.borrow = true;
+    // Only without SO_SNDTIMEO: a timed-out send could not take its buffer back from Node.
+    this.host.borrow = this.info(s, 8) === 0;
     const r = this.trySend(s, buf, flags, to);
     this.host.borrow = false;
     if (r < 0) return this.sendSlow(s, buf, flags, to);
