@@ -5,7 +5,7 @@
 // so work in one area never waits on (or breaks) another area's build.
 // Usage: node scripts/build.mjs [name ...]   (or WASOCK_ENTRIES=a,b); no names builds everything.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -72,12 +72,14 @@ export async function build(names = []) {
       { stdout: { write() { return true; } }, stderr: { write(s) { errText += s; return true; } } },
     );
     if (error) {
+      for (const ext of [".wasm", ".js", ".d.ts"]) rmSync(tmp + ext, { force: true });
       failed.push(e.name);
       process.stderr.write(`asc: ${e.name} failed\n${errText}\n`);
       continue;
     }
     renameSync(tmp + ".wasm", e.out + ".wasm");
     renameSync(tmp + ".js", e.out + ".js");
+    if (existsSync(tmp + ".d.ts")) renameSync(tmp + ".d.ts", e.out + ".d.ts");
     writeFileSync(stamp, hash);
     process.stderr.write(`asc: built ${e.name} in ${Date.now() - t0} ms\n`);
   }
