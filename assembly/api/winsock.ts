@@ -399,9 +399,7 @@ export function recvfrom(h: i32, buf: usize, len: i32, flags: i32, from: usize, 
     const n = s.provider.recv(s, buf, min(len, s.rxAvail), flags, 0, 0);
     if (n < 0) return fail(<SockErr>(-n));
     if (!peek) s.rxAvail -= n;
-    if (from != 0) { // a stream ignores from; Windows leaves it untouched
-    }
-    return n;
+    return n; // a stream leaves `from` untouched, as Windows does
   }
   if ((flags & C.MSG_OOB) != 0) return fail(SockErr.OpNotSupp);
   if (!s.bound) return fail(SockErr.Inval);
