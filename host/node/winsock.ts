@@ -99,6 +99,27 @@ const OP_RECV = 1;
 const OP_SEND = 2;
 const noop = () => {};
 
+/** A blocking recv or send waiting on its socket (a class, so that every one has the same shape). */
+class Parked {
+  check: (() => boolean) | null = null;
+  mask: number;
+  resolve: (ok: boolean) => void = noop;
+  done = false;
+  timer: NodeJS.Timeout | undefined = undefined;
+  complete: ((n: number) => void) | undefined = undefined;
+  reject: ((e: Error) => void) | undefined = undefined;
+  constructor(
+    public op: number,
+    public s: number,
+    public buf: Uint8Array,
+    public flags: number,
+    public from: Partial<SockAddr> | null,
+    public to: NameArg,
+  ) {
+    this.mask = op === OP_RECV ? 1 : 2;
+  }
+}
+
 interface Waiter {
   op: number;                       // OP_NONE: wait for a condition; OP_RECV / OP_SEND: a parked call
   check: (() => boolean) | null;
@@ -231,23 +252,20 @@ export class Winsock {
 
   /** Parks a blocking recv (OP_RECV) or send (OP_SEND) until an event completes it, or its timeout. */
   private park(op: number, s: number, buf: Uint8Array, flags: number, from: Partial<SockAddr> | null, to: NameArg, timeoutMs: number): Promise<number> {
-    return new Promise<number>((complete, reject) => {
-      const w: Waiter = {
-        op, s, buf, flags, from, to, complete, reject, check: null, mask: op === OP_RECV ? 1 : 2,
-        resolve: noop, done: false, timer: undefined,
-      };
-      const list = this.waiters.get(s);
-      if (list === undefined) this.waiters.set(s, [w]);
-      else list.push(w);
-      if (timeoutMs > 0) {
-        w.timer = setTimeout(() => {
-          w.done = true;
-          const l = this.waiters.get(s);
-          if (l) this.waiters.set(s, l.filter((x) => !x.done));
-          reject(new WinsockError(WSA.WSAETIMEDOUT));
-        }, timeoutMs);
-      }
-    });
+    const w = new Parked(op, s, buf, flags, from, to);
+    const p = new Promise<number>((complete, reject) => { w.complete = complete; w.reject = reject; });
+    const list = this.waiters.get(s);
+    if (list === undefined) this.waiters.set(s, [w]);
+    else list.push(w);
+    if (timeoutMs > 0) w.timer = setTimeout(() => this.timeOut(w), timeoutMs);
+    return p;
+  }
+
+  private timeOut(w: Waiter): void {
+    w.done = true;
+    const l = this.waiters.get(w.s!);
+    if (l) this.waiters.set(w.s!, l.filter((x) => !x.done));
+    w.reject!(new WinsockError(WSA.WSAETIMEDOUT));
   }
 
   /**
