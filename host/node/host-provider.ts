@@ -431,7 +431,8 @@ export class NodeHostProvider {
       const borrow = buf === HOST_BUFFER && this.borrow;
       const src = this.src!;
       // A borrowing caller (a blocking send) waits until Node is done with its bytes: no copy.
-      const data = borrow ? Buffer.from(src.buffer, src.byteOffset, len) : this.source(buf, len);
+      const data = !borrow ? this.source(buf, len)
+        : len === src.length && Buffer.isBuffer(src) ? src : Buffer.from(src.buffer, src.byteOffset, len);
       s.write(data, rec.onWritten);
       if (borrow) {
         if (s.writableLength === 0) { rec.fifo.push(-len); return len | SENT_NOW; }
