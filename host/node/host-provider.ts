@@ -48,6 +48,7 @@ const MIN_RX_LIMIT = 1 << 20;
 const POOL_MIN = 4096;
 const POOL_SIZE = 65536;
 
+const noop = () => {};
 const EV_DATA = 0;
 const EV_EOF = 1;
 const EV_RESET = 2;
@@ -162,6 +163,14 @@ export class NodeHostProvider {
   private mem(): Uint8Array { return new Uint8Array(this.core.memory.buffer); }
 
   private pool: Buffer[] = [];
+  private lingering = new Map<number, Promise<void>>();
+
+  /** For a handle just closed with SO_LINGER {1,n}: settles when the close finished or was reset. */
+  closed(h: number): Promise<void> | undefined {
+    const p = this.lingering.get(h);
+    this.lingering.delete(h);
+    return p;
+  }
 
   private ev(rec: Rec, fn: () => void): void {
     if (rec.h === 0 || rec.closed) return; // not accepted yet (accept reports totals) or closed
@@ -259,7 +268,6 @@ export class NodeHostProvider {
       this.ev(rec, () => this.core.wasock_on_data(rec.h, msg.length));
     });
     u.on("error", (e: NodeJS.ErrnoException) => {
-      if (process.env.WASOCK_DEBUG) console.error("udp error", e);
       this.ev(rec, () => this.core.wasock_on_reset(rec.h, sockErrFromNode(e.code)));
     });
     u.bind({ port: rec.local!.port, address: rec.local!.address, exclusive: true }, () => {
@@ -546,9 +554,14 @@ export class NodeHostProvider {
         s.end();
         if (rec.eof) s.once("finish", () => s.destroy());
         if (lingerSecs > 0) {
-          const t = setTimeout(() => { if (!s.destroyed) s.resetAndDestroy(); }, lingerSecs * 1000);
+          // SO_LINGER {1,n}: the data and FIN must be out within n seconds, else the close resets.
+          let settle: () => void = noop;
+          this.lingering.set(h, new Promise<void>((r) => (settle = r)));
+          const t = setTimeout(() => { if (!s.destroyed) s.resetAndDestroy(); settle(); }, lingerSecs * 1000);
           t.unref();
-          s.once("close", () => clearTimeout(t));
+          const done = () => { clearTimeout(t); settle(); };
+          if (s.writableFinished) done();
+          else { s.once("finish", done); s.once("close", done); }
         }
       }
     }

@@ -353,6 +353,19 @@ export class Winsock {
     return this.done(this.core.WSASocketW(af, type, protocol, p, g, flags));
   }
 
+  /**
+   * Blocking closesocket: with SO_LINGER {1,n} on a blocking socket, resolves once the queued data
+   * and FIN are out, or after n seconds when the close became a reset (the handle is gone at once).
+   */
+  async closesocketAsync(s: number): Promise<number> {
+    const linger = this.info(s, 9);
+    const blocking = !this.nonBlocking(s);
+    const r = this.closesocket(s);
+    const p = this.host.closed(s);
+    if (p && linger > 0 && blocking) await p;
+    return r;
+  }
+
   closesocket(s: number): number {
     const r = this.done(this.core.closesocket(s));
     this.wake(s); // waiters on this handle now see WSAENOTSOCK

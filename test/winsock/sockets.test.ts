@@ -320,6 +320,37 @@ describe("Shutdown and close", () => {
     expect((ws.getsockopt(t, SOL_SOCKET, K.SO_LINGER) as { l_onoff: number }).l_onoff).toBe(1);
   });
 
+  it("SO_LINGER {1,n} on a blocking socket: closesocketAsync waits up to n seconds, then resets (queued data discarded)", async () => {
+    const ws = await started();
+    let peer: net.Socket | null = null;
+    let got = 0;
+    let ended = "";
+    const srv = net.createServer((c) => {
+      peer = c;
+      c.on("data", (d: Buffer) => (got += d.length));
+      c.on("end", () => (ended = "end"));
+      c.on("error", (e: NodeJS.ErrnoException) => (ended = e.code!));
+      c.pause();
+    });
+    servers.push(srv);
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    await ws.connectAsync(s, v4((srv.address() as net.AddressInfo).port));
+    ws.setsockopt(s, SOL_SOCKET, K.SO_LINGER, { l_onoff: 1, l_linger: 1 });
+    const total = 32 << 20; // far more than loopback buffers hold while the peer does not read
+    ws.send(s, Buffer.alloc(total));
+    const t0 = Date.now();
+    expect(await ws.closesocketAsync(s)).toBe(0);
+    const waited = Date.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(900);
+    expect(waited).toBeLessThan(3000);
+    peer!.resume();
+    await until(() => ended !== "");
+    // Linux reports the RST to a reader with unread data as end of stream; either way the rest is gone.
+    expect(["end", "ECONNRESET"]).toContain(ended);
+    expect(got).toBeLessThan(total);
+  });
+
   it("a reset from the peer: readable, then recv and send fail with WSAECONNRESET", async () => {
     const ws = await started();
     const srv = net.createServer((c) => { c.on("error", () => {}); setTimeout(() => c.resetAndDestroy(), 5); });
