@@ -12,9 +12,10 @@
 // Closing (reference/tcp-behaviour.md), as far as Node lets a host go:
 // - default linger: closesocket returns at once; queued data is still written, then FIN (end()).
 // - SO_LINGER {1,0}: resetAndDestroy(): queued data discarded, RST.
-// - SO_LINGER {1,n}: closesocket returns at once (the core never blocks); the graceful close goes on
-//   in the background and becomes a reset if it has not finished after n seconds. A non-blocking
-//   socket's WSAEWOULDBLOCK for this case is not reproduced.
+// - SO_LINGER {1,n}: the graceful close becomes a reset (queued data discarded) if the data and FIN
+//   are not out after n seconds; Winsock.closesocketAsync waits for that on a blocking socket, the
+//   plain closesocket returns at once. A non-blocking socket's WSAEWOULDBLOCK here is not reproduced.
+//   (Linux reports such a reset to a peer that still has unread data as end of stream.)
 // - FIN retransmission, delayed ACK, Nagle and the 8 KiB send-buffer accounting on the wire are the
 //   host kernel's; TCP_NODELAY and SO_KEEPALIVE pass through, SO_SNDBUF/SO_RCVBUF only size the
 //   core's send quota and this file's receive queue (Node offers no TCP buffer sizes). The sandboxed
