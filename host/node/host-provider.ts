@@ -127,6 +127,12 @@ export class NodeHostProvider {
   dst: Uint8Array | null = null;
   /** Set by a caller that can wait for Node to finish with `src` (then no copy is made). */
   borrow = false;
+  /**
+   * Whether stream send results go straight back to the core, which then understands SENT_NOW.
+   * A caller that answers the core itself (the C guest's worker proxy) leaves it false and gets a
+   * wasock_on_sent event instead.
+   */
+  reportSentNow = false;
   /** After a borrowing send that Node still holds: the stream whose last write must complete first. */
   borrowedBy: Rec | null = null;
 
@@ -443,18 +449,19 @@ export class NodeHostProvider {
       const data = !borrow ? this.source(buf, len)
         : len === src.length && Buffer.isBuffer(src) ? src : Buffer.from(src.buffer, src.byteOffset, len);
       s.write(data, rec.onWritten);
+      if (s.writableLength === 0) {
+        // The kernel took it all synchronously: the send is complete now, and its buffer is free.
+        rec.fifo.push(-len);
+        if (!borrow) this.release(data);
+        if (this.reportSentNow) return len | SENT_NOW;
+        this.pend.push(rec, EV_SENT, len); // a caller that drops the flag still hears of it
+        return len;
+      }
       if (borrow) {
-        if (s.writableLength === 0) { rec.fifo.push(-len); return len | SENT_NOW; }
         rec.fifo.push(len);
         rec.held.push(null);
         this.borrowedBy = rec;
         return len;
-      }
-      if (s.writableLength === 0) {
-        // The kernel took it all synchronously: the send is complete now, and its buffer is free.
-        rec.fifo.push(-len);
-        this.release(data);
-        return len | SENT_NOW;
       }
       rec.fifo.push(len);
       rec.held.push(data);

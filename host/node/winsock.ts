@@ -162,6 +162,7 @@ export class Winsock {
     const bindings = await import(new URL(`../../build/${entry}.js`, import.meta.url).href);
     const core = (await bindings.instantiate(coreModule(entry), { wasock_host: host.imports() })) as Core;
     host.core = core as any;
+    host.reportSentNow = true; // send results reach the core unchanged
     return new Winsock(core, host);
   }
 
