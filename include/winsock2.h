@@ -20,6 +20,15 @@ extern "C" {
 #define WINSOCK_API_LINKAGE
 #define WASOCK_IMPORT(name) __asm__("__wasock_" #name) __attribute__((import_module("ws2_32"), import_name(#name)))
 
+/* Memory Winsock hands to the program (addrinfo chains from getaddrinfo, hostent, inet_ntoa's
+ * buffer) lives in the program's own memory: wasock's ws2_32 module allocates it through these two
+ * exports, which call the program's malloc/free. Weak definitions, so that every translation unit
+ * may carry them and the linker keeps one. */
+void *malloc(__SIZE_TYPE__);
+void free(void *);
+__attribute__((weak, export_name("wasock_malloc"))) void *__wasock_malloc(__SIZE_TYPE__ n) { return malloc(n); }
+__attribute__((weak, export_name("wasock_free"))) void __wasock_free(void *p) { free(p); }
+
 typedef unsigned char u_char;
 typedef unsigned short u_short;
 typedef unsigned int u_int;

@@ -1,0 +1,57 @@
+// The shared channel between a C guest's worker (guest + core) and the main thread (host I/O).
+//
+// One SharedArrayBuffer: a few Int32 control words, then a data area the main thread's host
+// provider reads and writes as if it were core memory (sockaddrs in, received bytes and names out).
+// Commands go worker -> main as messages on a MessagePort; the worker parks in Atomics.wait on
+// CTL_STATE until the main thread has run the command and stored its result. Events (the core's
+// wasock_on_* calls) go main -> worker as batched messages on the same port; the main thread bumps
+// CTL_WAKE after posting, so a worker that waits for I/O sleeps in Atomics.wait on CTL_WAKE and pulls
+// the batches with receiveMessageOnPort. The worker checks CTL_WAKE (one atomic load) before a call
+// and never crosses threads for a call that needs no I/O.
+
+/** Int32 index: 0 while a command runs, 1 when its result is stored. */
+export const CTL_STATE = 0;
+/** Int32 index: the command's result. */
+export const CTL_RESULT = 1;
+/** Int32 index: incremented after each batch of events is posted. */
+export const CTL_WAKE = 2;
+/** Int32 index: a second result (resolver: byte length of the answer). */
+export const CTL_AUX = 3;
+
+/** Byte offsets in the shared buffer. */
+export const OFF_ADDR = 64;    // a sockaddr passed in (64 bytes)
+export const OFF_OUT = 128;    // a sockaddr passed out (64 bytes)
+export const OFF_TEXT = 192;   // resolver answers and names (4 KiB)
+export const TEXT_CAP = 4096;
+export const OFF_DATA = 4352;  // received bytes
+export const DATA_CAP = 1 << 20;
+export const SHARED_LEN = OFF_DATA + DATA_CAP;
+
+/** Event kinds in a batch (triples kind, handle, n). */
+export const EV_CONNECTED = 0;
+export const EV_INCOMING = 1;
+export const EV_DATA = 2;
+export const EV_EOF = 3;
+export const EV_RESET = 4;
+export const EV_SENT = 5;
+
+export const HOST_BUFFER = 0xffffffff;
+
+/** A command from the worker: op name, numeric arguments, optional bytes (sockaddr or data). */
+export interface Command {
+  op: string;
+  a: number[];
+  b?: Uint8Array;
+  c?: Uint8Array;
+  s?: string;
+}
+
+/** What the worker is started with (workerData). */
+export interface WorkerInit {
+  sab: SharedArrayBuffer;
+  port: import("node:worker_threads").MessagePort;
+  wasm: string;
+  args: string[];
+  env: Record<string, string>;
+  preopens: Record<string, string>;
+}

@@ -1,0 +1,125 @@
+// The main thread's half of a C guest: runs the host provider (host/node/host-provider.ts, unchanged)
+// for the guest's core, which lives in the worker. The provider sees a stand-in core whose memory
+// is the shared channel (channel.ts) and whose wasock_on_* exports queue events for the worker.
+import { lookup } from "node:dns/promises";
+import { MessagePort } from "node:worker_threads";
+import { NodeHostProvider } from "../node/host-provider.ts";
+import {
+  CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_CONNECTED, EV_DATA, EV_EOF, EV_INCOMING,
+  EV_RESET, EV_SENT, HOST_BUFFER, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_TEXT, TEXT_CAP,
+} from "./channel.ts";
+
+/** WASOCK_TRACE=1 prints every command and event (stderr). */
+const TRACE = !!process.env.WASOCK_TRACE;
+
+const WSAHOST_NOT_FOUND = 11001;
+const WSATRY_AGAIN = 11002;
+const WSANO_RECOVERY = 11003;
+
+export class GuestIo {
+  readonly provider = new NodeHostProvider();
+  private readonly ctl: Int32Array;
+  private readonly bytes: Uint8Array;
+  private readonly imp: Record<string, (...a: number[]) => number | void>;
+  private batch: number[] = [];
+  private scheduled = false;
+
+  constructor(private readonly sab: SharedArrayBuffer, private readonly port: MessagePort) {
+    this.ctl = new Int32Array(sab, 0, 16);
+    this.bytes = new Uint8Array(sab);
+    const ev = (kind: number) => (h: number, n = 0) => this.event(kind, h, n);
+    this.provider.core = {
+      memory: { buffer: sab } as unknown as WebAssembly.Memory,
+      wasock_on_connected: ev(EV_CONNECTED),
+      wasock_on_incoming: ev(EV_INCOMING),
+      wasock_on_data: ev(EV_DATA),
+      wasock_on_eof: ev(EV_EOF),
+      wasock_on_reset: ev(EV_RESET),
+      wasock_on_sent: ev(EV_SENT),
+    };
+    this.imp = this.provider.imports();
+    port.on("message", (c: Command) => this.command(c));
+  }
+
+  /** Stops listening for commands (the guest exited). */
+  close(): void { this.port.close(); }
+
+  private event(kind: number, h: number, n: number): void {
+    if (TRACE) process.stderr.write(`main ev ${kind} h=${h} n=${n}\n`);
+    this.batch.push(kind, h, n);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.post());
+    }
+  }
+
+  private post(): void {
+    this.scheduled = false;
+    if (this.batch.length === 0) return;
+    const b = this.batch;
+    this.batch = [];
+    this.port.postMessage(b);
+    Atomics.add(this.ctl, CTL_WAKE, 1);
+    Atomics.notify(this.ctl, CTL_WAKE);
+  }
+
+  private reply(r: number, aux = 0): void {
+    this.provider.flush();
+    this.ctl[CTL_AUX] = aux;
+    this.ctl[CTL_RESULT] = r;
+    Atomics.store(this.ctl, CTL_STATE, 1);
+    Atomics.notify(this.ctl, CTL_STATE);
+  }
+
+  private command(c: Command): void {
+    if (TRACE) process.stderr.write(`cmd ${c.op} ${c.a}\n`);
+    const a = c.a;
+    const p = this.provider;
+    const f = this.imp;
+    let r = 0;
+    switch (c.op) {
+      case "open": r = f.open(a[0], a[1], a[2], a[3]) as number; break;
+      case "bind": this.bytes.set(c.b!, OFF_ADDR); r = f.bind(a[0], OFF_ADDR, a[1], a[2]) as number; break;
+      case "listen": r = f.listen(a[0], a[1]) as number; break;
+      case "connect":
+        if (c.b) this.bytes.set(c.b, OFF_ADDR);
+        r = f.connect(a[0], OFF_ADDR, a[1]) as number;
+        break;
+      case "accept": r = f.accept(a[0], a[1]) as number; break;
+      case "send":
+        if (c.c) this.bytes.set(c.c, OFF_ADDR);
+        p.src = c.b!;
+        r = f.send(a[0], HOST_BUFFER, a[1], a[2], c.c ? OFF_ADDR : 0, a[3]) as number;
+        p.src = null;
+        if (TRACE) process.stderr.write(`send r=${r} pend=${(p as any).pend.length}\n`);
+        if (a[4] === 1) { this.provider.flush(); return; } // posted without waiting for the result
+        break;
+      case "recv":
+        p.dst = this.bytes.subarray(OFF_DATA, OFF_DATA + DATA_CAP);
+        r = f.recv(a[0], HOST_BUFFER, Math.min(a[1], DATA_CAP), a[2], a[3] > 0 ? OFF_OUT : 0, a[3]) as number;
+        p.dst = null;
+        break;
+      case "shutdown": r = f.shutdown(a[0], a[1]) as number; break;
+      case "close": f.close(a[0], a[1], a[2]); this.provider.flush(); return; // no result awaited
+      case "setopt": r = f.setopt(a[0], a[1], a[2], a[3]) as number; break;
+      case "name": r = f.name(a[0], a[1], OFF_OUT, Math.min(a[2], 64)) as number; break;
+      case "resolve": this.resolve(c.s!, a[0]); return;
+      default: r = -1;
+    }
+    this.reply(r);
+  }
+
+  /** Name lookup for getaddrinfo/gethostbyname: NUL-separated address strings in the text area. */
+  private resolve(name: string, family: number): void {
+    const fam = family === 2 ? 4 : family === 23 ? 6 : 0;
+    lookup(name, { all: true, family: fam }).then((list) => {
+      const text = new TextEncoder().encode(list.map((x) => x.address).join("\0"));
+      if (text.length > TEXT_CAP) { this.reply(-WSANO_RECOVERY); return; }
+      this.bytes.set(text, OFF_TEXT);
+      this.reply(list.length, text.length);
+    }, (e: NodeJS.ErrnoException) => {
+      const code = e.code === "ENOTFOUND" || e.code === "ENODATA" ? WSAHOST_NOT_FOUND : e.code === "EAI_AGAIN" ? WSATRY_AGAIN : WSANO_RECOVERY;
+      this.reply(-code);
+    });
+  }
+}

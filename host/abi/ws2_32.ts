@@ -1,0 +1,809 @@
+// The `ws2_32` and `kernel32` import modules for a C guest (wasm32, Win32 32-bit layouts; see
+// include/winsock2.h). Runs in the guest's worker, next to the core (build/wasock.wasm).
+//
+// Each function copies its arguments from guest memory into the core's scratch area
+// (wasock_scratch), calls the core's export of the same name, and copies results back. Every guest
+// pointer is bounds-checked first: a pointer or length outside guest memory is WSAEFAULT (for calls
+// that return an error code, the code), never a JavaScript exception. Data buffers of send/recv are
+// not copied into the core: the core is given HOST_BUFFER and the proxy moves the bytes straight
+// between guest memory and the main thread.
+//
+// Blocking: the core never blocks; a call on a blocking socket that the core answers with
+// WSAEWOULDBLOCK waits in CoreProxy.wait (Atomics.wait on the channel) until events arrive, pumps
+// them into the core and retries, honouring SO_RCVTIMEO / SO_SNDTIMEO (WSAETIMEDOUT), the select
+// timeval and the WSAPoll timeout. A call that needs no I/O never leaves this thread.
+//
+// Memory that Winsock hands to the program (addrinfo chains, hostent, inet_ntoa's buffer) lives in
+// guest memory, allocated with the guest's own malloc/free, which include/winsock2.h exports as
+// `wasock_malloc` / `wasock_free` (weak definitions in the header, so every program has them).
+// hostent and inet_ntoa's buffer are allocated once per guest and reused, as Windows reuses one
+// per thread; each addrinfo node (with its sockaddr) is one allocation that freeaddrinfo frees.
+import { hostname } from "node:os";
+import { CoreProxy } from "./core-proxy.ts";
+import { HOST_BUFFER } from "./channel.ts";
+
+const WSAEFAULT = 10014;
+const WSAEINVAL = 10022;
+const WSAEWOULDBLOCK = 10035;
+const WSAEOPNOTSUPP = 10045;
+const WSAEAFNOSUPPORT = 10047;
+const WSAENOBUFS = 10055;
+const WSAETIMEDOUT = 10060;
+const WSATYPE_NOT_FOUND = 10109;
+const WSAHOST_NOT_FOUND = 11001;
+const WSANO_RECOVERY = 11003;
+const WSA_NOT_ENOUGH_MEMORY = 8;
+
+const AF_INET = 2;
+const AF_INET6 = 23;
+const SOCK_STREAM = 1;
+const SOCK_DGRAM = 2;
+const IPPROTO_TCP = 6;
+const IPPROTO_UDP = 17;
+const AI_PASSIVE = 1;
+const AI_NUMERICHOST = 4;
+const AI_NUMERICSERV = 8;
+const NI_NAMEREQD = 4;
+const NI_DGRAM = 0x10;
+const SOL_SOCKET = 0xffff;
+const SO_ERROR = 0x1007;
+const ST_CONNECTING = 3;
+const ST_CONNECTED = 4;
+
+const WSADATA_LEN = 400;
+const INFOW_LEN = 628;
+const INFOA_LEN = 372;
+const INFO_FIXED = 116;
+const FDSET_LEN = 260;
+
+// Core scratch layout (offsets from wasock_scratch()).
+const S_ADDR = 0;      // sockaddr in/out (64)
+const S_LEN = 64;      // int
+const S_LEN2 = 68;     // int
+const S_VAL = 128;     // option values, WSADATA, WSAIoctl input (1024)
+const S_OUT = 1152;    // WSAIoctl output, address bytes (768)
+const S_SETS = 2048;   // three fd_sets (3 x 260)
+const S_TV = 2944;     // timeval
+const S_TEXT = 3072;   // strings (1024 bytes)
+const TEXT_CAP = 1024;
+const S_POLL = 4096;   // WSAPOLLFD array
+const POLL_MAX = (40960 - 4096) >> 3;
+const S_ENUM = 40960;  // WSAEnumProtocols buffer
+const ENUM_CAP = 24576;
+
+const WELL_KNOWN_PORTS: Record<string, number> = {
+  echo: 7, discard: 9, daytime: 13, ftp: 21, ssh: 22, telnet: 23, smtp: 25, domain: 53, http: 80, pop3: 110, ntp: 123, imap: 143, https: 443,
+};
+
+/** The core exports this module calls (build/wasock.wasm, raw numbers). */
+export interface AbiCore {
+  memory: WebAssembly.Memory;
+  wasock_scratch(): number;
+  wasock_sock_info(h: number, field: number): number;
+  wasock_ready(h: number): number;
+  [name: string]: any;
+}
+
+type Fn = (...a: number[]) => number | void;
+
+export class Ws2_32 {
+  private readonly sc: number;
+  private gmem: WebAssembly.Memory | null = null;
+  private gbuf: ArrayBuffer | null = null;
+  private g8 = new Uint8Array(0);
+  private gdv = new DataView(new ArrayBuffer(0));
+  private malloc: ((n: number) => number) | null = null;
+  private free: ((p: number) => void) | null = null;
+  private ntoaBuf = 0;
+  private hostentBuf = 0;
+
+  constructor(private readonly core: AbiCore, private readonly io: CoreProxy) {
+    this.sc = core.wasock_scratch() >>> 0;
+  }
+
+  /** Connects the module to the guest instance once it exists (memory, allocator). */
+  attach(exports: WebAssembly.Exports): void {
+    this.gmem = exports.memory as WebAssembly.Memory;
+    if (typeof exports.wasock_malloc === "function") this.malloc = exports.wasock_malloc as (n: number) => number;
+    if (typeof exports.wasock_free === "function") this.free = exports.wasock_free as (p: number) => void;
+  }
+
+  // ---- guest and core memory -----------------------------------------------------------------
+
+  private g(): Uint8Array {
+    const b = this.gmem!.buffer;
+    if (b !== this.gbuf) {
+      this.gbuf = b as ArrayBuffer;
+      this.g8 = new Uint8Array(b);
+      this.gdv = new DataView(b);
+    }
+    return this.g8;
+  }
+  private dv(): DataView { this.g(); return this.gdv; }
+  private c8(): Uint8Array { return new Uint8Array(this.core.memory.buffer); }
+  private cdv(): DataView { return new DataView(this.core.memory.buffer); }
+
+  /** [p, p+n) lies inside guest memory (p and n read as unsigned). */
+  private inG(p: number, n: number): boolean {
+    return (p >>> 0) + (n >>> 0) <= this.g().length;
+  }
+  private fault(): number { this.core.WSASetLastError(WSAEFAULT); return -1; }
+  private error(e: number, r = -1): number { this.core.WSASetLastError(e); return r; }
+  private toCore(p: number, n: number, at: number): void {
+    this.c8().set(this.g().subarray(p >>> 0, (p >>> 0) + n), this.sc + at);
+  }
+  private fromCore(at: number, n: number, p: number): void {
+    this.g().set(this.c8().subarray(this.sc + at, this.sc + at + n), p >>> 0);
+  }
+  private gi32(p: number): number { return this.dv().getInt32(p >>> 0, true); }
+  private si32(p: number, v: number): void { this.dv().setInt32(p >>> 0, v, true); }
+  private ci32(at: number): number { return this.cdv().getInt32(this.sc + at, true); }
+  private sci32(at: number, v: number): void { this.cdv().setInt32(this.sc + at, v, true); }
+
+  /** A NUL-terminated guest string (bytes, or UTF-16 units when wide), or null if it runs off memory. */
+  private cstr(p: number, wide = false, max = TEXT_CAP): Uint8Array | null {
+    const g = this.g();
+    const step = wide ? 2 : 1;
+    for (let i = p >>> 0, k = 0; i + step <= g.length && k < max; i += step, k++) {
+      if (g[i] === 0 && (!wide || g[i + 1] === 0)) return g.subarray(p >>> 0, i);
+    }
+    return null;
+  }
+  private text(p: number): string | null {
+    const b = this.cstr(p);
+    return b === null ? null : new TextDecoder().decode(b);
+  }
+  /** Copies a guest string (with its NUL) to the core's text area; false if it is not in memory. */
+  private strToCore(p: number, wide = false): boolean {
+    const b = this.cstr(p, wide, wide ? TEXT_CAP / 2 - 1 : TEXT_CAP - 1);
+    if (b === null) return false;
+    const c = this.c8();
+    c.set(b, this.sc + S_TEXT);
+    c[this.sc + S_TEXT + b.length] = 0;
+    if (wide) c[this.sc + S_TEXT + b.length + 1] = 0;
+    return true;
+  }
+  private alloc(n: number): number {
+    if (this.malloc === null) return 0;
+    return this.malloc(n) >>> 0;
+  }
+
+  // ---- blocking ------------------------------------------------------------------------------
+
+  private nonBlocking(h: number): boolean { return (this.core.wasock_sock_info(h, 1) & 1) !== 0; }
+
+  private deadline(h: number, field: number): number {
+    const ms = this.core.wasock_sock_info(h, field) >>> 0;
+    return ms === 0 || ms === 0xffffffff ? Infinity : Date.now() + ms;
+  }
+
+  /** After WSAEWOULDBLOCK from the core: should the call wait (a blocking socket)? */
+  private shouldWait(r: number, h: number): boolean {
+    return r === -1 && this.core.WSAGetLastError() === WSAEWOULDBLOCK && !this.nonBlocking(h);
+  }
+
+  /** Waits for events until `until` (ms since epoch); false when the time ran out. */
+  private waitUntil(until: number): boolean {
+    const left = until === Infinity ? Infinity : until - Date.now();
+    if (left <= 0) return false;
+    this.io.wait(left);
+    return true;
+  }
+
+  // ---- the module ----------------------------------------------------------------------------
+
+  /** The ws2_32 imports the guest module asks for; the ones wasock lacks fail with WSAEOPNOTSUPP. */
+  imports(guest: WebAssembly.Module): Record<string, Fn> {
+    const impl = this.functions();
+    const out: Record<string, Fn> = {};
+    for (const i of WebAssembly.Module.imports(guest)) {
+      if (i.module !== "ws2_32" || i.kind !== "function") continue;
+      out[i.name] = impl[i.name] ?? (() => this.error(WSAEOPNOTSUPP));
+    }
+    return out;
+  }
+
+  kernel32(): Record<string, Fn> {
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    return {
+      GetLastError: () => this.core.WSAGetLastError(),
+      SetLastError: (e) => { this.core.WSASetLastError(e); },
+      Sleep: (ms) => { if ((ms >>> 0) > 0) Atomics.wait(sleeper, 0, 0, (ms >>> 0) === 0xffffffff ? undefined : ms >>> 0); },
+      GetTickCount: () => (Math.floor(performance.timeOrigin + performance.now()) >>> 0),
+    };
+  }
+
+  functions(): Record<string, Fn> {
+    const core = this.core;
+    const io = this.io;
+    const sc = this.sc;
+    const self = this;
+
+    /** addr/addrlen output pair (accept, getsockname, getpeername, recvfrom): prepares the core's. */
+    function prepName(name: number, lenp: number): number {
+      if (name === 0 && lenp === 0) return 0;
+      if (lenp === 0) return 1;              // the core sees a NULL length: WSAEFAULT
+      if (!self.inG(lenp, 4)) return -1;
+      const cap = self.gi32(lenp);
+      if (name !== 0 && cap > 0 && !self.inG(name, cap)) return -1;
+      self.sci32(S_LEN, cap > 64 ? 64 : cap);
+      return 2;
+    }
+    function putName(name: number, lenp: number): void {
+      const n = self.ci32(S_LEN);
+      if (name !== 0 && n > 0) self.fromCore(S_ADDR, Math.min(n, 64), name);
+      if (lenp !== 0) self.si32(lenp, n);
+    }
+    function nameArgs(kind: number, name: number): [number, number] {
+      if (kind === 0) return [0, 0];
+      if (kind === 1) return [name === 0 ? 0 : sc + S_ADDR, 0];
+      return [name === 0 ? 0 : sc + S_ADDR, sc + S_LEN];
+    }
+    /** sockaddr input (bind, connect, sendto): core pointer, or -1 on a fault. */
+    function addrIn(name: number, len: number): number {
+      if (name === 0) return 0;
+      const n = len > 64 ? 64 : len;
+      if (n > 0 && !self.inG(name, n)) return -1;
+      if (n > 0) self.toCore(name, n, S_ADDR);
+      return sc + S_ADDR;
+    }
+    function sendto(h: number, buf: number, len: number, flags: number, to: number, tolen: number): number {
+      io.drain();
+      if (len > 0 && !self.inG(buf, len)) return self.fault();
+      const tp = addrIn(to, tolen);
+      if (tp < 0) return self.fault();
+      io.src = self.g().subarray(buf >>> 0, (buf >>> 0) + Math.max(len, 0));
+      let until = 0;
+      for (;;) {
+        const r = tp === 0 && to === 0 ? core.send(h, HOST_BUFFER, len, flags) : core.sendto(h, HOST_BUFFER, len, flags, tp, tolen);
+        if (!self.shouldWait(r, h)) { io.src = null; return r; }
+        if (until === 0) until = self.deadline(h, 8);
+        if (!self.waitUntil(until)) { io.src = null; return self.error(WSAETIMEDOUT); }
+        io.src = self.g().subarray(buf >>> 0, (buf >>> 0) + len);
+      }
+    }
+    function recvfrom(h: number, buf: number, len: number, flags: number, from: number, fromlen: number): number {
+      io.drain();
+      if (len > 0 && !self.inG(buf, len)) return self.fault();
+      const kind = from === 0 ? 0 : prepName(from, fromlen);
+      if (kind < 0) return self.fault();
+      const [fp, lp] = from === 0 ? [0, 0] : nameArgs(kind, from);
+      let until = 0;
+      for (;;) {
+        io.dst = self.g().subarray(buf >>> 0, (buf >>> 0) + Math.max(len, 0));
+        const r = from === 0 ? core.recv(h, HOST_BUFFER, len, flags) : core.recvfrom(h, HOST_BUFFER, len, flags, fp, lp);
+        io.dst = null;
+        if (!self.shouldWait(r, h)) {
+          if (from !== 0 && kind === 2 && (r >= 0 || core.WSAGetLastError() === 10040)) putName(from, fromlen);
+          return r;
+        }
+        if (until === 0) until = self.deadline(h, 7);
+        if (!self.waitUntil(until)) return self.error(WSAETIMEDOUT);
+      }
+    }
+    function getName(fn: string) {
+      return (h: number, name: number, lenp: number) => {
+        io.drain();
+        const kind = prepName(name, lenp);
+        if (kind < 0) return self.fault();
+        const [np, lp] = nameArgs(kind, name);
+        const r = core[fn](h, np, lp);
+        if (r === 0 && kind === 2) putName(name, lenp);
+        return r;
+      };
+    }
+    /** Copies an fd_set in (count + that many handles); core pointer, 0 for NULL, -1 on a fault. */
+    function setIn(p: number, at: number): number {
+      if (p === 0) return 0;
+      if (!self.inG(p, 4)) return -1;
+      const n = Math.min(self.dv().getUint32(p >>> 0, true), 64);
+      if (!self.inG(p, 4 + 4 * n)) return -1;
+      self.toCore(p, 4 + 4 * n, at);
+      return sc + at;
+    }
+    function setOut(p: number, at: number): void {
+      if (p === 0) return;
+      const n = Math.min(self.cdv().getUint32(sc + at, true), 64);
+      self.fromCore(at, 4 + 4 * n, p);
+    }
+    function enumW(protos: number, buf: number, lenp: number, cap: number): number {
+      let pp = 0;
+      if (protos !== 0) {
+        const c = self.c8();
+        let k = 0;
+        for (;; k++) {
+          if (k >= 255 || !self.inG(protos + 4 * k, 4)) return -2;
+          const v = self.gi32(protos + 4 * k);
+          self.cdv().setInt32(sc + S_VAL + 4 * k, v, true);
+          if (v === 0) break;
+        }
+        void c;
+        pp = sc + S_VAL;
+      }
+      self.sci32(S_LEN, Math.min(cap, ENUM_CAP));
+      return core.WSAEnumProtocolsW(pp, buf === 0 ? 0 : sc + S_ENUM, lenp === 0 ? 0 : sc + S_LEN);
+    }
+    function wsaSocket(wide: boolean) {
+      return (af: number, type: number, protocol: number, info: number, group: number, flags: number) => {
+        io.drain();
+        let ip = 0;
+        if (info !== 0) {
+          const n = wide ? INFOW_LEN : INFOA_LEN;
+          if (!self.inG(info, n)) return self.fault();
+          self.toCore(info, INFO_FIXED, S_ENUM);
+          const c = self.c8();
+          for (let i = 0; i < 256; i++) {
+            const ch = wide ? self.dv().getUint16(info + INFO_FIXED + 2 * i, true) : self.g()[info + INFO_FIXED + i];
+            c[sc + S_ENUM + INFO_FIXED + 2 * i] = ch & 0xff;
+            c[sc + S_ENUM + INFO_FIXED + 2 * i + 1] = ch >> 8;
+          }
+          ip = sc + S_ENUM;
+        }
+        return core.WSASocketW(af, type, protocol, ip, group, flags);
+      };
+    }
+    /** Writes a NUL-terminated string to a fresh or fixed guest buffer. */
+    function putText(p: number, bytes: Uint8Array): void {
+      const g = self.g();
+      g.set(bytes, p >>> 0);
+      g[(p >>> 0) + bytes.length] = 0;
+    }
+    function parseAddr(text: string, family: number): Uint8Array | null {
+      const c = self.c8();
+      const b = new TextEncoder().encode(text);
+      if (b.length >= TEXT_CAP) return null;
+      for (const fam of family === 0 ? [AF_INET, AF_INET6] : [family]) {
+        c.set(b, sc + S_TEXT);
+        c[sc + S_TEXT + b.length] = 0;
+        if (core.inet_pton(fam, sc + S_TEXT, sc + S_OUT) === 1) {
+          return sockaddr(fam, c.slice(sc + S_OUT, sc + S_OUT + (fam === AF_INET ? 4 : 16)), 0);
+        }
+      }
+      return null;
+    }
+    function sockaddr(fam: number, addr: Uint8Array, port: number): Uint8Array {
+      const out = new Uint8Array(fam === AF_INET ? 16 : 28);
+      const dv = new DataView(out.buffer);
+      dv.setUint16(0, fam, true);
+      dv.setUint16(2, port, false);
+      out.set(addr, fam === AF_INET ? 4 : 8);
+      return out;
+    }
+    function lookupName(name: string, family: number, numericOnly: boolean): Uint8Array[] | number {
+      const numeric = parseAddr(name, family);
+      if (numeric !== null) return [numeric];
+      if (numericOnly) return WSAHOST_NOT_FOUND;
+      const r = io.resolve(name, family);
+      if (typeof r === "number") return r;
+      const out: Uint8Array[] = [];
+      for (const a of r) {
+        const s = parseAddr(a, family);
+        if (s !== null) out.push(s);
+      }
+      return out.length === 0 ? WSAHOST_NOT_FOUND : out;
+    }
+
+    const fns: Record<string, Fn> = {
+      // -- startup and errors
+      WSAStartup: (ver, data) => {
+        if (data !== 0 && !self.inG(data, WSADATA_LEN)) return WSAEFAULT;
+        const r = core.WSAStartup(ver, data === 0 ? 0 : sc + S_VAL);
+        if (data !== 0) { self.sci32(S_VAL + 396, 0); self.fromCore(S_VAL, WSADATA_LEN, data); }
+        return r;
+      },
+      WSACleanup: () => { io.drain(); return core.WSACleanup(); },
+      WSAGetLastError: () => core.WSAGetLastError(),
+      WSASetLastError: (e) => { core.WSASetLastError(e); },
+      WSAIsBlocking: () => core.WSAIsBlocking(),
+      WSASetBlockingHook: (fn) => core.WSASetBlockingHook(fn),
+      WSAUnhookBlockingHook: () => core.WSAUnhookBlockingHook(),
+      WSACancelBlockingCall: () => core.WSACancelBlockingCall(),
+
+      // -- sockets
+      socket: (af, type, protocol) => { io.drain(); return core.socket(af, type, protocol); },
+      WSASocketW: wsaSocket(true),
+      WSASocketA: wsaSocket(false),
+      closesocket: (h) => { io.drain(); return core.closesocket(h); },
+      bind: (h, name, len) => {
+        io.drain();
+        const p = addrIn(name, len);
+        return p < 0 ? self.fault() : core.bind(h, p, len);
+      },
+      listen: (h, backlog) => { io.drain(); return core.listen(h, backlog); },
+      accept: (h, addr, lenp) => {
+        io.drain();
+        const kind = prepName(addr, lenp);
+        if (kind < 0) return self.fault();
+        const [ap, lp] = nameArgs(kind, addr);
+        for (;;) {
+          const r = core.accept(h, ap, lp);
+          if (!self.shouldWait(r, h)) {
+            if (r !== -1 && kind === 2) putName(addr, lenp);
+            return r;
+          }
+          io.wait(Infinity);
+        }
+      },
+      connect: (h, name, len) => {
+        io.drain();
+        const p = addrIn(name, len);
+        if (p < 0) return self.fault();
+        const r = core.connect(h, p, len);
+        if (!self.shouldWait(r, h)) return r;
+        while (core.wasock_sock_info(h, 0) === ST_CONNECTING) io.wait(Infinity);
+        if (core.wasock_sock_info(h, 0) === ST_CONNECTED) { core.WSASetLastError(0); return 0; }
+        self.sci32(S_LEN2, 4);
+        core.getsockopt(h, SOL_SOCKET, SO_ERROR, sc + S_VAL, sc + S_LEN2);
+        const e = self.ci32(S_VAL);
+        return self.error(e !== 0 ? e : 10061);
+      },
+      send: (h, buf, len, flags) => sendto(h, buf, len, flags, 0, 0),
+      sendto,
+      recv: (h, buf, len, flags) => recvfrom(h, buf, len, flags, 0, 0),
+      recvfrom,
+      shutdown: (h, how) => { io.drain(); return core.shutdown(h, how); },
+      getsockname: getName("getsockname"),
+      getpeername: getName("getpeername"),
+      getsockopt: (h, level, name, val, lenp) => {
+        io.drain();
+        if (lenp !== 0 && !self.inG(lenp, 4)) return self.fault();
+        const cap = lenp === 0 ? 0 : self.gi32(lenp);
+        if (val !== 0 && cap > 0 && !self.inG(val, cap)) return self.fault();
+        self.sci32(S_LEN, cap > 1024 ? 1024 : cap);
+        const r = core.getsockopt(h, level, name, val === 0 ? 0 : sc + S_VAL, lenp === 0 ? 0 : sc + S_LEN);
+        if (r === 0) {
+          const n = self.ci32(S_LEN);
+          if (val !== 0 && n > 0) self.fromCore(S_VAL, Math.min(n, 1024), val);
+          self.si32(lenp, n);
+        }
+        return r;
+      },
+      setsockopt: (h, level, name, val, len) => {
+        io.drain();
+        const n = len > 1024 ? 1024 : len;
+        if (val !== 0 && n > 0) {
+          if (!self.inG(val, n)) return self.fault();
+          self.toCore(val, n, S_VAL);
+        }
+        return core.setsockopt(h, level, name, val === 0 ? 0 : sc + S_VAL, len);
+      },
+      ioctlsocket: (h, cmd, argp) => {
+        io.drain();
+        if (argp !== 0) {
+          if (!self.inG(argp, 4)) return self.fault();
+          self.toCore(argp, 4, S_VAL);
+        }
+        const r = core.ioctlsocket(h, cmd, argp === 0 ? 0 : sc + S_VAL);
+        if (r === 0 && argp !== 0) self.fromCore(S_VAL, 4, argp);
+        return r;
+      },
+      WSAIoctl: (h, code, inBuf, inLen, outBuf, outLen, bytesRet) => {
+        io.drain();
+        const il = inLen > 1024 ? 1024 : inLen, ol = outLen > 768 ? 768 : outLen;
+        if (inBuf !== 0 && il > 0) {
+          if (!self.inG(inBuf, il)) return self.fault();
+          self.toCore(inBuf, il, S_VAL);
+        }
+        if (outBuf !== 0 && ol > 0 && !self.inG(outBuf, ol)) return self.fault();
+        if (bytesRet !== 0 && !self.inG(bytesRet, 4)) return self.fault();
+        self.sci32(S_LEN2, 0);
+        const r = core.WSAIoctl(h, code, inBuf === 0 ? 0 : sc + S_VAL, inLen, outBuf === 0 ? 0 : sc + S_OUT, ol, bytesRet === 0 ? 0 : sc + S_LEN2);
+        if (r === 0) {
+          const n = self.ci32(S_LEN2);
+          if (outBuf !== 0 && n > 0) self.fromCore(S_OUT, Math.min(n, ol), outBuf);
+          if (bytesRet !== 0) self.si32(bytesRet, n);
+        }
+        return r;
+      },
+      select: (nfds, rd, wr, ex, tv) => {
+        io.drain();
+        let tp = 0;
+        let until = Infinity;
+        if (tv !== 0) {
+          if (!self.inG(tv, 8)) return self.fault();
+          self.toCore(tv, 8, S_TV);
+          tp = sc + S_TV;
+          const sec = self.gi32(tv), usec = self.gi32(tv + 4);
+          until = Date.now() + Math.max(0, sec) * 1000 + Math.max(0, usec) / 1000;
+        }
+        for (;;) {
+          const rp = setIn(rd, S_SETS), wp = setIn(wr, S_SETS + FDSET_LEN), ep = setIn(ex, S_SETS + 2 * FDSET_LEN);
+          if (rp < 0 || wp < 0 || ep < 0) return self.fault();
+          const r = core.select(nfds, rp, wp, ep, tp);
+          if (r !== 0 || !self.waitUntil(until)) {
+            if (r >= 0) { setOut(rd, S_SETS); setOut(wr, S_SETS + FDSET_LEN); setOut(ex, S_SETS + 2 * FDSET_LEN); }
+            return r;
+          }
+        }
+      },
+      __WSAFDIsSet: (fd, set) => {
+        if (set === 0 || !self.inG(set, 4)) return 0;
+        const n = Math.min(self.dv().getUint32(set >>> 0, true), 64);
+        if (!self.inG(set, 4 + 4 * n)) return 0;
+        for (let i = 0; i < n; i++) if (self.dv().getUint32((set >>> 0) + 4 + 4 * i, true) === fd >>> 0) return 1;
+        return 0;
+      },
+      WSAPoll: (fds, nfds, timeout) => {
+        io.drain();
+        if (nfds > POLL_MAX) return self.error(WSAEINVAL);
+        if (nfds > 0 && !self.inG(fds, nfds * 8)) return self.fault();
+        const until = timeout < 0 ? Infinity : Date.now() + timeout;
+        for (;;) {
+          if (nfds > 0) self.toCore(fds, nfds * 8, S_POLL);
+          const r = core.WSAPoll(fds === 0 ? 0 : sc + S_POLL, nfds, 0);
+          if (r !== 0 || timeout === 0 || !self.waitUntil(until)) {
+            if (r >= 0 && nfds > 0) self.fromCore(S_POLL, nfds * 8, fds);
+            return r;
+          }
+        }
+      },
+
+      // -- catalog
+      WSAEnumProtocolsW: (protos, buf, lenp) => {
+        if (lenp !== 0 && !self.inG(lenp, 4)) return self.fault();
+        const cap = lenp === 0 ? 0 : self.gi32(lenp) >>> 0;
+        if (buf !== 0 && cap > 0 && !self.inG(buf, cap)) return self.fault();
+        const r = enumW(protos, buf, lenp, cap);
+        if (r === -2) return self.fault();
+        if (lenp !== 0) self.si32(lenp, self.ci32(S_LEN));
+        if (r > 0 && buf !== 0) self.fromCore(S_ENUM, r * INFOW_LEN, buf);
+        return r;
+      },
+      WSAEnumProtocolsA: (protos, buf, lenp) => {
+        if (lenp !== 0 && !self.inG(lenp, 4)) return self.fault();
+        const cap = lenp === 0 ? 0 : self.gi32(lenp) >>> 0;
+        if (buf !== 0 && cap > 0 && !self.inG(buf, cap)) return self.fault();
+        const r = enumW(protos, buf, lenp, Math.floor(cap / INFOA_LEN) * INFOW_LEN);
+        if (r === -2) return self.fault();
+        if (lenp !== 0) self.si32(lenp, Math.floor(self.ci32(S_LEN) / INFOW_LEN) * INFOA_LEN);
+        if (r > 0 && buf !== 0) {
+          const c = self.c8(), g = self.g();
+          for (let i = 0; i < r; i++) {
+            const from = sc + S_ENUM + i * INFOW_LEN, to = (buf >>> 0) + i * INFOA_LEN;
+            g.set(c.subarray(from, from + INFO_FIXED), to);
+            for (let k = 0; k < 256; k++) {
+              const ch = c[from + INFO_FIXED + 2 * k] | (c[from + INFO_FIXED + 2 * k + 1] << 8);
+              g[to + INFO_FIXED + k] = ch < 0x100 ? ch : 0x3f;
+            }
+          }
+        }
+        return r;
+      },
+
+      // -- byte order
+      htons: (v) => ((v & 0xff) << 8) | ((v >> 8) & 0xff),
+      ntohs: (v) => ((v & 0xff) << 8) | ((v >> 8) & 0xff),
+      htonl: (v) => core.htonl(v),
+      ntohl: (v) => core.ntohl(v),
+      WSAHtons: (h, v, out) => self.swapOut(h, out, 2, ((v & 0xff) << 8) | ((v >> 8) & 0xff)),
+      WSANtohs: (h, v, out) => self.swapOut(h, out, 2, ((v & 0xff) << 8) | ((v >> 8) & 0xff)),
+      WSAHtonl: (h, v, out) => self.swapOut(h, out, 4, core.htonl(v)),
+      WSANtohl: (h, v, out) => self.swapOut(h, out, 4, core.ntohl(v)),
+
+      // -- address text
+      inet_addr: (cp) => {
+        if (cp === 0) return core.inet_addr(0);
+        if (!self.strToCore(cp)) { core.WSASetLastError(WSAEFAULT); return -1; }
+        return core.inet_addr(sc + S_TEXT);
+      },
+      inet_ntoa: (addr) => {
+        const p = core.inet_ntoa(addr) >>> 0;
+        if (p === 0) return 0;
+        if (self.ntoaBuf === 0) self.ntoaBuf = self.alloc(32);
+        if (self.ntoaBuf === 0) return 0;
+        const c = self.c8();
+        let e = p;
+        while (c[e] !== 0 && e - p < 31) e++;
+        putText(self.ntoaBuf, c.slice(p, e));
+        return self.ntoaBuf;
+      },
+      inet_pton: (family, src, dst) => {
+        if (src === 0 || dst === 0) return self.error(WSAEFAULT);
+        if (family !== AF_INET && family !== AF_INET6) return self.error(WSAEAFNOSUPPORT);
+        const n = family === AF_INET ? 4 : 16;
+        if (!self.strToCore(src) || !self.inG(dst, n)) return self.error(WSAEFAULT);
+        const r = core.inet_pton(family, sc + S_TEXT, sc + S_OUT);
+        if (r === 1) self.fromCore(S_OUT, n, dst);
+        return r;
+      },
+      inet_ntop: (family, addr, buf, size) => {
+        const n = family === AF_INET ? 4 : family === AF_INET6 ? 16 : 0;
+        if (n > 0 && addr !== 0) {
+          if (!self.inG(addr, n)) { core.WSASetLastError(WSAEFAULT); return 0; }
+          self.toCore(addr, n, S_OUT);
+        }
+        const sz = Math.min(size >>> 0, TEXT_CAP);
+        const p = core.inet_ntop(family, addr === 0 ? 0 : sc + S_OUT, buf === 0 ? 0 : sc + S_TEXT, sz) >>> 0;
+        if (p === 0) return 0;
+        const c = self.c8();
+        let e = p;
+        while (c[e] !== 0) e++;
+        if (!self.inG(buf, e - p + 1)) { core.WSASetLastError(WSAEFAULT); return 0; }
+        putText(buf, c.slice(p, e));
+        return buf;
+      },
+      WSAStringToAddressA: (text, family, info, addr, lenp) => self.stringToAddress(false, text, family, addr, lenp),
+      WSAStringToAddressW: (text, family, info, addr, lenp) => self.stringToAddress(true, text, family, addr, lenp),
+      WSAAddressToStringA: (sa, saLen, info, out, lenp) => self.addressToString(false, sa, saLen, out, lenp),
+      WSAAddressToStringW: (sa, saLen, info, out, lenp) => self.addressToString(true, sa, saLen, out, lenp),
+
+      // -- names
+      gethostname: (name, len) => {
+        const b = new TextEncoder().encode(hostname());
+        if (name === 0 || len <= b.length || !self.inG(name, b.length + 1)) return self.fault();
+        putText(name, b);
+        return 0;
+      },
+      getaddrinfo: (node, service, hints, res) => {
+        io.drain();
+        if (res === 0 || !self.inG(res, 4)) return self.error(WSAEFAULT, WSAEFAULT);
+        self.si32(res, 0);
+        let flags = 0, family = 0, socktype = 0, protocol = 0;
+        if (hints !== 0) {
+          if (!self.inG(hints, 32)) return self.error(WSAEFAULT, WSAEFAULT);
+          flags = self.gi32(hints); family = self.gi32(hints + 4); socktype = self.gi32(hints + 8); protocol = self.gi32(hints + 12);
+        }
+        if (family !== 0 && family !== AF_INET && family !== AF_INET6) return self.error(WSAEAFNOSUPPORT, WSAEAFNOSUPPORT);
+        if (node === 0 && service === 0) return self.error(WSAHOST_NOT_FOUND, WSAHOST_NOT_FOUND);
+        let port = 0;
+        if (service !== 0) {
+          const s = self.text(service);
+          if (s === null) return self.error(WSAEFAULT, WSAEFAULT);
+          if (/^\d+$/.test(s) && Number(s) < 65536) port = Number(s);
+          else if ((flags & AI_NUMERICSERV) === 0 && WELL_KNOWN_PORTS[s.toLowerCase()] !== undefined) port = WELL_KNOWN_PORTS[s.toLowerCase()];
+          else return self.error(WSATYPE_NOT_FOUND, WSATYPE_NOT_FOUND);
+        }
+        let addrs: Uint8Array[];
+        if (node === 0) {
+          const any = (flags & AI_PASSIVE) !== 0;
+          const v4 = sockaddr(AF_INET, any ? new Uint8Array(4) : new Uint8Array([127, 0, 0, 1]), 0);
+          const v6 = sockaddr(AF_INET6, any ? new Uint8Array(16) : new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]), 0);
+          addrs = family === AF_INET ? [v4] : family === AF_INET6 ? [v6] : [v6, v4];
+        } else {
+          const name = self.text(node);
+          if (name === null) return self.error(WSAEFAULT, WSAEFAULT);
+          const r = lookupName(name, family, (flags & AI_NUMERICHOST) !== 0);
+          if (typeof r === "number") return self.error(r, r);
+          addrs = r;
+        }
+        if (self.malloc === null) return self.error(WSA_NOT_ENOUGH_MEMORY, WSA_NOT_ENOUGH_MEMORY);
+        let head = 0, prev = 0;
+        for (const a of addrs) {
+          const p = self.alloc(32 + 28);
+          if (p === 0) { self.freeChain(head); return self.error(WSA_NOT_ENOUGH_MEMORY, WSA_NOT_ENOUGH_MEMORY); }
+          const fam = a[0] | (a[1] << 8);
+          new DataView(a.buffer).setUint16(2, port, false);
+          const dv = self.dv();
+          const st = socktype !== 0 ? socktype : protocol === IPPROTO_UDP ? SOCK_DGRAM : protocol === IPPROTO_TCP ? SOCK_STREAM : 0;
+          dv.setInt32(p, flags, true); dv.setInt32(p + 4, fam, true); dv.setInt32(p + 8, st, true);
+          dv.setInt32(p + 12, protocol, true); dv.setUint32(p + 16, a.length, true); dv.setUint32(p + 20, 0, true);
+          dv.setUint32(p + 24, p + 32, true); dv.setUint32(p + 28, 0, true);
+          self.g().fill(0, p + 32, p + 60);
+          self.g().set(a, p + 32);
+          if (prev === 0) head = p; else self.dv().setUint32(prev + 28, p, true);
+          prev = p;
+        }
+        self.si32(res, head);
+        core.WSASetLastError(0);
+        return 0;
+      },
+      freeaddrinfo: (ai) => { self.freeChain(ai); },
+      getnameinfo: (sa, saLen, host, hostLen, serv, servLen, flags) => {
+        if (sa === 0 || saLen < 16 || !self.inG(sa, Math.min(saLen, 28))) return self.error(WSAEFAULT, WSAEFAULT);
+        const fam = self.dv().getUint16(sa >>> 0, true);
+        if (fam !== AF_INET && fam !== AF_INET6) return self.error(WSAEAFNOSUPPORT, WSAEAFNOSUPPORT);
+        if (fam === AF_INET6 && saLen < 28) return self.error(WSAEFAULT, WSAEFAULT);
+        if (host !== 0 && hostLen > 0) {
+          if ((flags & NI_NAMEREQD) !== 0) return self.error(WSAHOST_NOT_FOUND, WSAHOST_NOT_FOUND);
+          self.toCore(sa + (fam === AF_INET ? 4 : 8), fam === AF_INET ? 4 : 16, S_OUT);
+          const p = core.inet_ntop(fam, sc + S_OUT, sc + S_TEXT, TEXT_CAP) >>> 0;
+          if (p === 0) return self.error(WSANO_RECOVERY, WSANO_RECOVERY);
+          const c = self.c8();
+          let e = p;
+          while (c[e] !== 0) e++;
+          if (e - p + 1 > hostLen || !self.inG(host, e - p + 1)) return self.error(WSAEFAULT, WSAEFAULT);
+          putText(host, c.slice(p, e));
+        }
+        if (serv !== 0 && servLen > 0) {
+          const port = self.dv().getUint16((sa >>> 0) + 2, false);
+          let s = String(port);
+          if ((flags & 8) === 0 && (flags & NI_DGRAM) === 0) {
+            for (const [k, v] of Object.entries(WELL_KNOWN_PORTS)) if (v === port) { s = k; break; }
+          }
+          const b = new TextEncoder().encode(s);
+          if (b.length + 1 > servLen || !self.inG(serv, b.length + 1)) return self.error(WSAEFAULT, WSAEFAULT);
+          putText(serv, b);
+        }
+        core.WSASetLastError(0);
+        return 0;
+      },
+      gethostbyname: (namep) => {
+        io.drain();
+        const name = namep === 0 ? hostname() : self.text(namep);
+        if (name === null) { core.WSASetLastError(WSAEFAULT); return 0; }
+        const r = lookupName(name, AF_INET, false);
+        if (typeof r === "number") { core.WSASetLastError(r); return 0; }
+        return self.hostent(name, r.slice(0, 32));
+      },
+    };
+    return fns;
+  }
+
+  private swapOut(h: number, out: number, n: number, v: number): number {
+    if (out === 0 || !this.inG(out, n)) return this.error(WSAEFAULT);
+    void h;
+    if (n === 2) this.dv().setUint16(out >>> 0, v, true); else this.dv().setUint32(out >>> 0, v, true);
+    return 0;
+  }
+
+  private stringToAddress(wide: boolean, text: number, family: number, addr: number, lenp: number): number {
+    if (text !== 0 && !this.strToCore(text, wide)) return this.fault();
+    if (lenp !== 0 && !this.inG(lenp, 4)) return this.fault();
+    const cap = lenp === 0 ? 0 : this.gi32(lenp);
+    if (addr !== 0 && cap > 0 && !this.inG(addr, Math.min(cap, 64))) return this.fault();
+    this.sci32(S_LEN, cap > 64 ? 64 : cap);
+    const sc = this.sc;
+    const fn = wide ? "WSAStringToAddressW" : "WSAStringToAddressA";
+    const r = this.core[fn](text === 0 ? 0 : sc + S_TEXT, family, 0, addr === 0 ? 0 : sc + S_ADDR, lenp === 0 ? 0 : sc + S_LEN);
+    const n = this.ci32(S_LEN);
+    if (lenp !== 0) this.si32(lenp, n);
+    if (r === 0 && addr !== 0) this.fromCore(S_ADDR, Math.min(n, 64), addr);
+    return r;
+  }
+
+  private addressToString(wide: boolean, sa: number, saLen: number, out: number, lenp: number): number {
+    const sc = this.sc;
+    const n = saLen > 64 ? 64 : saLen;
+    if (sa !== 0 && n > 0) {
+      if (!this.inG(sa, n)) return this.fault();
+      this.toCore(sa, n, S_ADDR);
+    }
+    if (lenp !== 0 && !this.inG(lenp, 4)) return this.fault();
+    const unit = wide ? 2 : 1;
+    const cap = lenp === 0 ? 0 : this.gi32(lenp) >>> 0;
+    if (out !== 0 && cap > 0 && !this.inG(out, cap * unit)) return this.fault();
+    this.sci32(S_LEN, Math.min(cap, TEXT_CAP / unit));
+    const fn = wide ? "WSAAddressToStringW" : "WSAAddressToStringA";
+    const r = this.core[fn](sa === 0 ? 0 : sc + S_ADDR, saLen, 0, out === 0 ? 0 : sc + S_TEXT, lenp === 0 ? 0 : sc + S_LEN);
+    const len = this.ci32(S_LEN);
+    if (lenp !== 0) this.si32(lenp, len);
+    if (r === 0 && out !== 0) this.fromCore(S_TEXT, len * unit, out);
+    return r;
+  }
+
+  private freeChain(ai: number): void {
+    if (this.free === null) return;
+    let p = ai >>> 0;
+    for (let k = 0; p !== 0 && k < 1 << 16 && this.inG(p, 32); k++) {
+      const next = this.dv().getUint32(p + 28, true);
+      const canon = this.dv().getUint32(p + 20, true);
+      if (canon !== 0) this.free(canon);
+      this.free(p);
+      p = next;
+    }
+  }
+
+  /** One hostent per guest, reused by each call (as Windows reuses one per thread). */
+  private hostent(name: string, addrs: Uint8Array[]): number {
+    const nameBytes = new TextEncoder().encode(name).subarray(0, 255);
+    if (this.hostentBuf === 0) this.hostentBuf = this.alloc(1024);
+    const p = this.hostentBuf;
+    if (p === 0) { this.core.WSASetLastError(WSA_NOT_ENOUGH_MEMORY); return 0; }
+    // layout: hostent (16) | aliases [NULL] (4) | addr_list (33 x 4) | addresses (32 x 4) | name
+    const aliases = p + 16, list = aliases + 4, data = list + 33 * 4, text = data + 32 * 4;
+    const dv = this.dv();
+    dv.setUint32(p, text, true); dv.setUint32(p + 4, aliases, true);
+    dv.setInt16(p + 8, AF_INET, true); dv.setInt16(p + 10, 4, true); dv.setUint32(p + 12, list, true);
+    dv.setUint32(aliases, 0, true);
+    addrs.forEach((a, i) => {
+      this.g().set(a.subarray(4, 8), data + 4 * i);
+      dv.setUint32(list + 4 * i, data + 4 * i, true);
+    });
+    dv.setUint32(list + 4 * addrs.length, 0, true);
+    const g = this.g();
+    g.set(nameBytes, text);
+    g[text + nameBytes.length] = 0;
+    this.core.WSASetLastError(0);
+    return p;
+  }
+}
