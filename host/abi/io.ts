@@ -78,7 +78,7 @@ export class GuestIo {
     const f = this.imp;
     let r = 0;
     switch (c.op) {
-      case "open": r = f.open(a[0], a[1], a[2], a[3]) as number; break;
+      case "open": f.open(a[0], a[1], a[2], a[3]); return; // posted without waiting for the result
       case "bind": this.bytes.set(c.b!, OFF_ADDR); r = f.bind(a[0], OFF_ADDR, a[1], a[2]) as number; break;
       case "listen": r = f.listen(a[0], a[1]) as number; break;
       case "connect":

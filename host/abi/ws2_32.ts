@@ -586,8 +586,10 @@ export class Ws2_32 {
         if (!self.strToCore(cp)) { core.WSASetLastError(WSAEFAULT); return -1; }
         return core.inet_addr(sc + S_TEXT);
       },
-      inet_ntoa: (addr) => {
-        const p = core.inet_ntoa(addr) >>> 0;
+      inet_ntoa: (inp) => {
+        // struct in_addr is a union, which the wasm32 C ABI passes by reference to a copy.
+        if (!self.inG(inp, 4)) { core.WSASetLastError(WSAEFAULT); return 0; }
+        const p = core.inet_ntoa(self.gi32(inp)) >>> 0;
         if (p === 0) return 0;
         if (self.ntoaBuf === 0) self.ntoaBuf = self.alloc(32);
         if (self.ntoaBuf === 0) return 0;

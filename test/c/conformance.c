@@ -1,0 +1,468 @@
+/* conformance.c — Winsock behaviours (/work/shared/reference/winsock-behaviour.md, Microsoft Learn's
+ * pages for each function) checked from a C guest through the real ABI: include/winsock2.h ->
+ * ws2_32 imports -> host/abi -> the core -> the host provider over node:net/dgram on loopback.
+ * One guest: client/server pairs are both ends inside it, blocking calls wait on events the other
+ * end caused before. Each check prints "ok <name>" or "not ok <name> got X want Y"; the vitest
+ * wrapper (conformance.test.ts) takes the list of names from this file. */
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <windows.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static int fails = 0;
+
+static void report(const char *name, int good, long got, long want) {
+  if (good) printf("ok %s\n", name);
+  else { printf("not ok %s got %ld want %ld\n", name, got, want); fails++; }
+}
+#define EQ(name, got, want) do { long g_ = (long)(got), w_ = (long)(want); report(name, g_ == w_, g_, w_); } while (0)
+#define CHECK(name, cond) report(name, (cond) ? 1 : 0, (cond) ? 1 : 0, 1)
+/* The call fails (SOCKET_ERROR / INVALID_SOCKET) with the error `want`. */
+#define ERR(name, call, want) do { long r_ = (long)(call); int e_ = WSAGetLastError(); \
+    report(name, r_ == -1 && e_ == (want), r_ == -1 ? e_ : r_, want); } while (0)
+
+/* An address outside the guest's memory (wasm32: memory is far below 3 GiB here). */
+#define BAD_PTR ((void *)0xC0000000u)
+
+static long now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static struct sockaddr_in loopback(u_short port) {
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons(port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return a;
+}
+
+/* A listener on 127.0.0.1 with a kernel-chosen port (returned in *port). */
+static SOCKET listener(u_short *port) {
+  SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+  struct sockaddr_in a = loopback(0);
+  int len = sizeof a;
+  bind(l, (struct sockaddr *)&a, sizeof a);
+  listen(l, 5);
+  getsockname(l, (struct sockaddr *)&a, &len);
+  *port = ntohs(a.sin_port);
+  return l;
+}
+
+/* A connected pair inside this guest: blocking connect, then blocking accept. */
+static void pair(SOCKET *client, SOCKET *server) {
+  u_short port;
+  SOCKET l = listener(&port);
+  struct sockaddr_in a = loopback(port);
+  *client = socket(AF_INET, SOCK_STREAM, 0);
+  connect(*client, (struct sockaddr *)&a, sizeof a);
+  *server = accept(l, NULL, NULL);
+  closesocket(l);
+}
+
+static void startup_checks(void) {
+  WSADATA d;
+  ERR("startup.socket_before_startup", socket(AF_INET, SOCK_STREAM, 0), WSANOTINITIALISED);
+  ERR("startup.cleanup_before_startup", WSACleanup(), WSANOTINITIALISED);
+  EQ("startup.inet_addr_without_startup", inet_addr("1.2.3"), htonl(0x01020003));
+  memset(&d, 0, sizeof d);
+  EQ("startup.version_0_0_fails", WSAStartup(MAKEWORD(0, 0), &d), WSAVERNOTSUPPORTED);
+  EQ("startup.version_0_0_fills_wVersion", d.wVersion, 0x0202);
+  EQ("startup.version_1_1", WSAStartup(MAKEWORD(1, 1), &d), 0);
+  EQ("startup.version_1_1_wVersion", d.wVersion, MAKEWORD(1, 1));
+  EQ("startup.version_1_1_wHighVersion", d.wHighVersion, MAKEWORD(2, 2));
+  EQ("startup.blocking_hook_works_with_1_1", WSAUnhookBlockingHook(), 0);
+  WSACleanup();
+  EQ("startup.version_1_5_gives_1_1", (WSAStartup(MAKEWORD(1, 5), &d), d.wVersion), MAKEWORD(1, 1));
+  WSACleanup();
+  EQ("startup.version_2_3_gives_2_2", (WSAStartup(MAKEWORD(2, 3), &d), d.wVersion), MAKEWORD(2, 2));
+  WSACleanup();
+  EQ("startup.null_wsadata", WSAStartup(MAKEWORD(2, 2), NULL), WSAEFAULT);
+  EQ("startup.wsadata_outside_memory", WSAStartup(MAKEWORD(2, 2), (WSADATA *)BAD_PTR), WSAEFAULT);
+
+  /* reference counting: the last WSACleanup closes every socket */
+  WSAStartup(MAKEWORD(2, 2), &d);
+  WSAStartup(MAKEWORD(2, 2), &d);
+  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+  WSACleanup();
+  int type = 0, len = sizeof type;
+  EQ("startup.refcount_keeps_sockets", getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len), 0);
+  WSACleanup();
+  WSAStartup(MAKEWORD(2, 2), &d);
+  ERR("startup.last_cleanup_closes_sockets", getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len), WSAENOTSOCK);
+  ERR("startup.blocking_hook_2_2", WSAUnhookBlockingHook(), WSAEOPNOTSUPP);
+  SetLastError(WSAEINTR);
+  EQ("startup.set_last_error_is_wsa_slot", WSAGetLastError(), WSAEINTR);
+  WSASetLastError(WSAEACCES);
+  EQ("startup.get_last_error_is_wsa_slot", GetLastError(), WSAEACCES);
+}
+
+static void create_and_bind_checks(void) {
+  ERR("socket.bad_family", socket(999, SOCK_STREAM, 0), WSAEAFNOSUPPORT);
+  ERR("socket.bad_type_wins", socket(999, 999, 0), WSAESOCKTNOSUPPORT);
+  ERR("socket.protocol_mismatch", socket(AF_INET, SOCK_STREAM, IPPROTO_UDP), WSAEPROTONOSUPPORT);
+  WSASetLastError(WSAEINTR);
+  SOCKET s = socket(AF_INET, 0, 0);
+  EQ("socket.success_clears_error", WSAGetLastError(), 0);
+  int type = 0, len = sizeof type;
+  getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len);
+  EQ("socket.default_is_stream", type, SOCK_STREAM);
+  closesocket(s);
+  s = socket(AF_INET, 0, IPPROTO_UDP);
+  getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len);
+  EQ("socket.udp_protocol_is_dgram", type, SOCK_DGRAM);
+  closesocket(s);
+
+  s = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in a = loopback(0);
+  ERR("bind.null_name", bind(s, NULL, sizeof a), WSAEFAULT);
+  ERR("bind.short_namelen", bind(s, (struct sockaddr *)&a, 8), WSAEFAULT);
+  ERR("bind.name_outside_memory", bind(s, (struct sockaddr *)BAD_PTR, sizeof a), WSAEFAULT);
+  struct sockaddr_in wrong = a;
+  wrong.sin_family = AF_INET6;
+  ERR("bind.wrong_family", bind(s, (struct sockaddr *)&wrong, sizeof wrong), WSAEAFNOSUPPORT);
+  ERR("bind.not_a_socket", bind((SOCKET)12345, (struct sockaddr *)&a, sizeof a), WSAENOTSOCK);
+  struct sockaddr_in foreign = a;
+  foreign.sin_addr.s_addr = inet_addr("192.0.2.0");
+  ERR("bind.address_not_owned", bind(s, (struct sockaddr *)&foreign, sizeof foreign), WSAEADDRNOTAVAIL);
+
+  struct sockaddr_in name;
+  int namelen = sizeof name;
+  memset(&name, 0xAA, sizeof name);
+  ERR("getsockname.before_bind", getsockname(s, (struct sockaddr *)&name, &namelen), WSAEINVAL);
+  EQ("getsockname.before_bind_untouched", ((unsigned char *)&name)[0], 0xAA);
+
+  EQ("bind.port_0", bind(s, (struct sockaddr *)&a, sizeof a), 0);
+  ERR("bind.twice", bind(s, (struct sockaddr *)&a, sizeof a), WSAEINVAL);
+  namelen = sizeof name;
+  memset(&name, 0xAA, sizeof name);
+  EQ("getsockname.after_bind", getsockname(s, (struct sockaddr *)&name, &namelen), 0);
+  CHECK("getsockname.port_chosen", name.sin_port != 0);
+  EQ("getsockname.namelen", namelen, sizeof(struct sockaddr_in));
+  static const char zero[8];
+  EQ("getsockname.sin_zero_zeroed", memcmp(name.sin_zero, zero, 8), 0);
+  namelen = 8;
+  ERR("getsockname.short_namelen", getsockname(s, (struct sockaddr *)&name, &namelen), WSAEFAULT);
+  namelen = sizeof name;
+  ERR("getsockname.name_outside_memory", getsockname(s, (struct sockaddr *)BAD_PTR, &namelen), WSAEFAULT);
+  ERR("getsockname.len_outside_memory", getsockname(s, (struct sockaddr *)&name, (int *)BAD_PTR), WSAEFAULT);
+
+  SOCKET t = socket(AF_INET, SOCK_STREAM, 0);
+  ERR("bind.address_in_use", bind(t, (struct sockaddr *)&name, sizeof name), WSAEADDRINUSE);
+  closesocket(t);
+  closesocket(s);
+}
+
+static void listen_connect_checks(void) {
+  ERR("listen.not_a_socket", listen((SOCKET)12345, 5), WSAENOTSOCK);
+  SOCKET u = socket(AF_INET, SOCK_DGRAM, 0);
+  struct sockaddr_in a = loopback(0);
+  bind(u, (struct sockaddr *)&a, sizeof a);
+  ERR("listen.udp", listen(u, 5), WSAEOPNOTSUPP);
+  closesocket(u);
+  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+  ERR("listen.unbound", listen(s, 5), WSAEINVAL);
+  ERR("listen.unbound_any_backlog", listen(s, 0), WSAEINVAL);
+  closesocket(s);
+
+  u_short port;
+  SOCKET l = listener(&port);
+  EQ("listen.twice", listen(l, 5), 0);
+  struct sockaddr_in to = loopback(port);
+  ERR("connect.on_listening_socket", connect(l, (struct sockaddr *)&to, sizeof to), WSAEINVAL);
+
+  /* a port nobody listens on: bound once, then released */
+  SOCKET tmp = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in free_addr = loopback(0);
+  int len = sizeof free_addr;
+  bind(tmp, (struct sockaddr *)&free_addr, sizeof free_addr);
+  getsockname(tmp, (struct sockaddr *)&free_addr, &len);
+  closesocket(tmp);
+  s = socket(AF_INET, SOCK_STREAM, 0);
+  ERR("connect.refused_blocking", connect(s, (struct sockaddr *)&free_addr, sizeof free_addr), WSAECONNREFUSED);
+  closesocket(s);
+
+  /* non-blocking connect: WSAEWOULDBLOCK, then writable, SO_ERROR 0 */
+  s = socket(AF_INET, SOCK_STREAM, 0);
+  u_long on = 1;
+  ioctlsocket(s, FIONBIO, &on);
+  ERR("connect.nonblocking_wouldblock", connect(s, (struct sockaddr *)&to, sizeof to), WSAEWOULDBLOCK);
+  fd_set wr, ex;
+  FD_ZERO(&wr); FD_SET(s, &wr);
+  FD_ZERO(&ex); FD_SET(s, &ex);
+  struct timeval tv = {5, 0};
+  EQ("connect.nonblocking_select_writable", select(0, NULL, &wr, &ex, &tv), 1);
+  CHECK("connect.nonblocking_in_writefds", FD_ISSET(s, &wr));
+  int err = -1;
+  len = sizeof err;
+  getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
+  EQ("connect.nonblocking_so_error_0", err, 0);
+  ERR("connect.on_connected", connect(s, (struct sockaddr *)&to, sizeof to), WSAEISCONN);
+
+  /* the listener is readable with a connection waiting; accept fills the peer address */
+  fd_set rd;
+  FD_ZERO(&rd); FD_SET(l, &rd);
+  EQ("select.listener_readable", select(0, &rd, NULL, NULL, &tv), 1);
+  struct sockaddr_in peer;
+  int peerlen = sizeof peer;
+  SOCKET acc = accept(l, (struct sockaddr *)&peer, &peerlen);
+  CHECK("accept.returns_socket", acc != INVALID_SOCKET);
+  EQ("accept.peer_family", peer.sin_family, AF_INET);
+  EQ("accept.peer_address", peer.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
+  ERR("accept.addrlen_outside_memory", accept(l, (struct sockaddr *)&peer, (int *)BAD_PTR), WSAEFAULT);
+
+  /* non-blocking connect to a refused port: except set, SO_ERROR = WSAECONNREFUSED */
+  SOCKET r = socket(AF_INET, SOCK_STREAM, 0);
+  ioctlsocket(r, FIONBIO, &on);
+  connect(r, (struct sockaddr *)&free_addr, sizeof free_addr);
+  FD_ZERO(&wr); FD_SET(r, &wr);
+  FD_ZERO(&ex); FD_SET(r, &ex);
+  select(0, NULL, &wr, &ex, &tv);
+  CHECK("connect.refused_in_exceptfds", FD_ISSET(r, &ex));
+  len = sizeof err;
+  getsockopt(r, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
+  EQ("connect.refused_so_error", err, WSAECONNREFUSED);
+  closesocket(r);
+
+  ERR("getpeername.unconnected", getpeername(l, (struct sockaddr *)&peer, &peerlen), WSAENOTCONN);
+  peerlen = 0;
+  ERR("getpeername.namelen_0", getpeername(acc, (struct sockaddr *)&peer, &peerlen), WSAEFAULT);
+  closesocket(acc);
+  closesocket(s);
+  closesocket(l);
+}
+
+static void udp_checks(void) {
+  SOCKET a = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP), b = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+  struct sockaddr_in any = loopback(0), an, bn;
+  int len = sizeof an;
+  ERR("udp.send_unconnected", send(a, "x", 1, 0), WSAENOTCONN);
+  fd_set wr;
+  FD_ZERO(&wr); FD_SET(b, &wr);
+  struct timeval zero = {0, 0};
+  EQ("udp.fresh_socket_writable", select(0, NULL, &wr, NULL, &zero), 1);
+  bind(a, (struct sockaddr *)&any, sizeof any);
+  bind(b, (struct sockaddr *)&any, sizeof any);
+  getsockname(a, (struct sockaddr *)&an, &len);
+  len = sizeof bn;
+  getsockname(b, (struct sockaddr *)&bn, &len);
+  EQ("udp.sendto", sendto(a, "hello", 5, 0, (struct sockaddr *)&bn, sizeof bn), 5);
+  char buf[16];
+  struct sockaddr_in from;
+  int fromlen = sizeof from;
+  EQ("udp.recvfrom_blocking", recvfrom(b, buf, sizeof buf, 0, (struct sockaddr *)&from, &fromlen), 5);
+  EQ("udp.recvfrom_port", from.sin_port, an.sin_port);
+  EQ("udp.recvfrom_fromlen", fromlen, sizeof from);
+  sendto(a, "0123456789", 10, 0, (struct sockaddr *)&bn, sizeof bn);
+  ERR("udp.truncated_msgsize", recvfrom(b, buf, 4, 0, NULL, NULL), WSAEMSGSIZE);
+  EQ("udp.connect", connect(a, (struct sockaddr *)&bn, sizeof bn), 0);
+  EQ("udp.connect_again", connect(a, (struct sockaddr *)&bn, sizeof bn), 0);
+  EQ("udp.send_connected", send(a, "abc", 3, 0), 3);
+  EQ("udp.recv_connected", recv(b, buf, sizeof buf, 0), 3);
+  struct sockaddr unspec;
+  memset(&unspec, 0, sizeof unspec);
+  unspec.sa_family = AF_UNSPEC;
+  connect(a, &unspec, sizeof unspec);
+  ERR("udp.unspec_dissolves", send(a, "x", 1, 0), WSAENOTCONN);
+  ERR("udp.recv_buffer_outside_memory", recv(b, (char *)BAD_PTR, 16, 0), WSAEFAULT);
+  closesocket(a);
+  closesocket(b);
+}
+
+static void data_checks(void) {
+  SOCKET c, s;
+  pair(&c, &s);
+  char buf[64];
+  /* a blocking recv waits for data sent earlier (it arrives through the host's I/O thread) */
+  EQ("stream.send", send(c, "ping", 4, 0), 4);
+  EQ("stream.recv_blocking", recv(s, buf, sizeof buf, 0), 4);
+  EQ("stream.recv_bytes", memcmp(buf, "ping", 4), 0);
+  u_long n = 99;
+  EQ("ioctl.fionread_empty", (ioctlsocket(s, FIONREAD, &n), n), 0);
+  send(c, "more", 4, 0);
+  fd_set rd;
+  FD_ZERO(&rd); FD_SET(s, &rd);
+  struct timeval tv = {5, 0};
+  EQ("select.data_readable", select(0, &rd, NULL, NULL, &tv), 1);
+  EQ("ioctl.fionread_data", (ioctlsocket(s, FIONREAD, &n), n), 4);
+  EQ("stream.peek", recv(s, buf, sizeof buf, MSG_PEEK), 4);
+  EQ("stream.after_peek", recv(s, buf, sizeof buf, 0), 4);
+
+  /* timeouts */
+  DWORD ms = 200;
+  setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (char *)&ms, sizeof ms);
+  long t0 = now_ms();
+  ERR("stream.rcvtimeo", recv(s, buf, sizeof buf, 0), WSAETIMEDOUT);
+  CHECK("stream.rcvtimeo_waited", now_ms() - t0 >= 180);
+  struct timeval short_tv = {0, 150000};
+  FD_ZERO(&rd); FD_SET(s, &rd);
+  t0 = now_ms();
+  EQ("select.timeout", select(0, &rd, NULL, NULL, &short_tv), 0);
+  CHECK("select.timeout_waited", now_ms() - t0 >= 130);
+  EQ("select.timeout_clears_set", rd.fd_count, 0);
+  WSAPOLLFD pfd = {s, POLLRDNORM, 0};
+  t0 = now_ms();
+  EQ("poll.timeout", WSAPoll(&pfd, 1, 120), 0);
+  CHECK("poll.timeout_waited", now_ms() - t0 >= 100);
+  send(c, "x", 1, 0);
+  EQ("poll.readable", WSAPoll(&pfd, 1, 5000), 1);
+  CHECK("poll.revents", (pfd.revents & POLLRDNORM) != 0);
+  recv(s, buf, sizeof buf, 0);
+
+  /* non-blocking recv */
+  u_long on = 1;
+  ioctlsocket(s, FIONBIO, &on);
+  ERR("stream.nonblocking_recv", recv(s, buf, sizeof buf, 0), WSAEWOULDBLOCK);
+  ERR("stream.recv_buffer_outside_memory", recv(s, (char *)BAD_PTR, 16, 0), WSAEFAULT);
+  ERR("stream.send_buffer_outside_memory", send(c, (char *)BAD_PTR, 16, 0), WSAEFAULT);
+  on = 0;
+  ioctlsocket(s, FIONBIO, &on);
+
+  /* shutdown */
+  ERR("shutdown.bad_how", shutdown(c, 5), WSAEINVAL);
+  EQ("shutdown.sd_send", shutdown(c, SD_SEND), 0);
+  EQ("shutdown.sd_send_twice", shutdown(c, SD_SEND), 0);
+  ERR("shutdown.send_after", send(c, "x", 1, 0), WSAESHUTDOWN);
+  FD_ZERO(&rd); FD_SET(s, &rd);
+  EQ("select.peer_closed_readable", select(0, &rd, NULL, NULL, &tv), 1);
+  EQ("shutdown.peer_recv_0", recv(s, buf, sizeof buf, 0), 0);
+  EQ("shutdown.peer_recv_0_again", recv(s, buf, sizeof buf, 0), 0);
+  EQ("shutdown.sd_receive", shutdown(c, SD_RECEIVE), 0);
+  ERR("shutdown.recv_after_sd_receive", recv(c, buf, sizeof buf, 0), WSAESHUTDOWN);
+  closesocket(c);
+  closesocket(s);
+
+  SOCKET u = socket(AF_INET, SOCK_STREAM, 0);
+  ERR("shutdown.unconnected", shutdown(u, SD_SEND), WSAENOTCONN);
+  u_short port;
+  SOCKET l = listener(&port);
+  ERR("shutdown.listening", shutdown(l, SD_SEND), WSAENOTCONN);
+  closesocket(l);
+
+  /* linger */
+  struct linger lg = {1, 0};
+  setsockopt(u, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof lg);
+  BOOL dont = 5;
+  int len = sizeof dont;
+  getsockopt(u, SOL_SOCKET, SO_DONTLINGER, (char *)&dont, &len);
+  EQ("linger.dontlinger_inverse", dont, 0);
+  ERR("getsockopt.len_outside_memory", getsockopt(u, SOL_SOCKET, SO_TYPE, (char *)&dont, (int *)BAD_PTR), WSAEFAULT);
+  closesocket(u);
+
+  /* default close: queued data still reaches the peer, then FIN */
+  pair(&c, &s);
+  send(c, "bye", 3, 0);
+  closesocket(c);
+  EQ("close.graceful_data_delivered", recv(s, buf, sizeof buf, 0), 3);
+  EQ("close.graceful_then_eof", recv(s, buf, sizeof buf, 0), 0);
+  closesocket(s);
+
+  /* SO_LINGER {1,0}: abortive close, the peer sees a reset */
+  pair(&c, &s);
+  setsockopt(c, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof lg);
+  closesocket(c);
+  ERR("close.abortive_reset", recv(s, buf, sizeof buf, 0), WSAECONNRESET);
+  closesocket(s);
+
+  /* select on a closed socket */
+  FD_ZERO(&rd); FD_SET(s, &rd);
+  ERR("select.closed_socket", select(0, &rd, NULL, NULL, &tv), WSAENOTSOCK);
+  ERR("select.all_null", select(0, NULL, NULL, NULL, &tv), WSAEINVAL);
+  ERR("select.set_outside_memory", select(0, (fd_set *)BAD_PTR, NULL, NULL, &tv), WSAEFAULT);
+}
+
+static void ioctl_checks(void) {
+  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+  u_long on = 1, atmark = 0;
+  DWORD got = 0;
+  ERR("wsaioctl.fionbio_null_bytes_returned", WSAIoctl(s, FIONBIO, &on, sizeof on, NULL, 0, NULL, NULL, NULL), WSAEFAULT);
+  ERR("wsaioctl.fionbio_inlen_3", WSAIoctl(s, FIONBIO, &on, 3, NULL, 0, &got, NULL, NULL), WSAEFAULT);
+  EQ("ioctl.siocatmark_fresh", (ioctlsocket(s, SIOCATMARK, &atmark), atmark), 1);
+  u_long n = 7;
+  EQ("ioctl.fionread_fresh", (ioctlsocket(s, FIONREAD, &n), n), 0);
+  ERR("ioctl.argp_outside_memory", ioctlsocket(s, FIONREAD, (u_long *)BAD_PTR), WSAEFAULT);
+  closesocket(s);
+}
+
+static void names_checks(void) {
+  EQ("inet_addr.short_form", inet_addr("1.2.3"), htonl(0x01020003));
+  EQ("inet_addr.hex_octal", inet_addr("0x7f.0.0.01"), htonl(0x7f000001));
+  EQ("inet_addr.leading_space", inet_addr(" 1.2.3.4"), INADDR_NONE);
+  EQ("inet_addr.trailing_space", inet_addr("1.2.3.4 "), htonl(0x01020304));
+  EQ("inet_addr.null", inet_addr(NULL), INADDR_NONE);
+  struct in_addr in4;
+  EQ("inet_pton.strict", inet_pton(AF_INET, "1.2.3", &in4), 0);
+  EQ("inet_pton.dotted_quad", inet_pton(AF_INET, "10.1.2.3", &in4), 1);
+  EQ("inet_pton.value", in4.s_addr, htonl(0x0a010203));
+  EQ("inet_pton.bad_family", inet_pton(999, "1.2.3.4", &in4), -1);
+  EQ("inet_pton.bad_family_error", WSAGetLastError(), WSAEAFNOSUPPORT);
+  struct in6_addr in6;
+  char text[64];
+  inet_pton(AF_INET6, "::ffff:1.2.3.4", &in6);
+  CHECK("inet_ntop.mapped", inet_ntop(AF_INET6, &in6, text, sizeof text) != NULL && strcmp(text, "::ffff:1.2.3.4") == 0);
+  inet_pton(AF_INET6, "1:0:0:2:0:0:0:3", &in6);
+  CHECK("inet_ntop.longest_zero_run", inet_ntop(AF_INET6, &in6, text, sizeof text) != NULL && strcmp(text, "1:0:0:2::3") == 0);
+  in4.s_addr = htonl(0xc0a80001);
+  CHECK("inet_ntoa", strcmp(inet_ntoa(in4), "192.168.0.1") == 0);
+
+  struct addrinfo hints, *res = NULL;
+  memset(&hints, 0, sizeof hints);
+  hints.ai_family = AF_INET;
+  hints.ai_socktype = SOCK_STREAM;
+  EQ("getaddrinfo.numeric", getaddrinfo("127.0.0.1", "80", &hints, &res), 0);
+  if (res != NULL) {
+    EQ("getaddrinfo.family", res->ai_family, AF_INET);
+    EQ("getaddrinfo.addrlen", res->ai_addrlen, sizeof(struct sockaddr_in));
+    EQ("getaddrinfo.port", ((struct sockaddr_in *)res->ai_addr)->sin_port, htons(80));
+    freeaddrinfo(res);
+  }
+  res = NULL;
+  EQ("getaddrinfo.localhost", getaddrinfo("localhost", NULL, &hints, &res), 0);
+  CHECK("getaddrinfo.localhost_loopback", res != NULL && ((struct sockaddr_in *)res->ai_addr)->sin_addr.s_addr == htonl(INADDR_LOOPBACK));
+  if (res != NULL) freeaddrinfo(res);
+  hints.ai_flags = AI_NUMERICHOST;
+  EQ("getaddrinfo.numerichost_name", getaddrinfo("localhost", NULL, &hints, &res), WSAHOST_NOT_FOUND);
+  struct hostent *h = gethostbyname("127.0.0.1");
+  CHECK("gethostbyname.numeric", h != NULL && h->h_addrtype == AF_INET && h->h_length == 4 &&
+        ((struct in_addr *)h->h_addr_list[0])->s_addr == htonl(INADDR_LOOPBACK) && h->h_addr_list[1] == NULL);
+  char host[256];
+  EQ("gethostname", gethostname(host, sizeof host), 0);
+  ERR("gethostname.short_buffer", gethostname(host, 1), WSAEFAULT);
+}
+
+static void catalog_checks(void) {
+  DWORD len = 0;
+  ERR("enum.sizing", WSAEnumProtocolsW(NULL, NULL, &len), WSAENOBUFS);
+  EQ("enum.needed_length", len, 4 * sizeof(WSAPROTOCOL_INFOW));
+  WSAPROTOCOL_INFOW info[4];
+  EQ("enum.entries", WSAEnumProtocolsW(NULL, info, &len), 4);
+  EQ("enum.first_family", info[0].iAddressFamily, AF_INET);
+  int tcp_only[] = {IPPROTO_TCP, 0};
+  len = sizeof info;
+  EQ("enum.filtered", WSAEnumProtocolsW(tcp_only, info, &len), 2);
+  WSAPROTOCOL_INFOA infoA[4];
+  len = sizeof infoA;
+  EQ("enum.ansi_entries", WSAEnumProtocolsA(NULL, infoA, &len), 4);
+  CHECK("enum.ansi_name", strstr(infoA[0].szProtocol, "TCP") != NULL);
+  len = sizeof info;
+  ERR("enum.buffer_outside_memory", WSAEnumProtocolsW(NULL, (WSAPROTOCOL_INFOW *)BAD_PTR, &len), WSAEFAULT);
+}
+
+int main(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  startup_checks();
+  create_and_bind_checks();
+  listen_connect_checks();
+  udp_checks();
+  data_checks();
+  ioctl_checks();
+  names_checks();
+  catalog_checks();
+  EQ("cleanup", WSACleanup(), 0);
+  printf("%d failed\n", fails);
+  return fails == 0 ? 0 : 1;
+}

@@ -1,0 +1,67 @@
+// The examples/ programs, compiled with clang-14 and run with `wasock run`: the protocol enumerator,
+// and the blocking echo server and client as two guests in two processes over loopback — and each
+// of them against a plain node:net peer.
+import { once } from "node:events";
+import net from "node:net";
+import { describe, expect, it } from "vitest";
+import { compileC, haveClang, runGuest } from "./guest.ts";
+
+describe.skipIf(!haveClang)("examples/ on wasock run", () => {
+  it("enumprotocols prints the catalog with its service flags spelled out", async () => {
+    const r = await runGuest(compileC("examples/enumprotocols.c")).done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/4 catalog entries/);
+    const entries = r.stdout.split("\nProtocol: ").slice(1);
+    expect(entries.map((e) => e.split("\n")[0])).toEqual([
+      "wasock host [TCP/IP]", "wasock host [UDP/IP]", "wasock host [TCP/IPv6]", "wasock host [UDP/IPv6]"]);
+    expect(entries[0]).toMatch(/XP1_GUARANTEED_DELIVERY/);
+    expect(entries[0]).toMatch(/Socket type: 1 \(SOCK_STREAM\)/);
+    expect(entries[1]).toMatch(/XP1_CONNECTIONLESS/);
+    expect(entries[3]).toMatch(/Address family: 23 \(AF_INET6\)/);
+  }, 30000);
+
+  it("echo-server and echo-client (two guests) exchange a message and 1 MiB", async () => {
+    const server = runGuest(compileC("examples/echo-server.c"), ["0", "2"]);
+    const port = (await server.line(/listening on port (\d+)/))[1];
+    const small = await runGuest(compileC("examples/echo-client.c"), ["localhost", port, "hello from C"]).done;
+    expect(small.stdout).toMatch(/sent 12, received 12, mismatched 0\nhello from C/);
+    expect(small.code).toBe(0);
+    const big = await runGuest(compileC("examples/echo-client.c"), ["127.0.0.1", port, "-n", String(1 << 20)]).done;
+    expect(big.stdout).toMatch(/sent 1048576, received 1048576, mismatched 0/);
+    expect(big.code).toBe(0);
+    const s = await server.done;
+    expect(s.stdout).toMatch(/echoed 12 bytes\nechoed 1048576 bytes/);
+    expect(s.code).toBe(0);
+  }, 60000);
+
+  it("the C echo server serves a node:net client", async () => {
+    const server = runGuest(compileC("examples/echo-server.c"), ["0", "1"]);
+    const port = Number((await server.line(/listening on port (\d+)/))[1]);
+    const sock = net.connect(port, "127.0.0.1");
+    await once(sock, "connect");
+    const data = Buffer.alloc(200000, 0).map((_, i) => (i * 13) & 0xff);
+    const chunks: Buffer[] = [];
+    sock.on("data", (b) => chunks.push(b));
+    sock.end(data);
+    await once(sock, "end");
+    expect(Buffer.concat(chunks).equals(data)).toBe(true);
+    expect((await server.done).code).toBe(0);
+  }, 30000);
+
+  it("the C echo client talks to a node:net echo server", async () => {
+    const srv = net.createServer({ allowHalfOpen: true }, (c) => c.pipe(c));
+    srv.listen(0, "127.0.0.1");
+    await once(srv, "listening");
+    const port = (srv.address() as net.AddressInfo).port;
+    const r = await runGuest(compileC("examples/echo-client.c"), ["127.0.0.1", String(port), "-n", "300000"]).done;
+    srv.close();
+    expect(r.stdout).toMatch(/sent 300000, received 300000, mismatched 0/);
+    expect(r.code).toBe(0);
+  }, 30000);
+
+  it("exits with the guest's exit code (usage error: 2)", async () => {
+    const r = await runGuest(compileC("examples/echo-server.c")).done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/usage: echo-server/);
+  }, 30000);
+});
