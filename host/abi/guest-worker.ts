@@ -37,4 +37,8 @@ try {
   process.stderr.write(`wasock: the guest trapped: ${(e as Error).message}\n`);
   code = 134;
 }
+// A process that exits closes its sockets (gracefully, as closesocket does): the last WSACleanup
+// closes every socket; then one round trip makes sure the main thread has run those closes.
+for (let i = 0; i < 1000 && core.WSACleanup() === 0; i++);
+proxy.call({ op: "sync", a: [] });
 parentPort!.postMessage({ exit: code });

@@ -104,6 +104,7 @@ export class GuestIo {
       case "setopt": r = f.setopt(a[0], a[1], a[2], a[3]) as number; break;
       case "name": r = f.name(a[0], a[1], OFF_OUT, Math.min(a[2], 64)) as number; break;
       case "resolve": this.resolve(c.s!, a[0]); return;
+      case "sync": r = 0; break;
       default: r = -1;
     }
     this.reply(r);

@@ -59,6 +59,14 @@ describe.skipIf(!haveClang)("examples/ on wasock run", () => {
     expect(r.code).toBe(0);
   }, 30000);
 
+  it("a guest that exits with a listener open ends at once with its exit code", async () => {
+    const t0 = Date.now();
+    const r = await runGuest(compileC("test/c/exit-open.c")).done;
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("left a listener open\n");
+    expect(Date.now() - t0).toBeLessThan(1900); // the CLI's 2 s backstop did not have to end it
+  }, 30000);
+
   it("exits with the guest's exit code (usage error: 2)", async () => {
     const r = await runGuest(compileC("examples/echo-server.c")).done;
     expect(r.code).toBe(2);

@@ -11,14 +11,14 @@ const CLANG = "/usr/bin/clang-14";
 const haveClang = existsSync(CLANG) && existsSync("/usr/lib/wasm32-wasi/libc.a");
 const INCLUDE = join(ROOT, "include");
 
-function compile(src: string, extra: string[] = []): { wasm?: Uint8Array; stderr: string } {
+function compile(src: string, extra: string[] = []): { wasm?: Uint8Array<ArrayBuffer>; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), "wasock-c-"));
   const c = join(dir, "prog.c"), out = join(dir, "prog.wasm");
   writeFileSync(c, src);
   try {
     execFileSync(CLANG, ["--target=wasm32-wasi", "--sysroot=/usr", "-fuse-ld=lld", `-I${INCLUDE}`,
       "-O2", "-Wall", "-Wextra", "-Werror", ...extra, c, "-o", out], { stdio: ["ignore", "pipe", "pipe"] });
-    return { wasm: readFileSync(out), stderr: "" };
+    return { wasm: new Uint8Array(readFileSync(out)), stderr: "" };
   } catch (e: any) {
     return { stderr: String(e.stderr) };
   }
