@@ -34,6 +34,22 @@ export const EV_DATA = 2;
 export const EV_EOF = 3;
 export const EV_RESET = 4;
 export const EV_SENT = 5;
+/** Received stream bytes: n indexes the batch's chunks (the worker queues them, then wasock_on_data). */
+export const EV_BYTES = 6;
+
+/**
+ * Bytes a stream socket may have pushed to the worker and not yet consumed by recv. The main thread
+ * moves a stream's received bytes to the worker with its data events (so a recv never waits for a
+ * round trip), up to this credit; the worker returns credit with "consumed" commands as recv takes
+ * bytes, and the host provider's own backpressure (pausing the Node stream) does the rest.
+ */
+export const PUSH_CREDIT = 1 << 20;
+
+/** One message of events: triples (kind, handle, n) and the byte chunks EV_BYTES refers to. */
+export interface EventBatch {
+  e: number[];
+  d: Uint8Array[];
+}
 
 export const HOST_BUFFER = 0xffffffff;
 

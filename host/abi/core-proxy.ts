@@ -5,14 +5,21 @@
 // without waiting (the host provider cannot fail them once the core has validated the call).
 import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
 import {
-  CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_CONNECTED, EV_DATA, EV_EOF, EV_INCOMING,
-  EV_RESET, EV_SENT, HOST_BUFFER, OFF_DATA, OFF_OUT, OFF_TEXT,
+  CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_BYTES, EV_CONNECTED, EV_DATA, EV_EOF,
+  EV_INCOMING, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, OFF_DATA, OFF_OUT, OFF_TEXT,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
 const TRACE = !!process.env.WASOCK_TRACE;
 
 const SOCK_STREAM = 1;
+const MSG_PEEK = 2;
+
+/** Received bytes of a stream socket, pushed by the main thread ahead of recv. */
+class RxQueue {
+  chunks: Uint8Array[] = [];
+  off = 0;
+}
 
 /** The core's event exports the proxy feeds. */
 export interface EventSink {
@@ -33,6 +40,7 @@ export class CoreProxy {
   readonly ctl: Int32Array;
   private readonly shared: Uint8Array;
   private readonly types = new Map<number, number>();
+  private readonly rx = new Map<number, RxQueue>();
   /** CTL_WAKE as of the last drain. */
   private seen = 0;
 
@@ -71,20 +79,52 @@ export class CoreProxy {
     for (;;) {
       const m = receiveMessageOnPort(this.port);
       if (m === undefined) break;
-      const b = m.message as number[];
+      const batch = m.message as EventBatch;
+      const b = batch.e;
       for (let i = 0; i < b.length; i += 3) {
         const h = b[i + 1], n = b[i + 2];
         if (TRACE) process.stderr.write(`ev ${b[i]} h=${h} n=${n}\n`);
         switch (b[i]) {
+          case EV_BYTES: {
+            const chunk = batch.d[n];
+            let q = this.rx.get(h);
+            if (q === undefined) { q = new RxQueue(); this.rx.set(h, q); }
+            q.chunks.push(chunk);
+            c.wasock_on_data(h, chunk.length);
+            break;
+          }
           case EV_CONNECTED: c.wasock_on_connected(h, n); break;
           case EV_INCOMING: c.wasock_on_incoming(h, n); break;
           case EV_DATA: c.wasock_on_data(h, n); break;
           case EV_EOF: c.wasock_on_eof(h); break;
-          case EV_RESET: c.wasock_on_reset(h, n); break;
+          case EV_RESET: this.rx.delete(h); c.wasock_on_reset(h, n); break;
           case EV_SENT: c.wasock_on_sent(h, n); break;
         }
       }
     }
+  }
+
+  /** A stream recv served from the pushed bytes; the credit goes back to the main thread. */
+  private recvStream(h: number, buf: number, len: number, flags: number): number {
+    const q = this.rx.get(h);
+    if (q === undefined) return 0;
+    const dst = buf === HOST_BUFFER ? this.dst! : new Uint8Array(this.core.memory.buffer, buf >>> 0, len);
+    const peek = (flags & MSG_PEEK) !== 0;
+    let copied = 0, i = 0, off = q.off;
+    const chunks = q.chunks;
+    while (copied < len && i < chunks.length) {
+      const c = chunks[i];
+      const n = Math.min(c.length - off, len - copied);
+      dst.set(off === 0 && n === c.length ? c : c.subarray(off, off + n), copied);
+      copied += n;
+      if (off + n === c.length) { i++; off = 0; } else off += n;
+    }
+    if (!peek && copied > 0) {
+      if (i > 0) chunks.splice(0, i);
+      q.off = off;
+      this.port.postMessage({ op: "consumed", a: [h, copied] });
+    }
+    return copied;
   }
 
   /**
@@ -125,6 +165,7 @@ export class CoreProxy {
         return this.call({ op: "send", a: [h, len, flags, tolen, 0], b: data, c }, [data.buffer as ArrayBuffer]);
       },
       recv: (h, buf, len, flags, from, cap) => {
+        if (this.types.get(h) === SOCK_STREAM) return this.recvStream(h, buf, len, flags);
         const r = this.call({ op: "recv", a: [h, Math.min(len, DATA_CAP), flags, from !== 0 ? Math.min(cap, 64) : 0] });
         if (r < 0) return r;
         const n = Math.min(r, len, DATA_CAP);
@@ -137,6 +178,7 @@ export class CoreProxy {
       shutdown: (h, how) => this.call({ op: "shutdown", a: [h, how] }),
       close: (h, abortive, linger) => {
         this.types.delete(h);
+        this.rx.delete(h);
         this.port.postMessage({ op: "close", a: [h, abortive, linger] });
       },
       setopt: (h, level, name, value) => this.call({ op: "setopt", a: [h, level, name, value] }),

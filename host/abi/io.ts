@@ -6,7 +6,8 @@ import { MessagePort } from "node:worker_threads";
 import { NodeHostProvider } from "../node/host-provider.ts";
 import {
   CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_CONNECTED, EV_DATA, EV_EOF, EV_INCOMING,
-  EV_RESET, EV_SENT, HOST_BUFFER, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_TEXT, TEXT_CAP,
+  EV_BYTES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_TEXT, PUSH_CREDIT,
+  TEXT_CAP,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
@@ -16,12 +17,25 @@ const WSAHOST_NOT_FOUND = 11001;
 const WSATRY_AGAIN = 11002;
 const WSANO_RECOVERY = 11003;
 
+const SOCK_STREAM = 1;
+const PULL_CHUNK = 256 * 1024;
+
+/** A stream socket whose received bytes go to the worker ahead of recv (see channel.ts). */
+class Stream {
+  credit = PUSH_CREDIT;
+  /** Bytes the provider reported (wasock_on_data) and still holds. */
+  avail = 0;
+  eof = false;
+}
+
 export class GuestIo {
   readonly provider = new NodeHostProvider();
   private readonly ctl: Int32Array;
   private readonly bytes: Uint8Array;
   private readonly imp: Record<string, (...a: number[]) => number | void>;
   private batch: number[] = [];
+  private chunks: Uint8Array[] = [];
+  private streams = new Map<number, Stream>();
   private scheduled = false;
 
   constructor(private readonly sab: SharedArrayBuffer, private readonly port: MessagePort) {
@@ -46,6 +60,16 @@ export class GuestIo {
 
   private event(kind: number, h: number, n: number): void {
     if (TRACE) process.stderr.write(`main ev ${kind} h=${h} n=${n}\n`);
+    const st = this.streams.get(h);
+    if (st !== undefined) {
+      if (kind === EV_DATA) { st.avail += n; this.pull(h, st); return; }
+      if (kind === EV_EOF) { st.eof = true; this.pull(h, st); return; } // after the bytes before it
+      if (kind === EV_RESET) { st.eof = false; st.avail = 0; }
+    }
+    this.push(kind, h, n);
+  }
+
+  private push(kind: number, h: number, n: number): void {
     this.batch.push(kind, h, n);
     if (!this.scheduled) {
       this.scheduled = true;
@@ -53,12 +77,37 @@ export class GuestIo {
     }
   }
 
+  /** Moves a stream's received bytes from the provider to the worker, within the socket's credit. */
+  private pull(h: number, st: Stream): void {
+    const p = this.provider;
+    let drained = false;
+    while (st.credit > 0) {
+      if (st.avail <= 0) { drained = true; break; }
+      const want = Math.min(st.credit, st.avail, PULL_CHUNK);
+      const buf = new Uint8Array(want);
+      p.dst = buf;
+      const r = this.imp.recv(h, HOST_BUFFER, want, 0, 0, 0) as number;
+      p.dst = null;
+      if (r <= 0) { st.avail = 0; drained = true; break; }
+      st.credit -= r;
+      st.avail -= r;
+      this.chunks.push(r === want ? buf : buf.subarray(0, r));
+      this.push(EV_BYTES, h, this.chunks.length - 1);
+      if (r < want) { st.avail = 0; drained = true; break; }
+    }
+    if (drained && st.eof) {
+      st.eof = false;
+      this.push(EV_EOF, h, 0);
+    }
+  }
+
   private post(): void {
     this.scheduled = false;
     if (this.batch.length === 0) return;
-    const b = this.batch;
+    const b: EventBatch = { e: this.batch, d: this.chunks };
     this.batch = [];
-    this.port.postMessage(b);
+    this.chunks = [];
+    this.port.postMessage(b, b.d.map((x) => x.buffer as ArrayBuffer));
     Atomics.add(this.ctl, CTL_WAKE, 1);
     Atomics.notify(this.ctl, CTL_WAKE);
   }
@@ -78,14 +127,26 @@ export class GuestIo {
     const f = this.imp;
     let r = 0;
     switch (c.op) {
-      case "open": f.open(a[0], a[1], a[2], a[3]); return; // posted without waiting for the result
+      case "open": // posted without waiting for the result
+        f.open(a[0], a[1], a[2], a[3]);
+        if (a[2] === SOCK_STREAM) this.streams.set(a[0], new Stream());
+        return;
       case "bind": this.bytes.set(c.b!, OFF_ADDR); r = f.bind(a[0], OFF_ADDR, a[1], a[2]) as number; break;
       case "listen": r = f.listen(a[0], a[1]) as number; break;
       case "connect":
         if (c.b) this.bytes.set(c.b, OFF_ADDR);
         r = f.connect(a[0], OFF_ADDR, a[1]) as number;
         break;
-      case "accept": r = f.accept(a[0], a[1]) as number; break;
+      case "accept":
+        r = f.accept(a[0], a[1]) as number;
+        if (r >= 0) this.streams.set(a[1], new Stream());
+        break;
+      case "consumed": {
+        const st = this.streams.get(a[0]);
+        if (st !== undefined) { st.credit += a[1]; this.pull(a[0], st); }
+        this.provider.flush();
+        return;
+      }
       case "send":
         if (c.c) this.bytes.set(c.c, OFF_ADDR);
         p.src = c.b!;
@@ -100,7 +161,11 @@ export class GuestIo {
         p.dst = null;
         break;
       case "shutdown": r = f.shutdown(a[0], a[1]) as number; break;
-      case "close": f.close(a[0], a[1], a[2]); this.provider.flush(); return; // no result awaited
+      case "close": // no result awaited
+        this.streams.delete(a[0]);
+        f.close(a[0], a[1], a[2]);
+        this.provider.flush();
+        return;
       case "setopt": r = f.setopt(a[0], a[1], a[2], a[3]) as number; break;
       case "name": r = f.name(a[0], a[1], OFF_OUT, Math.min(a[2], 64)) as number; break;
       case "resolve": this.resolve(c.s!, a[0]); return;
