@@ -361,6 +361,21 @@ static void data_checks(void) {
   EQ("close.graceful_then_eof", recv(s, buf, sizeof buf, 0), 0);
   closesocket(s);
 
+  /* more than the receive credit (1 MiB pushed to the guest) then FIN: every byte before recv 0 */
+  pair(&c, &s);
+  static char big[65536];
+  long total = 0, back = 0;
+  for (int i = 0; i < 40; i++) total += send(c, big, sizeof big, 0) > 0 ? (long)sizeof big : 0;
+  closesocket(c);
+  Sleep(300);
+  for (;;) {
+    int n = recv(s, big, sizeof big, 0);
+    if (n <= 0) { EQ("stream.bulk_then_eof_last", n, 0); break; }
+    back += n;
+  }
+  EQ("stream.bulk_every_byte_before_eof", back, total);
+  closesocket(s);
+
   /* SO_LINGER {1,0}: abortive close, the peer sees a reset */
   pair(&c, &s);
   setsockopt(c, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof lg);
