@@ -467,6 +467,52 @@ static void catalog_checks(void) {
   ERR("enum.buffer_outside_memory", WSAEnumProtocolsW(NULL, (WSAPROTOCOL_INFOW *)BAD_PTR, &len), WSAEFAULT);
 }
 
+static void ipv6_checks(void) {
+  SOCKET l = socket(AF_INET6, SOCK_STREAM, 0);
+  struct sockaddr_in6 a, peer;
+  memset(&a, 0, sizeof a);
+  a.sin6_family = AF_INET6;
+  inet_pton(AF_INET6, "::1", &a.sin6_addr);
+  ERR("ipv6.bind_short_namelen", bind(l, (struct sockaddr *)&a, sizeof(struct sockaddr_in)), WSAEFAULT);
+  EQ("ipv6.bind_loopback", bind(l, (struct sockaddr *)&a, sizeof a), 0);
+  EQ("ipv6.listen", listen(l, 5), 0);
+  int len = sizeof a;
+  getsockname(l, (struct sockaddr *)&a, &len);
+  EQ("ipv6.getsockname_len", len, sizeof(struct sockaddr_in6));
+  SOCKET c = socket(AF_INET6, SOCK_STREAM, 0);
+  EQ("ipv6.connect_blocking", connect(c, (struct sockaddr *)&a, sizeof a), 0);
+  len = sizeof peer;
+  SOCKET s = accept(l, (struct sockaddr *)&peer, &len);
+  EQ("ipv6.accept_peer_family", peer.sin6_family, AF_INET6);
+  char text[64] = "";
+  inet_ntop(AF_INET6, &peer.sin6_addr, text, sizeof text);
+  EQ("ipv6.accept_peer_address", strcmp(text, "::1"), 0);
+  char buf[8];
+  send(c, "v6", 2, 0);
+  EQ("ipv6.recv", recv(s, buf, sizeof buf, 0), 2);
+  closesocket(c); closesocket(s); closesocket(l);
+
+  struct addrinfo hints, *res = NULL;
+  memset(&hints, 0, sizeof hints);
+  hints.ai_flags = AI_NUMERICHOST;
+  EQ("ipv6.getaddrinfo_numeric", getaddrinfo("::1", "7", &hints, &res), 0);
+  if (res != NULL) {
+    EQ("ipv6.getaddrinfo_family", res->ai_family, AF_INET6);
+    EQ("ipv6.getaddrinfo_addrlen", res->ai_addrlen, sizeof(struct sockaddr_in6));
+    EQ("ipv6.getaddrinfo_port", ((struct sockaddr_in6 *)res->ai_addr)->sin6_port, htons(7));
+    freeaddrinfo(res);
+  }
+  struct sockaddr_in v4;
+  memset(&v4, 0, sizeof v4);
+  v4.sin_family = AF_INET;
+  v4.sin_port = htons(8080);
+  v4.sin_addr.s_addr = htonl(0x7f000001);
+  char host[64] = "", serv[16] = "";
+  EQ("getnameinfo.numeric", getnameinfo((struct sockaddr *)&v4, sizeof v4, host, sizeof host, serv, sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV), 0);
+  CHECK("getnameinfo.host_text", strcmp(host, "127.0.0.1") == 0);
+  CHECK("getnameinfo.serv_text", strcmp(serv, "8080") == 0);
+}
+
 int main(void) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   startup_checks();
@@ -476,6 +522,7 @@ int main(void) {
   data_checks();
   ioctl_checks();
   names_checks();
+  ipv6_checks();
   catalog_checks();
   EQ("cleanup", WSACleanup(), 0);
   printf("%d failed\n", fails);
