@@ -19,6 +19,8 @@
 // hostent and inet_ntoa's buffer are allocated once per guest and reused, as Windows reuses one
 // per thread; each addrinfo node (with its sockaddr) is one allocation that freeaddrinfo frees.
 import { hostname } from "node:os";
+import { WinsockError } from "../node/errors.ts";
+import * as Resolver from "../node/resolver.ts";
 import { CoreProxy } from "./core-proxy.ts";
 import { HOST_BUFFER } from "./channel.ts";
 
@@ -71,9 +73,18 @@ const POLL_MAX = (40960 - 4096) >> 3;
 const S_ENUM = 40960;  // WSAEnumProtocols buffer
 const ENUM_CAP = 24576;
 
-const WELL_KNOWN_PORTS: Record<string, number> = {
-  echo: 7, discard: 9, daytime: 13, ftp: 21, ssh: 22, telnet: 23, smtp: 25, domain: 53, http: 80, pop3: 110, ntp: 123, imap: 143, https: 443,
-};
+/** Imports that return a pointer or an event handle, where failure is NULL. */
+const RETURNS_POINTER = new Set(["gethostbyname", "gethostbyaddr", "getservbyname", "getservbyport", "getprotobyname",
+  "getprotobynumber", "inet_ntoa", "inet_ntop", "gai_strerrorA", "WSACreateEvent"]);
+
+/** A service's port (host order) from the services table (host/node/resolver.ts), or -1. */
+function servicePort(name: string, proto: string | null): number {
+  try {
+    return Resolver.getservbyname(name, proto).port;
+  } catch {
+    return -1;
+  }
+}
 
 /** The core exports this module calls (build/wasock.wasm, raw numbers). */
 export interface AbiCore {
@@ -198,7 +209,9 @@ export class Ws2_32 {
     const out: Record<string, Fn> = {};
     for (const i of WebAssembly.Module.imports(guest)) {
       if (i.module !== "ws2_32" || i.kind !== "function") continue;
-      out[i.name] = impl[i.name] ?? (() => this.error(WSAEOPNOTSUPP));
+      // A call that returns a pointer or handle fails with NULL (WSA_INVALID_EVENT), the rest with -1.
+      const fail = RETURNS_POINTER.has(i.name) ? 0 : -1;
+      out[i.name] = impl[i.name] ?? (() => this.error(WSAEOPNOTSUPP, fail));
     }
     return out;
   }
@@ -651,8 +664,9 @@ export class Ws2_32 {
         if (service !== 0) {
           const s = self.text(service);
           if (s === null) return self.error(WSAEFAULT, WSAEFAULT);
+          const named = (flags & AI_NUMERICSERV) === 0 ? servicePort(s, socktype === SOCK_DGRAM ? "udp" : socktype === SOCK_STREAM ? "tcp" : null) : -1;
           if (/^\d+$/.test(s) && Number(s) < 65536) port = Number(s);
-          else if ((flags & AI_NUMERICSERV) === 0 && WELL_KNOWN_PORTS[s.toLowerCase()] !== undefined) port = WELL_KNOWN_PORTS[s.toLowerCase()];
+          else if (named >= 0) port = named;
           else return self.error(WSATYPE_NOT_FOUND, WSATYPE_NOT_FOUND);
         }
         let addrs: Uint8Array[];
@@ -709,8 +723,8 @@ export class Ws2_32 {
         if (serv !== 0 && servLen > 0) {
           const port = self.dv().getUint16((sa >>> 0) + 2, false);
           let s = String(port);
-          if ((flags & 8) === 0 && (flags & NI_DGRAM) === 0) {
-            for (const [k, v] of Object.entries(WELL_KNOWN_PORTS)) if (v === port) { s = k; break; }
+          if ((flags & 8) === 0) {
+            try { s = Resolver.getservbyport(((port & 0xff) << 8) | (port >> 8), (flags & NI_DGRAM) !== 0 ? "udp" : "tcp").name; } catch { /* numeric */ }
           }
           const b = new TextEncoder().encode(s);
           if (b.length + 1 > servLen || !self.inG(serv, b.length + 1)) return self.error(WSAEFAULT, WSAEFAULT);
@@ -719,6 +733,23 @@ export class Ws2_32 {
         core.WSASetLastError(0);
         return 0;
       },
+      getservbyname: (namep, protop) => {
+        const name = namep === 0 ? null : self.text(namep);
+        const proto = protop === 0 ? null : self.text(protop);
+        if (name === null || (protop !== 0 && proto === null)) { core.WSASetLastError(WSAEFAULT); return 0; }
+        return self.ent(() => { const e = Resolver.getservbyname(name, proto); return [e.name, e.aliases, e.s_port, e.proto]; });
+      },
+      getservbyport: (port, protop) => {
+        const proto = protop === 0 ? null : self.text(protop);
+        if (protop !== 0 && proto === null) { core.WSASetLastError(WSAEFAULT); return 0; }
+        return self.ent(() => { const e = Resolver.getservbyport(port & 0xffff, proto); return [e.name, e.aliases, e.s_port, e.proto]; });
+      },
+      getprotobyname: (namep) => {
+        const name = namep === 0 ? null : self.text(namep);
+        if (name === null) { core.WSASetLastError(WSAEFAULT); return 0; }
+        return self.ent(() => { const e = Resolver.getprotobyname(name); return [e.name, e.aliases, e.proto, null]; });
+      },
+      getprotobynumber: (n) => self.ent(() => { const e = Resolver.getprotobynumber(n); return [e.name, e.aliases, e.proto, null]; }),
       gethostbyname: (namep) => {
         io.drain();
         const name = namep === 0 ? hostname() : self.text(namep);
@@ -783,6 +814,49 @@ export class Ws2_32 {
       this.free(p);
       p = next;
     }
+  }
+
+  private entBuf = 0;
+
+  /**
+   * servent / protoent: one area per guest, reused by each call (Windows keeps one per thread).
+   * Layout: name | aliases | short number | (servent) proto, then the pointer array and strings.
+   */
+  private ent(look: () => [string, string[], number, string | null]): number {
+    let e: [string, string[], number, string | null];
+    try {
+      e = look();
+    } catch (err) {
+      this.core.WSASetLastError(err instanceof WinsockError ? err.errno : WSANO_RECOVERY);
+      return 0;
+    }
+    if (this.entBuf === 0) this.entBuf = this.alloc(1024);
+    const p = this.entBuf;
+    if (p === 0) { this.core.WSASetLastError(WSA_NOT_ENOUGH_MEMORY); return 0; }
+    const enc = new TextEncoder();
+    const aliases = e[1].slice(0, 16);
+    const list = p + 16;
+    let text = list + 4 * (aliases.length + 1);
+    const end = p + 1024;
+    const dv = this.dv(), g = this.g();
+    const str = (v: string): number => {
+      const b = enc.encode(v).subarray(0, 63);
+      if (text + b.length + 1 > end) return 0;
+      const at = text;
+      g.set(b, at);
+      g[at + b.length] = 0;
+      text += b.length + 1;
+      return at;
+    };
+    dv.setUint32(p, str(e[0]), true);
+    dv.setUint32(p + 4, list, true);
+    dv.setInt16(p + 8, e[2], true);
+    dv.setInt16(p + 10, 0, true);
+    dv.setUint32(p + 12, e[3] === null ? 0 : str(e[3]), true);
+    aliases.forEach((a, i) => dv.setUint32(list + 4 * i, str(a), true));
+    dv.setUint32(list + 4 * aliases.length, 0, true);
+    this.core.WSASetLastError(0);
+    return p;
   }
 
   /** One hostent per guest, reused by each call (as Windows reuses one per thread). */

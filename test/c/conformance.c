@@ -444,6 +444,22 @@ static void names_checks(void) {
   struct hostent *h = gethostbyname("127.0.0.1");
   CHECK("gethostbyname.numeric", h != NULL && h->h_addrtype == AF_INET && h->h_length == 4 &&
         ((struct in_addr *)h->h_addr_list[0])->s_addr == htonl(INADDR_LOOPBACK) && h->h_addr_list[1] == NULL);
+  struct servent *se = getservbyname("http", "tcp");
+  CHECK("getservbyname.http", se != NULL && se->s_port == htons(80) && strcmp(se->s_proto, "tcp") == 0);
+  se = getservbyport(htons(21), NULL);
+  CHECK("getservbyport.ftp", se != NULL && strcmp(se->s_name, "ftp") == 0);
+  CHECK("getservbyname.unknown", getservbyname("no-such-service", NULL) == NULL && WSAGetLastError() == WSANO_DATA);
+  struct protoent *pe = getprotobyname("udp");
+  CHECK("getprotobyname.udp", pe != NULL && pe->p_proto == IPPROTO_UDP);
+  pe = getprotobynumber(IPPROTO_TCP);
+  CHECK("getprotobynumber.tcp", pe != NULL && strcmp(pe->p_name, "tcp") == 0);
+  hints.ai_flags = 0;
+  res = NULL;
+  EQ("getaddrinfo.service_name", getaddrinfo(NULL, "http", &hints, &res), 0);
+  CHECK("getaddrinfo.service_port", res != NULL && ((struct sockaddr_in *)res->ai_addr)->sin_port == htons(80) &&
+        ((struct sockaddr_in *)res->ai_addr)->sin_addr.s_addr == htonl(INADDR_LOOPBACK));
+  if (res != NULL) freeaddrinfo(res);
+  EQ("getaddrinfo.unknown_service", getaddrinfo(NULL, "no-such-service", &hints, &res), WSATYPE_NOT_FOUND);
   char host[256];
   EQ("gethostname", gethostname(host, sizeof host), 0);
   ERR("gethostname.short_buffer", gethostname(host, 1), WSAEFAULT);
@@ -511,6 +527,9 @@ static void ipv6_checks(void) {
   EQ("getnameinfo.numeric", getnameinfo((struct sockaddr *)&v4, sizeof v4, host, sizeof host, serv, sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV), 0);
   CHECK("getnameinfo.host_text", strcmp(host, "127.0.0.1") == 0);
   CHECK("getnameinfo.serv_text", strcmp(serv, "8080") == 0);
+  v4.sin_port = htons(80);
+  EQ("getnameinfo.service_name", getnameinfo((struct sockaddr *)&v4, sizeof v4, NULL, 0, serv, sizeof serv, 0), 0);
+  CHECK("getnameinfo.service_http", strcmp(serv, "http") == 0);
 }
 
 int main(void) {
