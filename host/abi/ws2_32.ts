@@ -670,15 +670,15 @@ export class Ws2_32 {
           else return self.error(WSATYPE_NOT_FOUND, WSATYPE_NOT_FOUND);
         }
         let addrs: Uint8Array[];
-        if (node === 0) {
+        const nodeName = node === 0 ? "" : self.text(node);
+        if (nodeName === null) return self.error(WSAEFAULT, WSAEFAULT);
+        if (nodeName === "") {
           const any = (flags & AI_PASSIVE) !== 0;
           const v4 = sockaddr(AF_INET, any ? new Uint8Array(4) : new Uint8Array([127, 0, 0, 1]), 0);
           const v6 = sockaddr(AF_INET6, any ? new Uint8Array(16) : new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]), 0);
           addrs = family === AF_INET ? [v4] : family === AF_INET6 ? [v6] : [v6, v4];
         } else {
-          const name = self.text(node);
-          if (name === null) return self.error(WSAEFAULT, WSAEFAULT);
-          const r = lookupName(name, family, (flags & AI_NUMERICHOST) !== 0);
+          const r = lookupName(nodeName, family, (flags & AI_NUMERICHOST) !== 0);
           if (typeof r === "number") return self.error(r, r);
           addrs = r;
         }

@@ -532,6 +532,54 @@ static void ipv6_checks(void) {
   CHECK("getnameinfo.service_http", strcmp(serv, "http") == 0);
 }
 
+/* Every pointer argument outside memory, or straddling its end, fails with an error (never a trap). */
+static void bad_pointer_checks(void) {
+  char *edge = (char *)(__builtin_wasm_memory_size(0) * 65536 - 2); /* 2 bytes before the end */
+  edge[0] = 'x'; /* a string there runs off the end of memory */
+  edge[1] = 'x';
+  char *ptrs[2] = {(char *)BAD_PTR, edge};
+  const char *tag[2] = {"outside", "straddling"};
+  SOCKET s = socket(AF_INET, SOCK_DGRAM, 0);
+  struct sockaddr_in a = loopback(0);
+  bind(s, (struct sockaddr *)&a, sizeof a);
+  u_long on = 1;
+  ioctlsocket(s, FIONBIO, &on);
+  char name[96];
+  for (int i = 0; i < 2; i++) {
+    char *p = ptrs[i];
+    int len = 16;
+    DWORD dw = 16;
+#define BAD(what, call, want) do { snprintf(name, sizeof name, "badptr.%s.%s", tag[i], what); ERR(name, call, want); } while (0)
+#define BADNULL(what, call) do { snprintf(name, sizeof name, "badptr.%s.%s", tag[i], what); CHECK(name, (call) == NULL); } while (0)
+#define BADRC(what, call, want) do { snprintf(name, sizeof name, "badptr.%s.%s", tag[i], what); EQ(name, call, want); } while (0)
+    BAD("sendto_buf", sendto(s, p, 16, 0, (struct sockaddr *)&a, sizeof a), WSAEFAULT);
+    BAD("sendto_to", sendto(s, "x", 1, 0, (struct sockaddr *)p, 16), WSAEFAULT);
+    BAD("recvfrom_from", recvfrom(s, name, 8, 0, (struct sockaddr *)p, &len), WSAEFAULT);
+    BAD("recvfrom_fromlen", recvfrom(s, name, 8, 0, (struct sockaddr *)&a, (int *)p), WSAEFAULT);
+    BAD("connect_name", connect(s, (struct sockaddr *)p, 16), WSAEFAULT);
+    BAD("getpeername_len", getpeername(s, (struct sockaddr *)&a, (int *)p), WSAEFAULT);
+    BAD("getsockopt_val", getsockopt(s, SOL_SOCKET, SO_TYPE, p, &len), WSAEFAULT);
+    BAD("setsockopt_val", setsockopt(s, SOL_SOCKET, SO_RCVBUF, p, 4), WSAEFAULT);
+    BAD("wsaioctl_out", WSAIoctl(s, FIONREAD, NULL, 0, p, 4, &dw, NULL, NULL), WSAEFAULT);
+    BAD("wsaioctl_bytes", WSAIoctl(s, FIONREAD, NULL, 0, &on, 4, (DWORD *)p, NULL, NULL), WSAEFAULT);
+    BAD("select_timeval", select(0, NULL, (fd_set *)name, NULL, (struct timeval *)p), WSAEFAULT);
+    BAD("wsapoll_fds", WSAPoll((WSAPOLLFD *)p, 1, 0), WSAEFAULT);
+    BAD("enum_len", WSAEnumProtocolsW(NULL, NULL, (DWORD *)p), WSAEFAULT);
+    BAD("enum_protocols", WSAEnumProtocolsA((int *)p, NULL, &dw), WSAEFAULT);
+    BAD("string_to_address_text", WSAStringToAddressA(p, AF_INET, NULL, (struct sockaddr *)&a, &len), WSAEFAULT);
+    BAD("address_to_string_out", WSAAddressToStringA((struct sockaddr *)&a, sizeof a, NULL, p, &dw), WSAEFAULT);
+    BAD("inet_pton_dst", inet_pton(AF_INET6, "::1", p), WSAEFAULT);
+    BADNULL("inet_ntop_buf", inet_ntop(AF_INET, &a.sin_addr, p, 16));
+    BADNULL("gethostbyname_name", gethostbyname(p));
+    BADNULL("getservbyname_name", getservbyname(p, NULL));
+    BADRC("getaddrinfo_node", getaddrinfo(p, NULL, NULL, (struct addrinfo **)&len), WSAEFAULT);
+    BADRC("getaddrinfo_res", getaddrinfo("127.0.0.1", NULL, NULL, (struct addrinfo **)p), WSAEFAULT);
+    BADRC("wsastartup_data", WSAStartup(MAKEWORD(2, 2), (WSADATA *)p), WSAEFAULT);
+    BADRC("fd_isset", FD_ISSET(s, (fd_set *)p), 0);
+  }
+  closesocket(s);
+}
+
 int main(void) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   startup_checks();
@@ -543,6 +591,7 @@ int main(void) {
   names_checks();
   ipv6_checks();
   catalog_checks();
+  bad_pointer_checks();
   EQ("cleanup", WSACleanup(), 0);
   printf("%d failed\n", fails);
   return fails == 0 ? 0 : 1;

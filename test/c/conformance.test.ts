@@ -7,7 +7,11 @@ import { ROOT } from "../../host/node/wasm.ts";
 import { compileC, haveClang, runGuest } from "./guest.ts";
 
 const source = readFileSync(join(ROOT, "test/c/conformance.c"), "utf8");
-const names = [...source.matchAll(/\b(?:EQ|ERR|CHECK)\("([^"]+)"/g)].map((m) => m[1]);
+const names = [
+  ...[...source.matchAll(/\b(?:EQ|ERR|CHECK)\("([^"]+)"/g)].map((m) => m[1]),
+  // bad_pointer_checks: each case with a pointer outside memory and one straddling its end
+  ...[...source.matchAll(/\bBAD(?:NULL|RC)?\("([^"]+)"/g)].flatMap((m) => [`badptr.outside.${m[1]}`, `badptr.straddling.${m[1]}`]),
+];
 
 describe.skipIf(!haveClang)("C conformance (test/c/conformance.c via ws2_32)", () => {
   const results = new Map<string, string>();
