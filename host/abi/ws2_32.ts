@@ -396,6 +396,91 @@ export class Ws2_32 {
       return out.length === 0 ? WSAHOST_NOT_FOUND : out;
     }
 
+    /** A WSABUF array (u_long len, char *buf) as [buf, len] pairs, or null when any part is outside memory. */
+    function wsabufs(p: number, count: number): Array<[number, number]> | null {
+      if (p === 0 || count <= 0 || count > 1024 || !self.inG(p, count * 8)) return null;
+      const out: Array<[number, number]> = [];
+      const dv = self.dv();
+      for (let i = 0; i < count; i++) {
+        const len = dv.getUint32((p >>> 0) + 8 * i, true), buf = dv.getUint32((p >>> 0) + 8 * i + 4, true);
+        if (len > 0x7fffffff || (len > 0 && !self.inG(buf, len))) return null;
+        out.push([buf, len]);
+      }
+      return out;
+    }
+    /** Gathers several buffers into one guest allocation (datagrams are one message); 0 without memory. */
+    function gather(list: Array<[number, number]>): [number, number] {
+      const total = list.reduce((n, [, l]) => n + l, 0);
+      const tmp = self.alloc(Math.max(total, 1));
+      if (tmp === 0) return [0, total];
+      let at = tmp;
+      for (const [b, l] of list) { self.g().copyWithin(at, b >>> 0, (b >>> 0) + l); at += l; }
+      return [tmp, total];
+    }
+    function wsaSendTo(h: number, bufs: number, count: number, sentp: number, flags: number, to: number, tolen: number, ov: number, cr: number): number {
+      if (ov !== 0 || cr !== 0) return self.error(WSAEOPNOTSUPP);
+      const list = wsabufs(bufs, count);
+      if (list === null || sentp === 0 || !self.inG(sentp, 4)) return self.fault();
+      let total = 0;
+      if (list.length === 1) {
+        total = sendto(h, list[0][0], list[0][1], flags, to, tolen);
+      } else if (core.wasock_sock_info(h, 5) === SOCK_STREAM) {
+        for (const [b, l] of list) {
+          const r = sendto(h, b, l, flags, to, tolen);
+          if (r < 0) return r;
+          total += r;
+        }
+      } else {
+        const [tmp, n] = gather(list);
+        if (tmp === 0) return self.error(WSAENOBUFS);
+        total = sendto(h, tmp, n, flags, to, tolen);
+        self.free!(tmp);
+      }
+      if (total < 0) return -1;
+      self.si32(sentp, total);
+      return 0;
+    }
+    function wsaRecvFrom(h: number, bufs: number, count: number, recvdp: number, flagsp: number, from: number, fromlen: number, ov: number, cr: number): number {
+      if (ov !== 0 || cr !== 0) return self.error(WSAEOPNOTSUPP);
+      const list = wsabufs(bufs, count);
+      if (list === null || recvdp === 0 || !self.inG(recvdp, 4) || flagsp === 0 || !self.inG(flagsp, 4)) return self.fault();
+      const flags = self.gi32(flagsp);
+      let total: number;
+      if (core.wasock_sock_info(h, 5) === SOCK_STREAM) {
+        // the first buffer waits for data; the next ones take what has already arrived
+        total = recvfrom(h, list[0][0], list[0][1], flags, 0, 0);
+        if (total < 0) return -1;
+        for (let i = 1; i < list.length && total > 0 && (flags & 2) === 0; i++) {
+          if (total < list.slice(0, i).reduce((n, [, l]) => n + l, 0) || core.wasock_sock_info(h, 2) <= 0) break;
+          const r = recvfrom(h, list[i][0], list[i][1], flags, 0, 0);
+          if (r <= 0) break;
+          total += r;
+        }
+      } else if (list.length === 1) {
+        total = recvfrom(h, list[0][0], list[0][1], flags, from, fromlen);
+        if (total < 0) return -1;
+      } else {
+        const cap = list.reduce((n, [, l]) => n + l, 0);
+        const tmp = self.alloc(Math.max(cap, 1));
+        if (tmp === 0) return self.error(WSAENOBUFS);
+        const r = recvfrom(h, tmp, cap, flags, from, fromlen);
+        const err = core.WSAGetLastError();
+        let at = tmp, left = r >= 0 ? r : err === 10040 ? cap : 0;
+        for (const [b, l] of list) {
+          const n = Math.min(l, left);
+          self.g().copyWithin(b >>> 0, at, at + n);
+          at += n;
+          left -= n;
+        }
+        self.free!(tmp);
+        if (r < 0) { core.WSASetLastError(err); return -1; }
+        total = r;
+      }
+      self.si32(recvdp, total);
+      self.si32(flagsp, 0);
+      return 0;
+    }
+
     const fns: Record<string, Fn> = {
       // -- startup and errors
       WSAStartup: (ver, data) => {
@@ -451,6 +536,10 @@ export class Ws2_32 {
         return self.error(e !== 0 ? e : 10061);
       },
       send: (h, buf, len, flags) => sendto(h, buf, len, flags, 0, 0),
+      WSASend: (h, bufs, count, sentp, flags, ov, cr) => wsaSendTo(h, bufs, count, sentp, flags, 0, 0, ov, cr),
+      WSASendTo: wsaSendTo,
+      WSARecv: (h, bufs, count, recvdp, flagsp, ov, cr) => wsaRecvFrom(h, bufs, count, recvdp, flagsp, 0, 0, ov, cr),
+      WSARecvFrom: wsaRecvFrom,
       sendto,
       recv: (h, buf, len, flags) => recvfrom(h, buf, len, flags, 0, 0),
       recvfrom,

@@ -269,6 +269,18 @@ static void udp_checks(void) {
   connect(a, &unspec, sizeof unspec);
   ERR("udp.unspec_dissolves", send(a, "x", 1, 0), WSAENOTCONN);
   ERR("udp.recv_buffer_outside_memory", recv(b, (char *)BAD_PTR, 16, 0), WSAEFAULT);
+  {
+    char p1[3], p2[10];
+    WSABUF out[2] = {{2, (char *)"ab"}, {3, (char *)"cde"}}, in[2] = {{sizeof p1, p1}, {sizeof p2, p2}};
+    DWORD sent = 0, got = 0, fl = 0;
+    EQ("wsasendto.one_datagram", WSASendTo(a, out, 2, &sent, 0, (struct sockaddr *)&bn, sizeof bn, NULL, NULL), 0);
+    EQ("wsasendto.bytes", sent, 5);
+    fromlen = sizeof from;
+    EQ("wsarecvfrom.scatter", WSARecvFrom(b, in, 2, &got, &fl, (struct sockaddr *)&from, &fromlen, NULL, NULL), 0);
+    EQ("wsarecvfrom.bytes", got, 5);
+    CHECK("wsarecvfrom.buffers", memcmp(p1, "abc", 3) == 0 && memcmp(p2, "de", 2) == 0);
+    EQ("wsarecvfrom.from_port", from.sin_port, an.sin_port);
+  }
   closesocket(a);
   closesocket(b);
 }
@@ -291,6 +303,21 @@ static void data_checks(void) {
   EQ("ioctl.fionread_data", (ioctlsocket(s, FIONREAD, &n), n), 4);
   EQ("stream.peek", recv(s, buf, sizeof buf, MSG_PEEK), 4);
   EQ("stream.after_peek", recv(s, buf, sizeof buf, 0), 4);
+
+  /* WSASend gathers, WSARecv scatters (no OVERLAPPED: they block like send/recv) */
+  {
+    char b1[2], b2[10];
+    WSABUF out[2] = {{2, (char *)"ab"}, {3, (char *)"cde"}}, in[2] = {{sizeof b1, b1}, {sizeof b2, b2}};
+    DWORD sent = 0, got = 0, fl = 0;
+    EQ("wsasend.gather", WSASend(c, out, 2, &sent, 0, NULL, NULL), 0);
+    EQ("wsasend.bytes_sent", sent, 5);
+    EQ("wsarecv.scatter", WSARecv(s, in, 2, &got, &fl, NULL, NULL), 0);
+    EQ("wsarecv.bytes", got, 5);
+    CHECK("wsarecv.first_buffer", memcmp(b1, "ab", 2) == 0);
+    CHECK("wsarecv.second_buffer", memcmp(b2, "cde", 3) == 0);
+    ERR("wsarecv.null_flags", WSARecv(s, in, 2, &got, NULL, NULL, NULL), WSAEFAULT);
+    ERR("wsasend.buffers_outside_memory", WSASend(c, (WSABUF *)BAD_PTR, 2, &sent, 0, NULL, NULL), WSAEFAULT);
+  }
 
   /* timeouts */
   DWORD ms = 200;
