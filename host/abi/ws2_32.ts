@@ -424,13 +424,8 @@ export class Ws2_32 {
       let total = 0;
       if (list.length === 1) {
         total = sendto(h, list[0][0], list[0][1], flags, to, tolen);
-      } else if (core.wasock_sock_info(h, 5) === SOCK_STREAM) {
-        for (const [b, l] of list) {
-          const r = sendto(h, b, l, flags, to, tolen);
-          if (r < 0) return r;
-          total += r;
-        }
       } else {
+        // one write of the gathered bytes (a datagram is one message; a stream gets one segment run)
         const [tmp, n] = gather(list);
         if (tmp === 0) return self.error(WSAENOBUFS);
         total = sendto(h, tmp, n, flags, to, tolen);
