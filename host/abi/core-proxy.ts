@@ -70,6 +70,13 @@ export class CoreProxy {
     return text.length === 0 ? [] : text.split("\0");
   }
 
+  /** The host name of an address (reverse lookup), or a WSA error. */
+  reverse(address: string): string | number {
+    const r = this.call({ op: "reverse", a: [], s: address });
+    if (r < 0) return -r;
+    return new TextDecoder().decode(this.shared.slice(OFF_TEXT, OFF_TEXT + this.ctl[CTL_AUX]));
+  }
+
   /** Delivers the events the main thread posted since the last drain to the core. Cheap when none. */
   drain(): void {
     const w = Atomics.load(this.ctl, CTL_WAKE);

@@ -1,7 +1,7 @@
 // The main thread's half of a C guest: runs the host provider (host/node/host-provider.ts, unchanged)
 // for the guest's core, which lives in the worker. The provider sees a stand-in core whose memory
 // is the shared channel (channel.ts) and whose wasock_on_* exports queue events for the worker.
-import { lookup } from "node:dns/promises";
+import { lookup, lookupService } from "node:dns/promises";
 import { MessagePort } from "node:worker_threads";
 import { NodeHostProvider } from "../node/host-provider.ts";
 import {
@@ -169,10 +169,23 @@ export class GuestIo {
       case "setopt": r = f.setopt(a[0], a[1], a[2], a[3]) as number; break;
       case "name": r = f.name(a[0], a[1], OFF_OUT, Math.min(a[2], 64)) as number; break;
       case "resolve": this.resolve(c.s!, a[0]); return;
+      case "reverse": this.reverse(c.s!); return;
       case "sync": r = 0; break;
       default: r = -1;
     }
     this.reply(r);
+  }
+
+  /** Reverse lookup for gethostbyaddr: the host name in the text area. */
+  private reverse(address: string): void {
+    lookupService(address, 0).then(({ hostname }) => {
+      const text = new TextEncoder().encode(hostname);
+      if (text.length > TEXT_CAP) { this.reply(-WSANO_RECOVERY); return; }
+      this.bytes.set(text, OFF_TEXT);
+      this.reply(1, text.length);
+    }, (e: NodeJS.ErrnoException) => {
+      this.reply(-(e.code === "ENOTFOUND" || e.code === "ENODATA" ? WSAHOST_NOT_FOUND : e.code === "EAI_AGAIN" ? WSATRY_AGAIN : WSANO_RECOVERY));
+    });
   }
 
   /** Name lookup for getaddrinfo/gethostbyname: NUL-separated address strings in the text area. */

@@ -834,13 +834,29 @@ export class Ws2_32 {
         return self.ent(() => { const e = Resolver.getprotobyname(name); return [e.name, e.aliases, e.proto, null]; });
       },
       getprotobynumber: (n) => self.ent(() => { const e = Resolver.getprotobynumber(n); return [e.name, e.aliases, e.proto, null]; }),
+      gethostbyaddr: (addr, len, type) => {
+        io.drain();
+        if (type !== AF_INET && type !== AF_INET6) { core.WSASetLastError(WSAEAFNOSUPPORT); return 0; }
+        const n = type === AF_INET ? 4 : 16;
+        if (addr === 0 || len < n || !self.inG(addr, n)) { core.WSASetLastError(WSAEFAULT); return 0; }
+        self.toCore(addr, n, S_OUT);
+        const p = core.inet_ntop(type, sc + S_OUT, sc + S_TEXT, TEXT_CAP) >>> 0;
+        if (p === 0) { core.WSASetLastError(WSANO_RECOVERY); return 0; }
+        const c = self.c8();
+        let e = p;
+        while (c[e] !== 0) e++;
+        const name = io.reverse(new TextDecoder().decode(c.slice(p, e)));
+        if (typeof name === "number") { core.WSASetLastError(name); return 0; }
+        const bytes = self.g().slice(addr >>> 0, (addr >>> 0) + n);
+        return self.hostent(name, [bytes], type);
+      },
       gethostbyname: (namep) => {
         io.drain();
         const name = namep === 0 ? hostname() : self.text(namep);
         if (name === null) { core.WSASetLastError(WSAEFAULT); return 0; }
         const r = lookupName(name, AF_INET, false);
         if (typeof r === "number") { core.WSASetLastError(r); return 0; }
-        return self.hostent(name, r.slice(0, 32));
+        return self.hostent(name, r.slice(0, 8).map((sa) => sa.subarray(4, 8)));
       },
     };
     return fns;
@@ -944,22 +960,24 @@ export class Ws2_32 {
   }
 
   /** One hostent per guest, reused by each call (as Windows reuses one per thread). */
-  private hostent(name: string, addrs: Uint8Array[]): number {
+  private hostent(name: string, addrs: Uint8Array[], family = AF_INET): number {
     const nameBytes = new TextEncoder().encode(name).subarray(0, 255);
     if (this.hostentBuf === 0) this.hostentBuf = this.alloc(1024);
     const p = this.hostentBuf;
     if (p === 0) { this.core.WSASetLastError(WSA_NOT_ENOUGH_MEMORY); return 0; }
-    // layout: hostent (16) | aliases [NULL] (4) | addr_list (33 x 4) | addresses (32 x 4) | name
-    const aliases = p + 16, list = aliases + 4, data = list + 33 * 4, text = data + 32 * 4;
+    // layout: hostent (16) | aliases [NULL] (4) | addr_list (9 x 4) | addresses (8 x 16) | name
+    const alen = family === AF_INET ? 4 : 16;
+    const list = addrs.slice(0, 8);
+    const aliases = p + 16, ptrs = aliases + 4, data = ptrs + 9 * 4, text = data + 8 * 16;
     const dv = this.dv();
     dv.setUint32(p, text, true); dv.setUint32(p + 4, aliases, true);
-    dv.setInt16(p + 8, AF_INET, true); dv.setInt16(p + 10, 4, true); dv.setUint32(p + 12, list, true);
+    dv.setInt16(p + 8, family, true); dv.setInt16(p + 10, alen, true); dv.setUint32(p + 12, ptrs, true);
     dv.setUint32(aliases, 0, true);
-    addrs.forEach((a, i) => {
-      this.g().set(a.subarray(4, 8), data + 4 * i);
-      dv.setUint32(list + 4 * i, data + 4 * i, true);
+    list.forEach((a, i) => {
+      this.g().set(a.subarray(0, alen), data + alen * i);
+      dv.setUint32(ptrs + 4 * i, data + alen * i, true);
     });
-    dv.setUint32(list + 4 * addrs.length, 0, true);
+    dv.setUint32(ptrs + 4 * list.length, 0, true);
     const g = this.g();
     g.set(nameBytes, text);
     g[text + nameBytes.length] = 0;

@@ -489,6 +489,13 @@ static void names_checks(void) {
         ((struct sockaddr_in *)res->ai_addr)->sin_addr.s_addr == htonl(INADDR_LOOPBACK));
   if (res != NULL) freeaddrinfo(res);
   EQ("getaddrinfo.unknown_service", getaddrinfo(NULL, "no-such-service", &hints, &res), WSATYPE_NOT_FOUND);
+  struct in_addr lo;
+  lo.s_addr = htonl(INADDR_LOOPBACK);
+  h = gethostbyaddr((const char *)&lo, 4, AF_INET);
+  CHECK("gethostbyaddr.loopback", h != NULL && h->h_addrtype == AF_INET && h->h_name[0] != 0 &&
+        ((struct in_addr *)h->h_addr_list[0])->s_addr == lo.s_addr);
+  CHECK("gethostbyaddr.bad_type", gethostbyaddr((const char *)&lo, 4, 999) == NULL && WSAGetLastError() == WSAEAFNOSUPPORT);
+  CHECK("gethostbyaddr.short_len", gethostbyaddr((const char *)&lo, 2, AF_INET) == NULL && WSAGetLastError() == WSAEFAULT);
   char host[256];
   EQ("gethostname", gethostname(host, sizeof host), 0);
   ERR("gethostname.short_buffer", gethostname(host, 1), WSAEFAULT);
