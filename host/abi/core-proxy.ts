@@ -4,6 +4,7 @@
 // Atomics.wait until the main thread stores the result; open, close and stream sends are posted
 // without waiting (the host provider cannot fail them once the core has validated the call).
 import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
+import type { HostCore } from "../node/host-provider.ts";
 import {
   CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_BYTES, EV_CONNECTED, EV_DATA, EV_EOF,
   EV_INCOMING, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, OFF_DATA, OFF_OUT, OFF_TEXT,
@@ -21,16 +22,8 @@ class RxQueue {
   off = 0;
 }
 
-/** The core's event exports the proxy feeds. */
-export interface EventSink {
-  memory: WebAssembly.Memory;
-  wasock_on_connected(h: number, e: number): void;
-  wasock_on_incoming(h: number, n: number): void;
-  wasock_on_data(h: number, n: number): void;
-  wasock_on_eof(h: number): void;
-  wasock_on_reset(h: number, e: number): void;
-  wasock_on_sent(h: number, n: number): void;
-}
+/** The core's event exports the proxy feeds (the same the host provider needs). */
+export type EventSink = HostCore;
 
 export class CoreProxy {
   core!: EventSink;

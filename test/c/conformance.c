@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include "testutil.h"
 
 static int fails = 0;
 
@@ -26,32 +27,7 @@ static void report(const char *name, int good, long got, long want) {
 /* An address outside the guest's memory (wasm32: memory is far below 3 GiB here). */
 #define BAD_PTR ((void *)0xC0000000u)
 
-static long now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static struct sockaddr_in loopback(u_short port) {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons(port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
-}
-
-/* A listener on 127.0.0.1 with a kernel-chosen port (returned in *port). */
-static SOCKET listener(u_short *port) {
-  SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-  struct sockaddr_in a = loopback(0);
-  int len = sizeof a;
-  bind(l, (struct sockaddr *)&a, sizeof a);
-  listen(l, 5);
-  getsockname(l, (struct sockaddr *)&a, &len);
-  *port = ntohs(a.sin_port);
-  return l;
-}
+static long now_ms(void) { return (long)(now_ns() / 1e6); }
 
 /* A connected pair inside this guest: blocking connect, then blocking accept. */
 static void pair(SOCKET *client, SOCKET *server) {

@@ -16,12 +16,13 @@ export function compileC(file: string): string {
   const src = readFileSync(join(ROOT, file));
   const h = createHash("sha256").update(src);
   for (const f of ["winsock2.h", "ws2tcpip.h", "windows.h", "wasock-prelude.h"]) h.update(readFileSync(join(ROOT, "include", f)));
+  h.update(readFileSync(join(ROOT, "test/c/testutil.h")));
   const dir = join(tmpdir(), "wasock-c-cache");
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `${h.digest("hex").slice(0, 16)}.wasm`);
   if (!existsSync(out)) {
     const tmp = `${out}.${process.pid}.tmp`;
-    execFileSync(CLANG, ["--target=wasm32-wasi", "--sysroot=/usr", "-fuse-ld=lld", `-I${join(ROOT, "include")}`,
+    execFileSync(CLANG, ["--target=wasm32-wasi", "--sysroot=/usr", "-fuse-ld=lld", `-I${join(ROOT, "include")}`, `-I${join(ROOT, "test/c")}`,
       "-O2", "-Wall", "-Werror", join(ROOT, file), "-o", tmp], { stdio: ["ignore", "pipe", "pipe"] });
     renameSync(tmp, out);
   }
