@@ -48,6 +48,27 @@ describe.skipIf(!haveClang)("examples/ on wasock run", () => {
     expect((await server.done).code).toBe(0);
   }, 30000);
 
+  it("select-server serves three node:net clients at once from one thread", async () => {
+    const server = runGuest(compileC("examples/select-server.c"), ["0", "3"]);
+    const port = Number((await server.line(/listening on port (\d+)/))[1]);
+    const talk = async (text: string) => {
+      const sock = net.connect(port, "127.0.0.1");
+      await once(sock, "connect");
+      const chunks: Buffer[] = [];
+      sock.on("data", (b) => chunks.push(b));
+      sock.write(text.slice(0, 3));
+      await new Promise((r) => setTimeout(r, 50)); // all three connected and talking at once
+      sock.end(text.slice(3));
+      await once(sock, "end");
+      return Buffer.concat(chunks).toString();
+    };
+    const replies = await Promise.all(["first client", "second one", "third: mixed Case"].map(talk));
+    expect(replies).toEqual(["FIRST CLIENT", "SECOND ONE", "THIRD: MIXED CASE"]);
+    const r = await server.done;
+    expect(r.stdout).toMatch(/client 3 connected[\s\S]*served all clients/);
+    expect(r.code).toBe(0);
+  }, 30000);
+
   it("the C echo client talks to a node:net echo server", async () => {
     const srv = net.createServer({ allowHalfOpen: true }, (c) => c.pipe(c));
     srv.listen(0, "127.0.0.1");
