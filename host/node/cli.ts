@@ -3,6 +3,8 @@
 import { Command } from "commander";
 import { runGuest } from "../abi/run.ts";
 
+function collect(v: string, list: string[]): string[] { return [...list, v]; }
+
 const program = new Command();
 program.name("wasock").enablePositionalOptions().description("Winsock 2.2 as a portable WebAssembly runtime");
 program
@@ -10,8 +12,8 @@ program
   .description("run a Winsock C program compiled to wasm32-wasi")
   .argument("<wasm>", "the program (.wasm)")
   .argument("[args...]", "its arguments")
-  .option("--env <name=value...>", "environment variables for the program")
-  .option("--dir <guest[=host]...>", "a directory the program may open (WASI preopen)")
+  .option("--env <name=value>", "an environment variable for the program (repeatable)", collect, [])
+  .option("--dir <guest[=host]>", "a directory the program may open, as a WASI preopen (repeatable)", collect, [])
   .allowUnknownOption()
   .passThroughOptions()
   .action(async (wasm: string, args: string[], o: { env?: string[]; dir?: string[] }) => {

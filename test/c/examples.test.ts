@@ -4,7 +4,8 @@
 import { once } from "node:events";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { compileC, haveClang, runGuest } from "./guest.ts";
+import { spawnSync } from "node:child_process";
+import { compileC, haveClang, runGuest, WASOCK } from "./guest.ts";
 
 describe.skipIf(!haveClang)("examples/ on wasock run", () => {
   it("enumprotocols prints the catalog with its service flags spelled out", async () => {
@@ -102,6 +103,15 @@ describe.skipIf(!haveClang)("examples/ on wasock run", () => {
     // a cross-thread round trip costs tens of microseconds here: a call under 2 us never made one
     expect(ns("recv_wouldblock_ns")).toBeLessThan(2000);
     expect(ns("getsockopt_ns")).toBeLessThan(2000);
+  }, 30000);
+
+  it("passes arguments (options included) and --env to the guest; kernel32 Sleep and GetTickCount", async () => {
+    const wasm = compileC("test/c/env.c");
+    const r = await runGuest(wasm, ["-n", "two words", "--x"]).done;
+    expect(r.stdout).toBe("arg -n\narg two words\narg --x\nenv (unset)\nslept ok\n");
+    const child = spawnSync(process.execPath, [WASOCK, "run", "--env", "WASOCK_TEST=hello", wasm], { encoding: "utf8", timeout: 20000 });
+    expect(child.stdout).toBe("env hello\nslept ok\n");
+    expect(child.status).toBe(0);
   }, 30000);
 
   it("exits with the guest's exit code (usage error: 2)", async () => {
