@@ -49,6 +49,7 @@ const NI_NAMEREQD = 4;
 const NI_DGRAM = 0x10;
 const SOL_SOCKET = 0xffff;
 const SO_ERROR = 0x1007;
+const SO_LINGER = 0x0080;
 const ST_CONNECTING = 3;
 const ST_CONNECTED = 4;
 
@@ -496,7 +497,21 @@ export class Ws2_32 {
       socket: (af, type, protocol) => { io.drain(); return core.socket(af, type, protocol); },
       WSASocketW: wsaSocket(true),
       WSASocketA: wsaSocket(false),
-      closesocket: (h) => { io.drain(); return core.closesocket(h); },
+      closesocket: (h) => {
+        io.drain();
+        // SO_LINGER {1, n}: a blocking socket waits up to n seconds for its queued data to go out
+        // (taken by the host's TCP), then resets the connection if it did not.
+        const secs = core.wasock_sock_info(h, 9);
+        if (secs > 0 && !self.nonBlocking(h) && core.wasock_sock_info(h, 0) === ST_CONNECTED) {
+          const until = Date.now() + secs * 1000;
+          while (core.wasock_sock_info(h, 3) > 0 && self.waitUntil(until));
+          if (core.wasock_sock_info(h, 3) > 0) {
+            self.sci32(S_VAL, 1); // linger {1, 0}: abortive
+            core.setsockopt(h, SOL_SOCKET, SO_LINGER, sc + S_VAL, 4);
+          }
+        }
+        return core.closesocket(h);
+      },
       bind: (h, name, len) => {
         io.drain();
         const p = addrIn(name, len);
