@@ -4,6 +4,7 @@
 import { lookup, lookupService } from "node:dns/promises";
 import { MessagePort } from "node:worker_threads";
 import { NodeHostProvider } from "../node/host-provider.ts";
+import { SockErr } from "../node/sockerr.ts";
 import {
   CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_CONNECTED, EV_DATA, EV_EOF, EV_INCOMING,
   EV_BYTES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_TEXT, PUSH_CREDIT,
@@ -52,7 +53,15 @@ export class GuestIo {
       wasock_on_sent: ev(EV_SENT),
     };
     this.imp = this.provider.imports();
-    port.on("message", (c: Command) => this.command(c));
+    port.on("message", (c: Command) => {
+      try {
+        this.command(c);
+      } catch (e) {
+        // A bug here must not leave the guest waiting forever: the call fails instead.
+        process.stderr.write(`wasock: host error in ${c.op}: ${(e as Error).stack ?? e}\n`);
+        this.reply(-SockErr.Fault);
+      }
+    });
   }
 
   /** Stops listening for commands (the guest exited). */

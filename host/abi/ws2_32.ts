@@ -212,9 +212,28 @@ export class Ws2_32 {
       if (i.module !== "ws2_32" || i.kind !== "function") continue;
       // A call that returns a pointer or handle fails with NULL (WSA_INVALID_EVENT), the rest with -1.
       const fail = RETURNS_POINTER.has(i.name) ? 0 : -1;
-      out[i.name] = impl[i.name] ?? (() => this.error(WSAEOPNOTSUPP, fail));
+      const fn = impl[i.name];
+      out[i.name] = fn === undefined ? () => this.error(WSAEOPNOTSUPP, fail) : this.guard(i.name, fn, fail);
     }
     return out;
+  }
+
+  /**
+   * A JavaScript exception must never reach the guest (it would trap the program): a bug in a
+   * function becomes WSAEFAULT with its failure value, reported once on stderr.
+   */
+  private guard(name: string, fn: Fn, fail: number): Fn {
+    let told = false;
+    return (a, b, c, d, e, f, g, h, i) => {
+      try {
+        return fn(a, b, c, d, e, f, g, h, i);
+      } catch (err) {
+        if (!told) { told = true; process.stderr.write(`wasock: internal error in ${name}: ${(err as Error).stack ?? err}\n`); }
+        this.io.src = null;
+        this.io.dst = null;
+        return this.error(WSAEFAULT, fail);
+      }
+    };
   }
 
   kernel32(): Record<string, Fn> {
