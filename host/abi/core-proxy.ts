@@ -1,8 +1,9 @@
 // The core's "wasock_host" imports inside a C guest's worker: each forwards the host provider's
 // command to the main thread (io.ts) over the shared channel. Commands whose result the core needs
-// (bind, listen, connect, accept, recv, name, setopt, shutdown, datagram send) park the worker in
-// Atomics.wait until the main thread stores the result; open, close and stream sends are posted
-// without waiting (the host provider cannot fail them once the core has validated the call).
+// (bind, listen, connect, accept, datagram recv, name, datagram send) park the worker in Atomics.wait
+// until the main thread stores the result; open, close, shutdown, setopt and stream sends are posted
+// without waiting (the host provider cannot fail them once the core has validated the call), and
+// stream recv is served from bytes the main thread pushed ahead.
 import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
 import type { HostCore } from "../node/host-provider.ts";
 import {
@@ -175,13 +176,15 @@ export class CoreProxy {
         if (from !== 0) new Uint8Array(this.core.memory.buffer).set(this.shared.subarray(OFF_OUT, OFF_OUT + Math.min(cap, 28)), from >>> 0);
         return r;
       },
-      shutdown: (h, how) => this.call({ op: "shutdown", a: [h, how] }),
+      // The provider answers shutdown and setopt with 0 for any socket the core has opened (the core
+      // validated the call), so they are posted without waiting, like open and close.
+      shutdown: (h, how) => { this.port.postMessage({ op: "shutdown", a: [h, how, 1] }); return 0; },
       close: (h, abortive, linger) => {
         this.types.delete(h);
         this.rx.delete(h);
         this.port.postMessage({ op: "close", a: [h, abortive, linger] });
       },
-      setopt: (h, level, name, value) => this.call({ op: "setopt", a: [h, level, name, value] }),
+      setopt: (h, level, name, value) => { this.port.postMessage({ op: "setopt", a: [h, level, name, value, 1] }); return 0; },
       name: (h, peer, out, cap) => {
         const r = this.call({ op: "name", a: [h, peer, cap] });
         if (r > 0) new Uint8Array(this.core.memory.buffer).set(this.shared.subarray(OFF_OUT, OFF_OUT + r), out >>> 0);

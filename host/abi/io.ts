@@ -169,13 +169,13 @@ export class GuestIo {
         r = f.recv(a[0], HOST_BUFFER, Math.min(a[1], DATA_CAP), a[2], a[3] > 0 ? OFF_OUT : 0, a[3]) as number;
         p.dst = null;
         break;
-      case "shutdown": r = f.shutdown(a[0], a[1]) as number; break;
+      case "shutdown": f.shutdown(a[0], a[1]); this.provider.flush(); return; // posted without waiting
       case "close": // no result awaited
         this.streams.delete(a[0]);
         f.close(a[0], a[1], a[2]);
         this.provider.flush();
         return;
-      case "setopt": r = f.setopt(a[0], a[1], a[2], a[3]) as number; break;
+      case "setopt": f.setopt(a[0], a[1], a[2], a[3]); this.provider.flush(); return; // posted without waiting
       case "name": r = f.name(a[0], a[1], OFF_OUT, Math.min(a[2], 64)) as number; break;
       case "resolve": this.resolve(c.s!, a[0]); return;
       case "reverse": this.reverse(c.s!); return;
