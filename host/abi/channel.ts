@@ -1,13 +1,18 @@
 // The shared channel between a C guest's worker (guest + core) and the main thread (host I/O).
 //
 // One SharedArrayBuffer: a few Int32 control words, then a data area the main thread's host
-// provider reads and writes as if it were core memory (sockaddrs in, received bytes and names out).
-// Commands go worker -> main as messages on a MessagePort; the worker parks in Atomics.wait on
-// CTL_STATE until the main thread has run the command and stored its result. Events (the core's
-// wasock_on_* calls) go main -> worker as batched messages on the same port; the main thread bumps
-// CTL_WAKE after posting, so a worker that waits for I/O sleeps in Atomics.wait on CTL_WAKE and pulls
-// the batches with receiveMessageOnPort. The worker checks CTL_WAKE (one atomic load) before a call
-// and never crosses threads for a call that needs no I/O.
+// provider reads and writes as if it were core memory (sockaddrs in; datagrams, names and resolver
+// answers out). Commands go worker -> main as messages on a MessagePort; for the ones whose result
+// the core needs, the worker parks in Atomics.wait on CTL_STATE until the main thread has run the
+// command and stored its result (the others are posted and not awaited). Events (the core's
+// wasock_on_* calls) go main -> worker as batched messages on the same port, with a stream's
+// received bytes attached (EV_BYTES, within PUSH_CREDIT); the main thread bumps CTL_WAKE after
+// posting, so a worker that waits for I/O sleeps in Atomics.wait on CTL_WAKE and pulls the batches
+// with receiveMessageOnPort. The worker checks CTL_WAKE (one atomic load) before a call and never
+// crosses threads for a call that needs no I/O.
+//
+// Measured here (2 shared cores): a command round trip costs ~75 us; a non-blocking recv or
+// getsockopt from C, which never leaves the worker, 0.15-0.3 us.
 
 /** Int32 index: 0 while a command runs, 1 when its result is stored. */
 export const CTL_STATE = 0;
@@ -23,7 +28,7 @@ export const OFF_ADDR = 64;    // a sockaddr passed in (64 bytes)
 export const OFF_OUT = 128;    // a sockaddr passed out (64 bytes)
 export const OFF_TEXT = 192;   // resolver answers and names (4 KiB)
 export const TEXT_CAP = 4096;
-export const OFF_DATA = 4352;  // received bytes
+export const OFF_DATA = 4352;  // received datagrams
 export const DATA_CAP = 1 << 20;
 export const SHARED_LEN = OFF_DATA + DATA_CAP;
 
