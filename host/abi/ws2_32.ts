@@ -307,7 +307,8 @@ export class Ws2_32 {
         const r = from === 0 ? core.recv(h, HOST_BUFFER, len, flags) : core.recvfrom(h, HOST_BUFFER, len, flags, fp, lp);
         io.dst = null;
         if (!self.shouldWait(r, h)) {
-          if (from !== 0 && kind === 2 && (r >= 0 || core.WSAGetLastError() === 10040)) putName(from, fromlen);
+          // a stream leaves from/fromlen untouched, as Windows does
+          if (from !== 0 && kind === 2 && (r >= 0 || core.WSAGetLastError() === 10040) && core.wasock_sock_info(h, 5) !== SOCK_STREAM) putName(from, fromlen);
           return r;
         }
         if (until === 0) until = self.deadline(h, 7);

@@ -279,6 +279,12 @@ static void data_checks(void) {
   EQ("ioctl.fionread_data", (ioctlsocket(s, FIONREAD, &n), n), 4);
   EQ("stream.peek", recv(s, buf, sizeof buf, MSG_PEEK), 4);
   EQ("stream.after_peek", recv(s, buf, sizeof buf, 0), 4);
+  send(c, "f", 1, 0);
+  struct sockaddr_in untouched;
+  int ulen = sizeof untouched;
+  memset(&untouched, 0xAA, sizeof untouched);
+  EQ("stream.recvfrom", recvfrom(s, buf, sizeof buf, 0, (struct sockaddr *)&untouched, &ulen), 1);
+  CHECK("stream.recvfrom_leaves_from", ((unsigned char *)&untouched)[0] == 0xAA && ulen == sizeof untouched);
 
   /* WSASend gathers, WSARecv scatters (no OVERLAPPED: they block like send/recv) */
   {
