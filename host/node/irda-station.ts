@@ -233,7 +233,9 @@ export class IrdaStation {
     this.drain(now);
   }
 
-  pollAt(now: number): number { return this.core.pollAt(now); }
+  /** µs of the next poll; `now` while a frame waits in the core to be taken (a request such as
+   *  connect() queues one), so a driver that steps to pollAt takes it at once; Infinity = only on ingress. */
+  pollAt(now: number): number { return this.core.txLen() > 0 ? now : this.core.pollAt(now); }
 
   /** Framed bytes to transmit now (whole frames), or null. */
   takeTx(now: number): Uint8Array | null {

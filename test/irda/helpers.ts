@@ -1,11 +1,13 @@
 // Shared set-up for the IrDA link tests: stations on the devices engineer's OpticalMedium, driven in
-// simulated time by test/irda/sim.ts.
-import { OpticalMedium, type Placement } from "../../devices/ir/medium.ts";
+// simulated time by the product driver, devices/ir/sim.ts (IrSimulation).
+import { OpticalMedium, type Placement, type Transceiver } from "../../devices/ir/medium.ts";
+import { IrSimulation } from "../../devices/ir/sim.ts";
 import { IrdaStation, type IrdaStationOptions, type LinkParams, type DiscoveryResult, type DisconnectReason } from "../../host/node/irda-station.ts";
-import { run, wire, type Node } from "./sim.ts";
 
-export interface Peer extends Node {
+export interface Peer {
   name: string;
+  station: IrdaStation;
+  xcvr: Transceiver;
   received: Uint8Array[];
   rxBytes: number;
   link: LinkParams | null;
@@ -16,15 +18,20 @@ export interface Peer extends Node {
 
 export class Net {
   medium: OpticalMedium;
+  sim: IrSimulation;
   peers: Peer[] = [];
-  t = 0;
-  constructor(opts: { seed?: number; bitErrorRate?: number } = {}) { this.medium = new OpticalMedium(opts); }
+  constructor(opts: { seed?: number; bitErrorRate?: number } = {}) {
+    this.medium = new OpticalMedium(opts);
+    this.sim = new IrSimulation(this.medium);
+  }
+
+  /** Current simulated time, µs. */
+  get t(): number { return this.sim.now; }
 
   async add(name: string, place: Placement, opts: IrdaStationOptions): Promise<Peer> {
     const st = await IrdaStation.create(opts);
-    const x = this.medium.addTransceiver(name, place, st.baud);
-    const n = wire(st, x);
-    const p: Peer = { ...n, name, received: [], rxBytes: 0, link: null, discovery: null, disconnected: null, status: [] };
+    const { transceiver } = this.sim.add(name, st, place);
+    const p: Peer = { name, station: st, xcvr: transceiver, received: [], rxBytes: 0, link: null, discovery: null, disconnected: null, status: [] };
     st.onData = (d) => { p.received.push(d); p.rxBytes += d.length; };
     st.onConnected = (l) => { p.link = l; p.disconnected = null; };
     st.onDiscovery = (r) => { p.discovery = r; };
@@ -36,7 +43,7 @@ export class Net {
 
   /** Runs until done() or `forUs` of simulated time pass; returns whether done() held. */
   run(forUs: number, done: () => boolean = () => false): boolean {
-    this.t = run(this.medium, this.peers, this.t, this.t + forUs, done);
+    this.sim.run(this.t + forUs, done);
     return done();
   }
 

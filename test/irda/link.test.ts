@@ -237,7 +237,14 @@ describe("with the devices' IrSimulation driver (the IrEndpoint contract)", () =
     a.discover(6, sim.now);
     expect(sim.run(sim.now + 5e6, () => found.length > 0)).toBe(true);
     expect(found).toEqual([b.deviceAddress]);
-    a.connect(found[0], sim.now);
+    const t0 = sim.now;
+    a.connect(found[0], t0);
+    // the SNRM waits in the core: pollAt says "now" until it is taken, then the next timer
+    expect(a.pollAt(t0)).toBe(t0);
+    expect(sim.nextAt()).toBe(t0);
+    sim.step();
+    expect(sim.now).toBe(t0);
+    expect(a.pollAt(t0)).toBeGreaterThan(t0);
     expect(sim.run(sim.now + 5e6, () => a.connected && b.connected && b.baud === 115200)).toBe(true);
     const data = randomBytes(100_000, 9);
     const got: Uint8Array[] = [];
