@@ -73,3 +73,27 @@ export const SOCKET_ERROR: i32 = -1;
 
 /** Default SO_SNDBUF / SO_RCVBUF of the Windows CE stack (reference/tcp-behaviour.md). */
 export const DEFAULT_BUF: i32 = 8192;
+
+// WSAEventSelect network events (winsock2.h): bit n of lNetworkEvents, iErrorCode[n] its error.
+export const FD_READ: i32 = 1 << 0;
+export const FD_WRITE: i32 = 1 << 1;
+export const FD_OOB: i32 = 1 << 2;
+export const FD_ACCEPT: i32 = 1 << 3;
+export const FD_CONNECT: i32 = 1 << 4;
+export const FD_CLOSE: i32 = 1 << 5;
+export const FD_CONNECT_BIT: i32 = 4;
+export const FD_CLOSE_BIT: i32 = 5;
+export const FD_MAX_EVENTS: i32 = 10;
+export const FD_ALL_EVENTS: i32 = (1 << FD_MAX_EVENTS) - 1;
+/** 32-bit WSANETWORKEVENTS: long lNetworkEvents; int iErrorCode[FD_MAX_EVENTS]. */
+export const WSANETWORKEVENTS_LEN: i32 = 4 + 4 * FD_MAX_EVENTS;
+
+// Event objects and WSAWaitForMultipleEvents (winsock2.h / winerror.h).
+export const WSA_INVALID_EVENT: i32 = 0;
+export const WSA_MAXIMUM_WAIT_EVENTS: u32 = 64;
+export const WSA_WAIT_EVENT_0: u32 = 0;
+export const WSA_WAIT_TIMEOUT: u32 = 258;
+export const WSA_WAIT_FAILED: u32 = 0xffffffff;
+export const WSA_INVALID_HANDLE: i32 = 6;
+export const WSA_NOT_ENOUGH_MEMORY: i32 = 8;
+export const WSA_INVALID_PARAMETER: i32 = 87;

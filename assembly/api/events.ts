@@ -5,7 +5,8 @@
 
 import { SockErr, toWsa } from "./errors";
 import { Sock, SockState, lookup } from "./sock";
-import { SOCK_STREAM } from "./constants";
+import { FD_CONNECT, SOCK_STREAM } from "./constants";
+import { check, record } from "./netevents";
 
 /** A connect finished: Ok, or the reason it failed (connectFailed puts it in exceptfds). */
 export function onConnected(h: i32, e: SockErr): void {
@@ -13,10 +14,14 @@ export function onConnected(h: i32, e: SockErr): void {
   if (s === null || s.state != SockState.Connecting) return;
   if (e == SockErr.Ok) {
     s.setState(SockState.Connected);
+    s.didConnect = true;
+    record(s, FD_CONNECT, 0);
+    check(s);
   } else {
     s.connectFailed = true;
     s.soError = toWsa(e);
     s.setState(SockState.Bound);
+    record(s, FD_CONNECT, s.soError);
   }
 }
 
@@ -25,6 +30,7 @@ export function onIncoming(h: i32, n: i32): void {
   const s = lookup(h);
   if (s === null || s.state != SockState.Listening) return;
   s.pendingAccepts = max(0, s.pendingAccepts + n);
+  check(s);
 }
 
 /** Bytes arrived (stream), or one datagram of `n` bytes arrived (datagram). */
@@ -34,12 +40,15 @@ export function onData(h: i32, n: i32): void {
   if (s.shutRecv && s.type == SOCK_STREAM) return;
   s.rxAvail += n;
   if (s.type != SOCK_STREAM) s.dgrams++;
+  if (s.evMask != 0) check(s);
 }
 
 /** The peer sent FIN: recv returns 0 once the data is drained. */
 export function onEof(h: i32): void {
   const s = lookup(h);
-  if (s !== null) s.peerEof = true;
+  if (s === null) return;
+  s.peerEof = true;
+  check(s);
 }
 
 /** The connection was reset or aborted; queued data is gone and every later read or write fails. */
@@ -56,6 +65,7 @@ export function onReset(h: i32, e: SockErr): void {
   s.rxAvail = 0;
   s.sndQueued = 0;
   s.sndWrites = 0;
+  check(s);
 }
 
 /** The provider put `n` bytes of one earlier send on the network (backpressure released). */
@@ -64,6 +74,7 @@ export function onSent(h: i32, n: i32): void {
   if (s === null) return;
   s.sndQueued = max(0, s.sndQueued - n);
   s.sndWrites = max(0, s.sndWrites - 1);
+  if (s.evMask != 0) check(s);
 }
 
 export function sockOf(h: i32): Sock | null {

@@ -52,6 +52,16 @@ export class Sock {
   pendingAccepts: i32 = 0;         // connections waiting for accept
   sndQueued: i32 = 0;              // bytes handed to the provider, not yet on the network
   sndWrites: i32 = 0;              // sends not yet completed by the provider
+  didConnect: bool = false;        // connected by connect (not accept): WSAEventSelect records FD_CONNECT
+
+  // WSAEventSelect (netevents.ts): the event object, the FD_* mask, the events that may be recorded
+  // now (each disarms when recorded until its re-enabling call), the record and its error codes.
+  evHandle: i32 = 0;
+  evMask: i32 = 0;
+  evArmed: i32 = 0;
+  evRecord: i32 = 0;
+  evConnectErr: i32 = 0;
+  evCloseErr: i32 = 0;
 
   // options
   reuseAddr: bool = false;
@@ -77,6 +87,12 @@ export class Sock {
     // trace point: sockStateName(this.state) => sockStateName(next)
     this.state = next;
   }
+}
+
+/** Whether the provider takes another send now (reference/tcp-behaviour.md, "when send() completes"). */
+export function sendAllowed(s: Sock): bool {
+  if (s.sndBuf <= 0) return s.sndWrites == 0;
+  return s.sndQueued < s.sndBuf || s.sndWrites <= 1;
 }
 
 const table = new StaticArray<Sock | null>(MAX_SOCKETS);

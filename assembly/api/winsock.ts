@@ -7,8 +7,10 @@
 
 import { SockErr, toWsa } from "./errors";
 import { getLastError, setLastError } from "./last-error";
-import { Sock, SockState, allocSock, allSocks, freeSock, lookup } from "./sock";
+import { Sock, SockState, allocSock, allSocks, freeSock, lookup, sendAllowed } from "./sock";
 import { inMem } from "./memory";
+import { associate, inherit, rearm, record, takeRecord } from "./netevents";
+import { closeEvent, createEvent, eventState, resetEvent, setEvent } from "./event-objects";
 import * as C from "./constants";
 import { HOST_BUFFER, MAX_SEND, SENT_NOW } from "../catalog/provider";
 import { PROTOCOL_INFOW_LEN, ProtocolEntry, entryAt, entryById, entryCount, lastLookupError, selectEntry,
@@ -171,12 +173,6 @@ function implicitBind(s: Sock): SockErr {
   return e;
 }
 
-/** Whether the provider takes another send now (reference/tcp-behaviour.md, "when send() completes"). */
-function sendAllowed(s: Sock): bool {
-  if (s.sndBuf <= 0) return s.sndWrites == 0;
-  return s.sndQueued < s.sndBuf || s.sndWrites <= 1;
-}
-
 function dataBufOk(p: usize, len: i32): bool {
   if (len < 0) return false;
   if (p == HOST_BUFFER) return true;
@@ -226,6 +222,10 @@ export function closesocket(h: i32): i32 {
   const s = sockFor(h);
   if (s === null) return -1;
   const abortive = s.lingerOn && s.lingerSecs == 0;
+  // A non-blocking socket cannot wait out a linger time: with data still queued it stays open.
+  if (s.nonBlocking && s.lingerOn && s.lingerSecs != 0 && s.type == C.SOCK_STREAM && s.sndQueued > 0) {
+    return fail(SockErr.WouldBlock);
+  }
   s.provider.close(s, abortive);
   freeSock(s);
   return 0;
@@ -258,6 +258,13 @@ export function listen(h: i32, backlog: i32): i32 {
 }
 
 export function accept(h: i32, addr: usize, addrlen: usize): i32 {
+  const r = acceptCall(h, addr, addrlen);
+  const s = lookup(h);
+  if (s !== null) rearm(s, C.FD_ACCEPT); // the re-enabling call, whatever its outcome
+  return r;
+}
+
+function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
   const s = sockFor(h);
   if (s === null) return -1;
   if (s.state != SockState.Listening) return fail(SockErr.Inval);
@@ -284,6 +291,7 @@ export function accept(h: i32, addr: usize, addrlen: usize): i32 {
   }
   n.bound = true;
   n.setState(SockState.Connected);
+  inherit(n, s);
   if (addr != 0) {
     const len = n.provider.name(n, true, addr, cap);
     if (len >= 0) store<i32>(addrlen, len);
@@ -310,6 +318,8 @@ export function connect(h: i32, name: usize, namelen: i32): i32 {
     const r = s.provider.connect(s, name, addrLen(s.af));
     if (r != SockErr.Ok) return fail(r);
     s.udpConnected = true;
+    s.evArmed |= C.FD_CONNECT;
+    record(s, C.FD_CONNECT, 0); // a datagram connect completes at once
     return 0;
   }
   if (s.state == SockState.Listening) return fail(SockErr.Inval);
@@ -323,6 +333,7 @@ export function connect(h: i32, name: usize, namelen: i32): i32 {
   s.bound = true;
   s.connectFailed = false;
   s.soError = 0;
+  s.evArmed |= C.FD_CONNECT; // each attempt reports its outcome once
   s.setState(SockState.Connecting);
   return fail(SockErr.WouldBlock);
 }
@@ -332,6 +343,15 @@ export function send(h: i32, buf: usize, len: i32, flags: i32): i32 {
 }
 
 export function sendto(h: i32, buf: usize, len: i32, flags: i32, to: usize, tolen: i32): i32 {
+  const r = sendCall(h, buf, len, flags, to, tolen);
+  if (r < 0 && getLastError() == toWsa(SockErr.WouldBlock)) {
+    const s = lookup(h);
+    if (s !== null) rearm(s, C.FD_WRITE); // FD_WRITE comes again once the send would succeed
+  }
+  return r;
+}
+
+function sendCall(h: i32, buf: usize, len: i32, flags: i32, to: usize, tolen: i32): i32 {
   const s = sockFor(h);
   if (s === null) return -1;
   if (!dataBufOk(buf, len)) return fail(SockErr.Fault);
@@ -375,6 +395,13 @@ export function recv(h: i32, buf: usize, len: i32, flags: i32): i32 {
 }
 
 export function recvfrom(h: i32, buf: usize, len: i32, flags: i32, from: usize, fromlen: usize): i32 {
+  const r = recvCall(h, buf, len, flags, from, fromlen);
+  const s = lookup(h);
+  if (s !== null) rearm(s, C.FD_READ | C.FD_OOB); // the re-enabling call, whatever its outcome
+  return r;
+}
+
+function recvCall(h: i32, buf: usize, len: i32, flags: i32, from: usize, fromlen: usize): i32 {
   const s = sockFor(h);
   if (s === null) return -1;
   if (!dataBufOk(buf, len)) return fail(SockErr.Fault);
@@ -590,6 +617,7 @@ export function ioctlsocket(h: i32, cmd: i32, argp: usize): i32 {
   if (s === null) return -1;
   if (cmd != C.FIONBIO && cmd != C.FIONREAD && cmd != C.SIOCATMARK) return fail(SockErr.Inval);
   if (!inMem(argp, 4)) return fail(SockErr.Fault);
+  if (cmd == C.FIONBIO && load<i32>(argp) == 0 && s.evMask != 0) return fail(SockErr.Inval);
   const v = ioctlValue(s, cmd, load<i32>(argp));
   if (cmd != C.FIONBIO) store<i32>(argp, v);
   return 0;
@@ -602,6 +630,8 @@ export function WSAIoctl(h: i32, code: i32, inBuf: usize, inLen: i32, outBuf: us
   if (!inMem(bytesRet, 4)) return fail(SockErr.Fault);
   if (code == C.FIONBIO) {
     if (inLen < 4 || !inMem(inBuf, 4)) return fail(SockErr.Fault);
+    // WSAEventSelect keeps the socket non-blocking until the association is cancelled.
+    if (load<i32>(inBuf) == 0 && s.evMask != 0) return fail(SockErr.Inval);
     ioctlValue(s, code, load<i32>(inBuf));
     store<i32>(bytesRet, 0);
     return 0;
@@ -717,6 +747,93 @@ export function WSAPoll(fds: usize, nfds: i32, timeout: i32): i32 {
     if (rev != 0) count++;
   }
   return count;
+}
+
+// ---- event objects and WSAEventSelect ----------------------------------------------------------
+// The event-object calls are kernel-object calls on Windows (CreateEvent, SetEvent, CloseHandle,
+// WaitForMultipleObjectsEx): they work without WSAStartup and fail with WSA_INVALID_HANDLE (6),
+// WSA_INVALID_PARAMETER (87) or WSA_NOT_ENOUGH_MEMORY (8). Events outlive WSACleanup.
+
+/** A manual-reset, non-signalled event object; WSA_INVALID_EVENT (0) with WSA_NOT_ENOUGH_MEMORY when none is left. */
+export function WSACreateEvent(): i32 {
+  const h = createEvent();
+  if (h == C.WSA_INVALID_EVENT) setLastError(C.WSA_NOT_ENOUGH_MEMORY);
+  return h;
+}
+
+function eventCall(ok: bool): i32 {
+  if (ok) return 1;
+  setLastError(C.WSA_INVALID_HANDLE);
+  return 0;
+}
+
+export function WSACloseEvent(h: i32): i32 { return eventCall(closeEvent(h)); }
+export function WSASetEvent(h: i32): i32 { return eventCall(setEvent(h)); }
+export function WSAResetEvent(h: i32): i32 { return eventCall(resetEvent(h)); }
+
+function waitFailed(code: i32): u32 {
+  setLastError(code);
+  return C.WSA_WAIT_FAILED;
+}
+
+/**
+ * Tests the events without waiting: WSA_WAIT_EVENT_0 + the lowest signalled index (wait-any), or
+ * WSA_WAIT_EVENT_0 when all are signalled (wait-all), else WSA_WAIT_TIMEOUT whatever dwTimeout is
+ * (hosts wait and ask again). cEvents 0 or above WSA_MAXIMUM_WAIT_EVENTS, or a handle repeated in a
+ * wait-all: WSA_INVALID_PARAMETER; an array outside memory: WSAEFAULT; a handle that is not a live
+ * event: WSA_INVALID_HANDLE (each with WSA_WAIT_FAILED). No event is changed (they are manual-reset).
+ */
+export function WSAWaitForMultipleEvents(cEvents: u32, events: usize, waitAll: i32, timeout: u32, alertable: i32): u32 {
+  if (cEvents == 0 || cEvents > C.WSA_MAXIMUM_WAIT_EVENTS) return waitFailed(C.WSA_INVALID_PARAMETER);
+  if (!inMem(events, <i32>cEvents << 2)) return waitFailed(toWsa(SockErr.Fault));
+  const n = <i32>cEvents;
+  let first: i32 = -1;
+  let all = true;
+  for (let i = 0; i < n; i++) {
+    const st = eventState(load<i32>(events + (i << 2)));
+    if (st < 0) return waitFailed(C.WSA_INVALID_HANDLE);
+    if (st == 1) { if (first < 0) first = i; }
+    else all = false;
+  }
+  if (waitAll != 0) {
+    for (let i = 1; i < n; i++) {
+      const h = load<i32>(events + (i << 2));
+      for (let j = 0; j < i; j++) {
+        if (load<i32>(events + (j << 2)) == h) return waitFailed(C.WSA_INVALID_PARAMETER);
+      }
+    }
+    return all ? C.WSA_WAIT_EVENT_0 : C.WSA_WAIT_TIMEOUT;
+  }
+  return first >= 0 ? C.WSA_WAIT_EVENT_0 + <u32>first : C.WSA_WAIT_TIMEOUT;
+}
+
+/**
+ * Associates event object `ev` with the FD_* events in `mask` (bits above FD_ALL_EVENTS are ignored)
+ * and makes the socket non-blocking; mask 0 cancels the association (ev is then ignored). Either way
+ * the network event record is cleared, and events whose condition already holds are recorded at once.
+ * An ev that is not a live event object (with a mask): WSAEINVAL.
+ */
+export function WSAEventSelect(h: i32, ev: i32, mask: i32): i32 {
+  const s = sockFor(h);
+  if (s === null) return -1;
+  const m = mask & C.FD_ALL_EVENTS;
+  if (m != 0 && eventState(ev) < 0) return fail(SockErr.Inval);
+  associate(s, ev, m);
+  return 0;
+}
+
+/**
+ * Copies the network event record into the 32-bit WSANETWORKEVENTS at `out` (44 bytes) and clears
+ * it; resets `ev` when it is not 0. out outside memory: WSAEFAULT; ev not a live event: WSAEINVAL.
+ */
+export function WSAEnumNetworkEvents(h: i32, ev: i32, out: usize): i32 {
+  const s = sockFor(h);
+  if (s === null) return -1;
+  if (!inMem(out, C.WSANETWORKEVENTS_LEN)) return fail(SockErr.Fault);
+  if (ev != 0 && eventState(ev) < 0) return fail(SockErr.Inval);
+  takeRecord(s, out);
+  if (ev != 0) resetEvent(ev);
+  return 0;
 }
 
 // ---- catalog -----------------------------------------------------------------------------------

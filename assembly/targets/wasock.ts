@@ -16,12 +16,50 @@
 //   commands; the host answers each at once and never re-enters the core from inside one.
 // - Events: the host reports I/O completions with the wasock_on_* exports below; wasock_ready(h) then
 //   gives the socket's select readiness (1 readable, 2 writable, 4 except; -1 not a socket).
+// - Event objects (WSAEVENT, a 32-bit handle; WSA_INVALID_EVENT is 0). These need no WSAStartup and
+//   outlive WSACleanup, as kernel events do on Windows; they set the last error like CreateEvent/
+//   SetEvent/CloseHandle/WaitForMultipleObjectsEx do:
+//     WSACreateEvent(): WSAEVENT — manual-reset, non-signalled; 0 + WSA_NOT_ENOUGH_MEMORY (8) when
+//       all 1024 are in use. Event handles end in binary 10, so they never equal a SOCKET.
+//     WSACloseEvent(h) / WSASetEvent(h) / WSAResetEvent(h): BOOL — 1, or 0 + WSA_INVALID_HANDLE (6)
+//       for a handle that is not a live event (0, closed, a socket, garbage).
+//     WSAWaitForMultipleEvents(cEvents, lphEvents, fWaitAll, dwTimeout, fAlertable): DWORD (u32) —
+//       NEVER waits, whatever dwTimeout: WSA_WAIT_EVENT_0 (0) + the lowest signalled index (wait-any)
+//       or 0 when all are signalled (wait-all), else WSA_WAIT_TIMEOUT (258). WSA_WAIT_FAILED
+//       (0xFFFFFFFF) with: WSA_INVALID_PARAMETER (87) for cEvents 0 or > 64 or a handle repeated in a
+//       wait-all; WSAEFAULT for lphEvents (cEvents x 4-byte handles) outside memory;
+//       WSA_INVALID_HANDLE (6) when any entry is not a live event. Events are not changed.
+//       fAlertable is ignored (no WSA_WAIT_IO_COMPLETION). To wait, a host watches
+//       wasock_event_changes() (it moves whenever an event becomes signalled or is closed, which
+//       happens inside WSASetEvent, the Winsock calls and the wasock_on_* exports) and asks again.
+// - WSAEventSelect(s, hEvent, lNetworkEvents): int — needs WSAStartup (WSANOTINITIALISED), s a live
+//   socket (WSAENOTSOCK). Bits above FD_ALL_EVENTS (0x3FF) are ignored; mask 0 cancels (hEvent
+//   ignored); otherwise hEvent must be a live event (WSAEINVAL). Clears the record; makes s
+//   non-blocking (FIONBIO 0 then fails with WSAEINVAL until cancelled); records at once what holds:
+//   FD_READ data waiting, FD_WRITE writable (connected stream / any datagram), FD_ACCEPT connection
+//   waiting, FD_CONNECT stream connected by connect, FD_CLOSE peer closed (data read) or reset.
+//   Recording sets the record bit and error, signals hEvent, and disarms the event until its
+//   re-enabling call: recv/recvfrom (FD_READ, FD_OOB; any call), accept (FD_ACCEPT; any call), a
+//   send/sendto failing with WSAEWOULDBLOCK (FD_WRITE), connect (FD_CONNECT, per attempt; a datagram
+//   connect records it at once); FD_CLOSE once. Errors: FD_CONNECT carries the connect error
+//   (WSAECONNREFUSED ...), FD_CLOSE 0 (graceful, recorded once the data before the FIN is read) or
+//   WSAECONNRESET/WSAECONNABORTED. accept gives the new socket the listener's event and mask.
+//   closesocket ends the association. FD_OOB is never recorded (the host has no urgent data).
+// - WSAEnumNetworkEvents(s, hEvent, lpNetworkEvents): int — writes the 32-bit WSANETWORKEVENTS
+//   (i32 lNetworkEvents; i32 iErrorCode[10]; 44 bytes; iErrorCode[FD_x_BIT]), clears the record and
+//   resets hEvent when it is not 0. WSANOTINITIALISED / WSAENOTSOCK / WSAEFAULT (pointer outside
+//   memory or NULL) / WSAEINVAL (hEvent not 0 and not a live event), checked in that order.
+// - closesocket on a NON-blocking stream with SO_LINGER {1, n>0} while sent data is still queued
+//   (sock info field 3 > 0): SOCKET_ERROR + WSAEWOULDBLOCK, and the socket stays open.
+// - wasock_event_changes(): u32 counter described above; wasock_event_state(h): 1 signalled,
+//   0 not, -1 not a live event (sets no last error).
 
 export {
   WSAStartup, WSACleanup, WSAGetLastError, WSASetLastError, WSASetBlockingHook, WSAUnhookBlockingHook,
   WSACancelBlockingCall, WSAIsBlocking, socket, WSASocketW, closesocket, bind, listen, accept, connect,
   send, sendto, recv, recvfrom, shutdown, getsockname, getpeername, getsockopt, setsockopt, ioctlsocket,
-  WSAIoctl, select, WSAPoll, WSAEnumProtocolsW,
+  WSAIoctl, select, WSAPoll, WSAEnumProtocolsW, WSACreateEvent, WSACloseEvent, WSASetEvent, WSAResetEvent,
+  WSAWaitForMultipleEvents, WSAEventSelect, WSAEnumNetworkEvents,
 } from "../api/winsock";
 export * from "../api/names-exports";
 
@@ -29,6 +67,7 @@ import { negotiatedVersion, readiness } from "../api/winsock";
 import { SockErr, toWsa } from "../api/errors";
 import { onConnected, onData, onEof, onIncoming, onReset, onSent, sockOf } from "../api/events";
 import { liveSockets } from "../api/sock";
+import { eventChanges, eventState } from "../api/event-objects";
 
 const SCRATCH_LEN: i32 = 65536;
 const scratch = memory.data(SCRATCH_LEN, 16);
@@ -37,6 +76,8 @@ export function wasock_scratch(): usize { return scratch; }
 export function wasock_scratch_len(): i32 { return SCRATCH_LEN; }
 export function wasock_version(): i32 { return negotiatedVersion(); }
 export function wasock_live(): i32 { return liveSockets(); }
+export function wasock_event_changes(): u32 { return eventChanges(); }
+export function wasock_event_state(h: i32): i32 { return eventState(h); }
 
 export function wasock_on_connected(h: i32, e: i32): void { onConnected(h, <SockErr>e); }
 export function wasock_on_incoming(h: i32, n: i32): void { onIncoming(h, n); }
@@ -50,7 +91,11 @@ export function wasock_ready(h: i32): i32 {
   return s === null ? -1 : readiness(s);
 }
 
-/** State and counters of a socket for hosts and tests: [state, flags, rxAvail, sndQueued, pendingAccepts, soError]. */
+/**
+ * State and counters of a socket for hosts and tests: 0 state, 1 flags, 2 rxAvail, 3 sndQueued,
+ * 4 pendingAccepts, 5 type, 6 af, 7 SO_RCVTIMEO, 8 SO_SNDTIMEO, 9 linger secs (-1 off), 10 SO_RCVBUF,
+ * 11 reset error, 12 WSAEventSelect mask, 13 network event record, 14 armed events; -1 otherwise.
+ */
 export function wasock_sock_info(h: i32, field: i32): i32 {
   const s = sockOf(h);
   if (s === null) return -1;
@@ -68,6 +113,9 @@ export function wasock_sock_info(h: i32, field: i32): i32 {
     case 9: return s.lingerOn ? <i32>s.lingerSecs : -1;
     case 10: return s.rcvBuf;
     case 11: return s.resetErr;
+    case 12: return s.evMask;
+    case 13: return s.evRecord;
+    case 14: return s.evArmed;
     default: return -1;
   }
 }

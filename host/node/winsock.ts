@@ -22,6 +22,8 @@ const O_LEN = 64;        // int
 const O_VAL = 128;       // option values, WSAIoctl buffers (1024)
 const O_SETS = 2048;     // three fd_sets (3 x 260)
 const O_TIMEVAL = 3072;  // timeval
+const O_EVENTS = 3328;   // WSAEVENT array (up to 64, 256 bytes)
+const O_NETEV = 3584;    // WSANETWORKEVENTS (44)
 const O_POLL = 4096;     // WSAPOLLFD array (up to MAX_POLL)
 const MAX_POLL = 4096;
 const O_ENUM = 40960;    // WSAEnumProtocols buffer (up to 24 KiB)
@@ -136,6 +138,20 @@ interface Waiter {
   reject?: (e: Error) => void;
 }
 
+/** A WSAWaitForMultipleEventsAsync call waiting for its events. */
+class EventWaiter {
+  timer: NodeJS.Timeout | undefined = undefined;
+  constructor(
+    public events: number[],
+    public all: boolean,
+    public resolve: (r: number) => void,
+    public reject: (e: Error) => void,
+  ) {}
+}
+
+/** WSAEnumNetworkEvents' result: the FD_* bits recorded and the error of each (indexed by FD_x_BIT). */
+export interface WSANetworkEvents { lNetworkEvents: number; iErrorCode: number[] }
+
 /** A sockaddr argument: an address object, raw bytes (to pass exactly what a C program would), or NULL. */
 export type NameArg = SockAddr | Uint8Array | null;
 
@@ -145,6 +161,8 @@ export class Winsock {
   private readonly scratch: number;
   private waiters = new Map<number, Waiter[]>();
   private waking = 0;
+  private evWaiters: EventWaiter[] = [];
+  private evSeen = -1;
 
   private constructor(core: Core, host: NodeHostProvider) {
     this.core = core;
@@ -174,6 +192,7 @@ export class Winsock {
   /** Throws the last error when r is SOCKET_ERROR; delivers events learned during the call. */
   private done(r: number): number {
     this.host.flush();
+    if (this.evWaiters.length !== 0) this.wakeEvents();
     if (r === -1) throw new WinsockError(this.core.WSAGetLastError());
     return r;
   }
@@ -192,6 +211,7 @@ export class Winsock {
 
   /** After an event on h: settles the waiters whose condition now holds (readiness read once). */
   private wake(h: number): void {
+    if (this.evWaiters.length !== 0) this.wakeEvents();
     const list = this.waiters.get(h);
     if (list === undefined || list.length === 0 || this.waking === h) return;
     const outer = this.waking;
@@ -440,6 +460,7 @@ export class Winsock {
     const r = tp === 0 ? this.core.send(s, HOST_BUFFER, buf.length, flags) : this.core.sendto(s, HOST_BUFFER, buf.length, flags, tp, tl);
     this.host.src = null;
     this.host.flush();
+    if (this.evWaiters.length !== 0) this.wakeEvents();
     return r;
   }
 
@@ -481,6 +502,7 @@ export class Winsock {
     this.host.dst = buf;
     const r = fp === 0 ? this.core.recv(s, HOST_BUFFER, buf.length, flags) : this.core.recvfrom(s, HOST_BUFFER, buf.length, flags, fp, lp);
     this.host.dst = null;
+    if (this.evWaiters.length !== 0) this.wakeEvents();
     if (from !== null && (r >= 0 || this.core.WSAGetLastError() === WSA.WSAEMSGSIZE)) {
       const a = decodeSockAddr(this.mem(), fp, this.dv().getInt32(lp, true));
       if (a) Object.assign(from, a);
@@ -639,6 +661,116 @@ export class Winsock {
       n = this.WSAPoll(fds);
     }
     return n;
+  }
+
+  // ---- event objects and WSAEventSelect --------------------------------------------------------
+
+  /** A manual-reset, non-signalled event object (WSA_NOT_ENOUGH_MEMORY when none is left). */
+  WSACreateEvent(): number {
+    const h = this.core.WSACreateEvent();
+    if (h === K.WSA_INVALID_EVENT) throw new WinsockError(this.core.WSAGetLastError());
+    return h;
+  }
+
+  private eventCall(r: number): boolean {
+    if (r === 0) throw new WinsockError(this.core.WSAGetLastError());
+    if (this.evWaiters.length !== 0) this.wakeEvents();
+    return true;
+  }
+
+  /** true, or WSA_INVALID_HANDLE for a handle that is not a live event (as for the next two). */
+  WSACloseEvent(hEvent: number): boolean { return this.eventCall(this.core.WSACloseEvent(hEvent | 0)); }
+  WSASetEvent(hEvent: number): boolean { return this.eventCall(this.core.WSASetEvent(hEvent | 0)); }
+  WSAResetEvent(hEvent: number): boolean { return this.eventCall(this.core.WSAResetEvent(hEvent | 0)); }
+
+  /**
+   * Tests the events without waiting, whatever dwTimeout says: WSA_WAIT_EVENT_0 + the index of the
+   * lowest signalled event (or WSA_WAIT_EVENT_0 when all are, with fWaitAll), else WSA_WAIT_TIMEOUT.
+   * WSA_WAIT_FAILED becomes a WinsockError (WSA_INVALID_PARAMETER, WSA_INVALID_HANDLE).
+   */
+  WSAWaitForMultipleEvents(events: number[], fWaitAll: boolean, dwTimeout: number, fAlertable = false): number {
+    if (!Array.isArray(events)) throw new TypeError("events must be an array of WSAEVENT handles");
+    const p = this.scratch + O_EVENTS;
+    const n = events.length;
+    if (n <= K.WSA_MAXIMUM_WAIT_EVENTS) {
+      const dv = this.dv();
+      for (let i = 0; i < n; i++) dv.setInt32(p + 4 * i, events[i] | 0, true);
+    }
+    const r = this.core.WSAWaitForMultipleEvents(n, p, fWaitAll ? 1 : 0, dwTimeout >>> 0, fAlertable ? 1 : 0) >>> 0;
+    if (r === K.WSA_WAIT_FAILED) throw new WinsockError(this.core.WSAGetLastError());
+    return r;
+  }
+
+  /**
+   * WSAWaitForMultipleEvents that waits: resolves with WSA_WAIT_EVENT_0 + index (or WSA_WAIT_EVENT_0
+   * for fWaitAll) once the events are signalled, or WSA_WAIT_TIMEOUT after dwTimeout ms
+   * (WSA_INFINITE: never). An event closed while waited on rejects with WSA_INVALID_HANDLE.
+   */
+  WSAWaitForMultipleEventsAsync(events: number[], fWaitAll: boolean, dwTimeout: number): Promise<number> {
+    let r: number;
+    try { r = this.WSAWaitForMultipleEvents(events, fWaitAll, 0); } catch (e) { return Promise.reject(e); }
+    const ms = dwTimeout >>> 0;
+    if (r !== K.WSA_WAIT_TIMEOUT || ms === 0) return Promise.resolve(r);
+    return new Promise<number>((resolve, reject) => {
+      const w = new EventWaiter(events.slice(), fWaitAll, resolve, reject);
+      this.evWaiters.push(w);
+      if (ms !== K.WSA_INFINITE) {
+        w.timer = setTimeout(() => {
+          const i = this.evWaiters.indexOf(w);
+          if (i >= 0) this.evWaiters.splice(i, 1);
+          resolve(K.WSA_WAIT_TIMEOUT);
+        }, Math.min(ms, 0x7fffffff));
+      }
+    });
+  }
+
+  /** After anything that may have signalled or closed an event: settles the waiters whose events hold. */
+  private wakeEvents(): void {
+    const n = this.core.wasock_event_changes() >>> 0;
+    if (n === this.evSeen) return; // no event was set or closed since the last look
+    this.evSeen = n;
+    const list = this.evWaiters;
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
+      const r = this.testEvents(w);
+      if (r === K.WSA_WAIT_TIMEOUT) { list[kept++] = w; continue; }
+      if (w.timer !== undefined) clearTimeout(w.timer);
+      if (r < 0) w.reject(new WinsockError(WSA.WSA_INVALID_HANDLE));
+      else w.resolve(r);
+    }
+    list.length = kept;
+  }
+
+  /** The wait's outcome now, read without touching scratch memory or the last error (-1: a closed event). */
+  private testEvents(w: EventWaiter): number {
+    let first = -1;
+    let all = true;
+    for (let i = 0; i < w.events.length; i++) {
+      const st = this.core.wasock_event_state(w.events[i] | 0);
+      if (st < 0) return -1;
+      if (st === 1) { if (first < 0) first = i; } else all = false;
+    }
+    if (w.all) return all ? K.WSA_WAIT_EVENT_0 : K.WSA_WAIT_TIMEOUT;
+    return first >= 0 ? K.WSA_WAIT_EVENT_0 + first : K.WSA_WAIT_TIMEOUT;
+  }
+
+  /**
+   * Associates event object hEventObject with the FD_* events in lNetworkEvents and makes the socket
+   * non-blocking (lNetworkEvents 0 cancels). Conditions that already hold are recorded at once.
+   */
+  WSAEventSelect(s: number, hEventObject: number, lNetworkEvents: number): number {
+    return this.done(this.core.WSAEventSelect(s, hEventObject | 0, lNetworkEvents | 0));
+  }
+
+  /** Returns and clears the socket's network event record; resets hEventObject when it is not 0. */
+  WSAEnumNetworkEvents(s: number, hEventObject: number): WSANetworkEvents {
+    const p = this.scratch + O_NETEV;
+    this.done(this.core.WSAEnumNetworkEvents(s, hEventObject | 0, p));
+    const dv = this.dv();
+    const iErrorCode: number[] = [];
+    for (let i = 0; i < K.FD_MAX_EVENTS; i++) iErrorCode.push(dv.getInt32(p + 4 + 4 * i, true));
+    return { lNetworkEvents: dv.getInt32(p, true), iErrorCode };
   }
 
   // ---- catalog -------------------------------------------------------------------------------
