@@ -17,6 +17,7 @@ import {
   fpEqual, fpIsZero, fpInvert, fpSub2, fpSubK, fpMulK, fpAddLazy, fpSubLazy,
 } from "./p256-field";
 import { Mont256, Num, numNew, numFromBE, numToBE, numIsZero, numLt } from "./mont-field";
+import { select2, select3 } from "./table-select";
 
 function hexBytes(h: string): Uint8Array {
   const b = new Uint8Array(h.length >> 1);
@@ -154,36 +155,6 @@ export function jacTable(table: StaticArray<i32>, p: Pt): void {
   }
 }
 
-// Masked selection of entry w (secret) among 16 entries of 30 limbs at address p: every
-// entry is read, and only the wanted one survives the masks.
-function select3(x: Fp, y: Fp, z: Fp, p: usize, w: i32): void {
-  let a0: i32 = 0, a1: i32 = 0, a2: i32 = 0, a3: i32 = 0, a4: i32 = 0, a5: i32 = 0;
-  let a6: i32 = 0, a7: i32 = 0, a8: i32 = 0, a9: i32 = 0, a10: i32 = 0, a11: i32 = 0;
-  let a12: i32 = 0, a13: i32 = 0, a14: i32 = 0, a15: i32 = 0, a16: i32 = 0, a17: i32 = 0;
-  let a18: i32 = 0, a19: i32 = 0, a20: i32 = 0, a21: i32 = 0, a22: i32 = 0, a23: i32 = 0;
-  let a24: i32 = 0, a25: i32 = 0, a26: i32 = 0, a27: i32 = 0, a28: i32 = 0, a29: i32 = 0;
-  for (let j = 0; j < 16; j++) {
-    const m = -((((j ^ w) - 1) >>> 31) & 1);
-    const e = p + <usize>(j * 120);
-    a0 |= load<i32>(e, 0) & m; a1 |= load<i32>(e, 4) & m; a2 |= load<i32>(e, 8) & m;
-    a3 |= load<i32>(e, 12) & m; a4 |= load<i32>(e, 16) & m; a5 |= load<i32>(e, 20) & m;
-    a6 |= load<i32>(e, 24) & m; a7 |= load<i32>(e, 28) & m; a8 |= load<i32>(e, 32) & m;
-    a9 |= load<i32>(e, 36) & m; a10 |= load<i32>(e, 40) & m; a11 |= load<i32>(e, 44) & m;
-    a12 |= load<i32>(e, 48) & m; a13 |= load<i32>(e, 52) & m; a14 |= load<i32>(e, 56) & m;
-    a15 |= load<i32>(e, 60) & m; a16 |= load<i32>(e, 64) & m; a17 |= load<i32>(e, 68) & m;
-    a18 |= load<i32>(e, 72) & m; a19 |= load<i32>(e, 76) & m; a20 |= load<i32>(e, 80) & m;
-    a21 |= load<i32>(e, 84) & m; a22 |= load<i32>(e, 88) & m; a23 |= load<i32>(e, 92) & m;
-    a24 |= load<i32>(e, 96) & m; a25 |= load<i32>(e, 100) & m; a26 |= load<i32>(e, 104) & m;
-    a27 |= load<i32>(e, 108) & m; a28 |= load<i32>(e, 112) & m; a29 |= load<i32>(e, 116) & m;
-  }
-  unchecked(x[0] = a0); unchecked(x[1] = a1); unchecked(x[2] = a2); unchecked(x[3] = a3); unchecked(x[4] = a4);
-  unchecked(x[5] = a5); unchecked(x[6] = a6); unchecked(x[7] = a7); unchecked(x[8] = a8); unchecked(x[9] = a9);
-  unchecked(y[0] = a10); unchecked(y[1] = a11); unchecked(y[2] = a12); unchecked(y[3] = a13); unchecked(y[4] = a14);
-  unchecked(y[5] = a15); unchecked(y[6] = a16); unchecked(y[7] = a17); unchecked(y[8] = a18); unchecked(y[9] = a19);
-  unchecked(z[0] = a20); unchecked(z[1] = a21); unchecked(z[2] = a22); unchecked(z[3] = a23); unchecked(z[4] = a24);
-  unchecked(z[5] = a25); unchecked(z[6] = a26); unchecked(z[7] = a27); unchecked(z[8] = a28); unchecked(z[9] = a29);
-}
-
 const jsel = new Pt();
 
 /**
@@ -249,30 +220,6 @@ function buildComb(): void {
     for (let l = 0; l < 10; l++) { unchecked(COMB[base + l] = ax[l]); unchecked(COMB[base + 10 + l] = ay[l]); }
   }
   combReady = true; // digit 0 entries stay zero (selected for a zero digit, then masked out)
-}
-
-// Masked selection of entry w (secret) among 16 entries of 20 limbs at address p: every
-// entry is read, and only the wanted one survives the masks.
-function select2(x: Fp, y: Fp, p: usize, w: i32): void {
-  let a0: i32 = 0, a1: i32 = 0, a2: i32 = 0, a3: i32 = 0, a4: i32 = 0, a5: i32 = 0;
-  let a6: i32 = 0, a7: i32 = 0, a8: i32 = 0, a9: i32 = 0, a10: i32 = 0, a11: i32 = 0;
-  let a12: i32 = 0, a13: i32 = 0, a14: i32 = 0, a15: i32 = 0, a16: i32 = 0, a17: i32 = 0;
-  let a18: i32 = 0, a19: i32 = 0;
-  for (let j = 0; j < 16; j++) {
-    const m = -((((j ^ w) - 1) >>> 31) & 1);
-    const e = p + <usize>(j * 80);
-    a0 |= load<i32>(e, 0) & m; a1 |= load<i32>(e, 4) & m; a2 |= load<i32>(e, 8) & m;
-    a3 |= load<i32>(e, 12) & m; a4 |= load<i32>(e, 16) & m; a5 |= load<i32>(e, 20) & m;
-    a6 |= load<i32>(e, 24) & m; a7 |= load<i32>(e, 28) & m; a8 |= load<i32>(e, 32) & m;
-    a9 |= load<i32>(e, 36) & m; a10 |= load<i32>(e, 40) & m; a11 |= load<i32>(e, 44) & m;
-    a12 |= load<i32>(e, 48) & m; a13 |= load<i32>(e, 52) & m; a14 |= load<i32>(e, 56) & m;
-    a15 |= load<i32>(e, 60) & m; a16 |= load<i32>(e, 64) & m; a17 |= load<i32>(e, 68) & m;
-    a18 |= load<i32>(e, 72) & m; a19 |= load<i32>(e, 76) & m;
-  }
-  unchecked(x[0] = a0); unchecked(x[1] = a1); unchecked(x[2] = a2); unchecked(x[3] = a3); unchecked(x[4] = a4);
-  unchecked(x[5] = a5); unchecked(x[6] = a6); unchecked(x[7] = a7); unchecked(x[8] = a8); unchecked(x[9] = a9);
-  unchecked(y[0] = a10); unchecked(y[1] = a11); unchecked(y[2] = a12); unchecked(y[3] = a13); unchecked(y[4] = a14);
-  unchecked(y[5] = a15); unchecked(y[6] = a16); unchecked(y[7] = a17); unchecked(y[8] = a18); unchecked(y[9] = a19);
 }
 
 const cx = fpNew(), cy = fpNew(), mz = fpNew(), mh = fpNew(), mhh = fpNew(), mi = fpNew();
