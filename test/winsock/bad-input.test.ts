@@ -14,6 +14,7 @@ describe("bad input table", () => {
   let c: any;
   let S: number;          // scratch
   let tcp: number, udp: number, stale: number, listener: number;
+  let ev: number, deadEv: number, selected: number;
   beforeAll(async () => {
     ws = await started();
     c = ws.core;
@@ -25,6 +26,11 @@ describe("bad input table", () => {
     listener = ws.socket(K.AF_INET, K.SOCK_STREAM, 0);
     ws.bind(listener, v4());
     ws.listen(listener, 1);
+    ev = ws.WSACreateEvent();
+    deadEv = ws.WSACreateEvent();
+    ws.WSACloseEvent(deadEv);
+    selected = ws.socket(K.AF_INET, K.SOCK_STREAM, 0);
+    ws.WSAEventSelect(selected, ev, K.FD_READ);
   });
   const dv = () => new DataView(c.memory.buffer);
   const addr = () => { dv().setUint16(S, K.AF_INET, true); dv().setUint16(S + 2, 0x5000, false); dv().setUint32(S + 4, 0x0100007f, true); return S; };
@@ -83,6 +89,27 @@ describe("bad input table", () => {
     ["socket(AF_UNSPEC)", () => c.socket(0, K.SOCK_STREAM, 0), "WSAEAFNOSUPPORT"],
     ["socket(AF_IRDA) without an IrDA provider", () => c.socket(26, K.SOCK_STREAM, 0), "WSAEAFNOSUPPORT"],
     ["listen(udp)", () => c.listen(udp, 1), "WSAEOPNOTSUPP"],
+    // Event objects (BOOL results: FALSE is shown as -1 here) and WSAWaitForMultipleEvents (WSA_WAIT_FAILED).
+    ["WSASetEvent(0)", () => (c.WSASetEvent(0) === 0 ? -1 : 0), "WSA_INVALID_HANDLE"],
+    ["WSAResetEvent(closed)", () => (c.WSAResetEvent(deadEv) === 0 ? -1 : 0), "WSA_INVALID_HANDLE"],
+    ["WSACloseEvent(socket)", () => (c.WSACloseEvent(tcp) === 0 ? -1 : 0), "WSA_INVALID_HANDLE"],
+    ["WSACloseEvent(-1)", () => (c.WSACloseEvent(-1) === 0 ? -1 : 0), "WSA_INVALID_HANDLE"],
+    ["WSAWaitForMultipleEvents(cEvents 0)", () => c.WSAWaitForMultipleEvents(0, S, 0, 0, 0) | 0, "WSA_INVALID_PARAMETER"],
+    ["WSAWaitForMultipleEvents(cEvents 65)", () => c.WSAWaitForMultipleEvents(65, S, 0, 0, 0) | 0, "WSA_INVALID_PARAMETER"],
+    ["WSAWaitForMultipleEvents(cEvents 0x80000000)", () => c.WSAWaitForMultipleEvents(0x80000000 | 0, S, 0, 0, 0) | 0, "WSA_INVALID_PARAMETER"],
+    ["WSAWaitForMultipleEvents(far array)", () => c.WSAWaitForMultipleEvents(4, FAR, 0, 0, 0) | 0, "WSAEFAULT"],
+    ["WSAWaitForMultipleEvents(NULL array)", () => c.WSAWaitForMultipleEvents(1, 0, 0, 0, 0) | 0, "WSAEFAULT"],
+    ["WSAWaitForMultipleEvents(closed event)", () => { dv().setInt32(S, deadEv, true); return c.WSAWaitForMultipleEvents(1, S, 0, 0, 0) | 0; }, "WSA_INVALID_HANDLE"],
+    ["WSAWaitForMultipleEvents(wait-all, repeated)", () => { dv().setInt32(S, ev, true); dv().setInt32(S + 4, ev, true); return c.WSAWaitForMultipleEvents(2, S, 1, 0, 0) | 0; }, "WSA_INVALID_PARAMETER"],
+    ["WSAEventSelect(stale)", () => c.WSAEventSelect(stale, ev, K.FD_READ), "WSAENOTSOCK"],
+    ["WSAEventSelect(event as socket)", () => c.WSAEventSelect(ev, ev, K.FD_READ), "WSAENOTSOCK"],
+    ["WSAEventSelect(closed event)", () => c.WSAEventSelect(tcp, deadEv, K.FD_READ), "WSAEINVAL"],
+    ["WSAEventSelect(socket as event)", () => c.WSAEventSelect(tcp, udp, K.FD_READ), "WSAEINVAL"],
+    ["WSAEnumNetworkEvents(far record)", () => c.WSAEnumNetworkEvents(tcp, 0, FAR), "WSAEFAULT"],
+    ["WSAEnumNetworkEvents(NULL record)", () => c.WSAEnumNetworkEvents(tcp, 0, 0), "WSAEFAULT"],
+    ["WSAEnumNetworkEvents(closed event)", () => c.WSAEnumNetworkEvents(tcp, deadEv, S), "WSAEINVAL"],
+    ["ioctlsocket(FIONBIO 0 after WSAEventSelect)", () => { dv().setInt32(S, 0, true); return c.ioctlsocket(selected, K.FIONBIO, S); }, "WSAEINVAL"],
+    ["WSAIoctl(FIONBIO 0 after WSAEventSelect)", () => { dv().setInt32(S, 0, true); return c.WSAIoctl(selected, K.FIONBIO, S, 4, 0, 0, S + 8); }, "WSAEINVAL"],
   ];
 
   it.each(rows)("%s -> %s", (_name, call, code) => {

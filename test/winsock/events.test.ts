@@ -513,3 +513,103 @@ describe("closesocket with SO_LINGER {1, n} on a non-blocking socket", () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
   });
 });
+
+describe("an event loop in the Windows CE style", () => {
+  it("one loop over WSAWaitForMultipleEventsAsync serves a listener and its clients, echoing for several node:net clients", async () => {
+    const ws = await started();
+    const l = ws.socket(AF_INET, SOCK_STREAM, 0);
+    ws.bind(l, v4());
+    ws.listen(l, 16);
+    const port = ws.getsockname(l).port;
+    // Parallel arrays, as a Windows CE server keeps them for WSAWaitForMultipleEvents.
+    const socks = [l];
+    const evs = [ws.WSACreateEvent()];
+    const queued = new Map<number, Buffer[]>();
+    const peerDone = new Set<number>();
+    ws.WSAEventSelect(l, evs[0], FD_ACCEPT | FD_CLOSE);
+    const N = 6;
+    let served = 0;
+    let waits = 0;
+    const buf = new Uint8Array(16384);
+
+    const flush = (s: number): void => {
+      const q = queued.get(s)!;
+      while (q.length > 0) {
+        let n: number;
+        try { n = ws.send(s, q[0]); } catch (e) {
+          if ((e as { code: string }).code === "WSAEWOULDBLOCK") return; // FD_WRITE comes when it would succeed
+          throw e;
+        }
+        if (n === q[0].length) q.shift(); else q[0] = q[0].subarray(n);
+      }
+    };
+    const drain = (s: number): void => {
+      for (;;) {
+        let n: number;
+        try { n = ws.recv(s, buf); } catch (e) {
+          if ((e as { code: string }).code === "WSAEWOULDBLOCK") return;
+          throw e;
+        }
+        if (n === 0) { peerDone.add(s); return; }
+        queued.get(s)!.push(Buffer.from(buf.subarray(0, n)));
+      }
+    };
+
+    const loop = async (): Promise<void> => {
+      while (served < N) {
+        const r = await ws.WSAWaitForMultipleEventsAsync(evs, false, 5000);
+        if (r === K.WSA_WAIT_TIMEOUT) throw new Error("event loop stalled");
+        waits++;
+        const gone: number[] = [];
+        // The signalled index and every later one that is signalled too (lower ones win the wait).
+        for (let i = r - K.WSA_WAIT_EVENT_0; i < socks.length; i++) {
+          if (ws.WSAWaitForMultipleEvents([evs[i]], false, 0) !== K.WSA_WAIT_EVENT_0) continue;
+          const s = socks[i];
+          const ne = ws.WSAEnumNetworkEvents(s, evs[i]);
+          if (ne.lNetworkEvents & FD_ACCEPT) {
+            for (;;) {
+              let a: number;
+              try { a = ws.accept(l); } catch { break; }
+              const ev = ws.WSACreateEvent();
+              ws.WSAEventSelect(a, ev, FD_READ | FD_WRITE | FD_CLOSE);
+              socks.push(a);
+              evs.push(ev);
+              queued.set(a, []);
+            }
+            continue;
+          }
+          if (ne.lNetworkEvents & FD_CLOSE) expect(ne.iErrorCode[K.FD_CLOSE_BIT]).toBe(0);
+          if (ne.lNetworkEvents & (FD_READ | FD_CLOSE)) drain(s);
+          if (ne.lNetworkEvents & FD_CLOSE) peerDone.add(s);
+          flush(s);
+          if (peerDone.has(s) && queued.get(s)!.length === 0) {
+            ws.closesocket(s);
+            ws.WSACloseEvent(evs[i]);
+            gone.push(i);
+            served++;
+          }
+        }
+        for (const i of gone.reverse()) { socks.splice(i, 1); evs.splice(i, 1); }
+      }
+    };
+
+    const client = (size: number, seed: number) => new Promise<boolean>((resolve, reject) => {
+      const data = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) data[i] = (i * 31 + seed) & 0xff;
+      const got: Buffer[] = [];
+      const c = net.connect(port, "127.0.0.1", () => { c.end(data); });
+      c.on("data", (d: Buffer) => got.push(d));
+      c.on("end", () => resolve(Buffer.concat(got).equals(data)));
+      c.on("error", reject);
+      cleanups.push(() => c.destroy());
+    });
+
+    const sizes = [1, 100, 5000, 70000, 300000, 1 << 20];
+    const [done, ...echoes] = await Promise.all([loop(), ...sizes.map((n, k) => client(n, k))]);
+    void done;
+    expect(echoes).toEqual(sizes.map(() => true));
+    expect(served).toBe(N);
+    expect(socks).toEqual([l]);
+    expect(waits).toBeGreaterThan(N);
+  });
+});

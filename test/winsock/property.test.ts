@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Winsock } from "./helpers.ts";
-import { WSA_NAME } from "../../host/node/errors.ts";
+import { WSA, WSA_NAME } from "../../host/node/errors.ts";
 import * as K from "../../host/node/constants.ts";
 
 const FAMILIES = [K.AF_INET, K.AF_INET6, 0, 26, 99];
@@ -33,6 +33,12 @@ const op = fc.oneof(
   fc.record({ k: fc.constant("ioctl"), i: fc.nat(12), cmd: fc.constantFrom(K.FIONBIO, K.FIONREAD, K.SIOCATMARK, 0x1234), v: fc.nat(1) }),
   fc.record({ k: fc.constant("select"), is: fc.array(fc.nat(12), { maxLength: 4 }) }),
   fc.record({ k: fc.constant("tick") }),
+  fc.record({ k: fc.constant("evcreate") }),
+  fc.record({ k: fc.constant("evclose"), e: fc.nat(8) }),
+  fc.record({ k: fc.constant("evset"), e: fc.nat(8), reset: fc.boolean() }),
+  fc.record({ k: fc.constant("evselect"), i: fc.nat(12), e: fc.nat(8), mask: fc.constantFrom(0, 1, 2, 8, 16, 32, 0x3f, 0x3ff, -1) }),
+  fc.record({ k: fc.constant("evenum"), i: fc.nat(12), e: fc.nat(8), none: fc.boolean() }),
+  fc.record({ k: fc.constant("evwait"), es: fc.array(fc.nat(8), { maxLength: 5 }), all: fc.boolean() }),
 );
 
 describe("random call sequences", () => {
@@ -45,8 +51,11 @@ describe("random call sequences", () => {
         const S = c.wasock_scratch() >>> 0;
         const handles: number[] = [];
         const closed = new Set<number>();
+        const events: number[] = [];
+        const deadEvents = new Set<number>();
         const dv = () => new DataView(c.memory.buffer);
         const pick = (i: number) => (handles.length ? handles[i % handles.length] : 4 * (i + 1));
+        const pickEv = (i: number) => (events.length ? events[i % events.length] : 6); // 6: never an event handle
         for (const o of ops) {
           let r = 0;
           switch (o.k) {
@@ -76,7 +85,13 @@ describe("random call sequences", () => {
             case "shutdown": r = c.shutdown(pick(o.i), o.how); break;
             case "setopt": { const [l, n] = OPTS[o.o]; dv().setInt32(S + 128, o.v, true); r = c.setsockopt(pick(o.i), l, n, S + 128, o.len); break; }
             case "getopt": { const [l, n] = OPTS[o.o]; dv().setInt32(S + 64, o.len, true); r = c.getsockopt(pick(o.i), l, n, S + 128, S + 64); break; }
-            case "ioctl": dv().setInt32(S + 128, o.v, true); r = c.ioctlsocket(pick(o.i), o.cmd | 0, S + 128); break;
+            case "ioctl": {
+              const selected = c.wasock_sock_info(pick(o.i), 12) > 0;
+              dv().setInt32(S + 128, o.v, true);
+              r = c.ioctlsocket(pick(o.i), o.cmd | 0, S + 128);
+              if (selected && o.cmd === K.FIONBIO && o.v === 0) { expect(r).toBe(-1); expect(c.WSAGetLastError()).toBe(WSA.WSAEINVAL); }
+              break;
+            }
             case "select": {
               dv().setUint32(S + 2048, o.is.length, true);
               o.is.forEach((i, k) => dv().setUint32(S + 2052 + 4 * k, pick(i), true));
@@ -84,6 +99,44 @@ describe("random call sequences", () => {
               break;
             }
             case "tick": await new Promise((res) => setTimeout(res, 1)); break;
+            case "evcreate": { const e = c.WSACreateEvent(); expect(e).not.toBe(0); events.push(e); break; }
+            case "evclose": {
+              const e = pickEv(o.e);
+              const ok = c.WSACloseEvent(e);
+              expect(ok).toBe(deadEvents.has(e) || e === 6 ? 0 : 1);
+              deadEvents.add(e);
+              break;
+            }
+            case "evset": {
+              const e = pickEv(o.e);
+              const ok = o.reset ? c.WSAResetEvent(e) : c.WSASetEvent(e);
+              expect(ok).toBe(deadEvents.has(e) || e === 6 ? 0 : 1);
+              if (ok) expect(c.wasock_event_state(e)).toBe(o.reset ? 0 : 1);
+              else expect(c.WSAGetLastError()).toBe(WSA.WSA_INVALID_HANDLE);
+              break;
+            }
+            case "evselect": r = c.WSAEventSelect(pick(o.i), pickEv(o.e), o.mask); break;
+            case "evenum": {
+              const e = o.none ? 0 : pickEv(o.e);
+              r = c.WSAEnumNetworkEvents(pick(o.i), e, S + 512);
+              if (r === 0) {
+                expect(dv().getInt32(S + 512, true) & ~0x3b).toBe(0); // FD_READ/WRITE/ACCEPT/CONNECT/CLOSE, never FD_OOB
+                if (e !== 0) expect(c.wasock_event_state(e)).toBe(0);
+              }
+              break;
+            }
+            case "evwait": {
+              const es = o.es.map(pickEv);
+              es.forEach((e, k) => dv().setInt32(S + 1024 + 4 * k, e, true));
+              const w = c.WSAWaitForMultipleEvents(es.length, S + 1024, o.all ? 1 : 0, 0, 0) >>> 0;
+              const st = es.map((e) => c.wasock_event_state(e));
+              if (es.length === 0) expect(w).toBe(0xffffffff);
+              else if (st.includes(-1)) { expect(w).toBe(0xffffffff); expect(c.WSAGetLastError()).toBe(WSA.WSA_INVALID_HANDLE); }
+              else if (o.all && new Set(es).size < es.length) expect(w).toBe(0xffffffff);
+              else if (o.all) expect(w).toBe(st.every((x) => x === 1) ? 0 : 258);
+              else expect(w).toBe(st.includes(1) ? st.indexOf(1) : 258);
+              break;
+            }
           }
           if (r === -1) expect(WSA_NAME[c.WSAGetLastError()], `${o.k} -> ${c.WSAGetLastError()}`).toBeTruthy();
           for (const h of handles) {
@@ -102,7 +155,11 @@ describe("random call sequences", () => {
             if (type === K.SOCK_DGRAM) expect(state).toBeLessThanOrEqual(1);
             if (state !== 4) expect(pendingAccepts === 0 || state === 2).toBe(true);
             expect(c.wasock_ready(h)).toBeGreaterThanOrEqual(0);
+            const mask = c.wasock_sock_info(h, 12), rec = c.wasock_sock_info(h, 13);
+            if (mask !== 0) expect(flags & 1).toBe(1);                    // WSAEventSelect => non-blocking
+            expect(rec & ~mask).toBe(0);                                   // only selected events are recorded
           }
+          for (const e of events) expect(c.wasock_event_state(e) === -1).toBe(deadEvents.has(e));
         }
         ws.WSACleanup();
         for (const h of handles) expect(ws.sockInfo(h)).toBeNull();
