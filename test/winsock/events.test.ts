@@ -471,6 +471,43 @@ describe("WSAEventSelect", () => {
   });
 });
 
+describe("WSAEventSelect, more cases", () => {
+  it("associating while a connect is under way still records its FD_CONNECT", async () => {
+    const ws = await started();
+    const port = await server(() => {});
+    const s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    ws.ioctlsocket(s, K.FIONBIO, 1);
+    expectWsa(ws, () => ws.connect(s, v4(port)), "WSAEWOULDBLOCK");
+    const ev = ws.WSACreateEvent();
+    ws.WSAEventSelect(s, ev, FD_CONNECT);
+    expect(await ws.WSAWaitForMultipleEventsAsync([ev], false, 3000)).toBe(K.WSA_WAIT_EVENT_0);
+    const ne = ws.WSAEnumNetworkEvents(s, ev);
+    expect(ne.lNetworkEvents).toBe(FD_CONNECT);
+    expect(ne.iErrorCode[K.FD_CONNECT_BIT]).toBe(0);
+  });
+
+  it("IPv6: FD_ACCEPT on a listener, FD_READ on the accepted socket, the 64th event of a wait", async () => {
+    const ws = await started();
+    const l = ws.socket(K.AF_INET6, SOCK_STREAM, 0);
+    ws.bind(l, { family: K.AF_INET6, address: "::1", port: 0 });
+    ws.listen(l, 5);
+    const idle = Array.from({ length: 63 }, () => ws.WSACreateEvent());
+    const ev = ws.WSACreateEvent();
+    ws.WSAEventSelect(l, ev, FD_ACCEPT | FD_READ);
+    const waiting = ws.WSAWaitForMultipleEventsAsync([...idle, ev], false, 3000);
+    const c = net.connect(ws.getsockname(l).port, "::1");
+    c.on("error", () => {});
+    cleanups.push(() => c.destroy());
+    expect(await waiting).toBe(K.WSA_WAIT_EVENT_0 + 63);
+    expect(ws.WSAEnumNetworkEvents(l, ev).lNetworkEvents).toBe(FD_ACCEPT);
+    const a = ws.accept(l);
+    c.write("six");
+    expect(await ws.WSAWaitForMultipleEventsAsync([...idle, ev], false, 3000)).toBe(K.WSA_WAIT_EVENT_0 + 63);
+    expect(ws.WSAEnumNetworkEvents(a, ev).lNetworkEvents).toBe(FD_READ);
+    expect(ws.recv(a, new Uint8Array(8))).toBe(3);
+  });
+});
+
 describe("closesocket with SO_LINGER {1, n} on a non-blocking socket", () => {
   it("fails with WSAEWOULDBLOCK while sent data is queued and leaves the socket open; closes once it is sent", async () => {
     const ws = await started();
