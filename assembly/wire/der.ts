@@ -191,6 +191,19 @@ export namespace Tag {
     return this.value();
   }
 
+  /**
+   * An INTEGER that must be non-negative (RSA moduli, exponents and CRT parts): its magnitude with
+   * the leading zero octets removed, so empty for 0. Sets err (BadValue) on a negative value.
+   */
+  readUnsigned(): Uint8Array {
+    const v = this.readIntegerBytes();
+    if (v.length == 0) return v;
+    if ((unchecked(v[0]) & 0x80) != 0) { this.fail(DerErr.BadValue); return new Uint8Array(0); }
+    let i = 0;
+    while (i < v.length && unchecked(v[i]) == 0) i++;
+    return v.subarray(i);
+  }
+
   /** An INTEGER that must be non-negative and below 2^31 (versions, path lengths). -1 on error. */
   readSmallUint(): i32 { return this.expect(Tag.INTEGER) ? this.smallUintValue() : -1; }
 
@@ -303,6 +316,14 @@ export function oidValid(b: Uint8Array, s: i32, e: i32): bool {
     first = (v & 0x80) == 0;
     if (first) arcBits = 0;
   }
+  return true;
+}
+
+/** True when the OID content octets `oid` are exactly `ref` (one of the constants in x509.ts). */
+export function oidIs(oid: Uint8Array, ref: StaticArray<u8>): bool {
+  const n = ref.length;
+  if (oid.length != n) return false;
+  for (let i = 0; i < n; i++) if (unchecked(oid[i]) != unchecked(ref[i])) return false;
   return true;
 }
 

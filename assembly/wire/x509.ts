@@ -10,7 +10,7 @@
 //
 // Byte layout only: nothing here verifies signatures or decides trust (that is tls/certpath.ts).
 
-import { DerReader, Tag, decodeString, isStringTag, oidToString, stringValid } from "./der";
+import { DerReader, Tag, decodeString, isStringTag, oidIs, oidToString, stringValid } from "./der";
 
 export enum X509Err {
   Ok = 0,
@@ -71,7 +71,8 @@ export namespace Eku {
 }
 
 // ---- OID content octets ----
-const OID_RSA_ENCRYPTION: StaticArray<u8> = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+/** rsaEncryption (RFC 8017 §A.1), 1.2.840.113549.1.1.1. */
+export const OID_RSA_ENCRYPTION: StaticArray<u8> = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 const OID_SHA1_RSA: StaticArray<u8> = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x05];
 const OID_SHA256_RSA: StaticArray<u8> = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b];
 const OID_SHA384_RSA: StaticArray<u8> = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c];
@@ -101,13 +102,6 @@ const CE_BASIC_CONSTRAINTS: i32 = 19;
 const CE_AKI: i32 = 35;
 const CE_EKU: i32 = 37;
 const CE_NAME_CONSTRAINTS: i32 = 30;
-
-function oidIs(oid: Uint8Array, ref: StaticArray<u8>): bool {
-  const n = ref.length;
-  if (oid.length != n) return false;
-  for (let i = 0; i < n; i++) if (unchecked(oid[i]) != unchecked(ref[i])) return false;
-  return true;
-}
 
 /** 2.5.29.n → n, or -1 for anything else. */
 function idCe(oid: Uint8Array): i32 {
@@ -334,13 +328,23 @@ function parsePssParams(r: DerReader, out: Certificate): bool {
   return true;
 }
 
-/** Strips the sign octet of a non-negative INTEGER; empty on a negative or zero value. */
-function unsignedInt(v: Uint8Array): Uint8Array {
-  if (v.length == 0 || (unchecked(v[0]) & 0x80) != 0) return new Uint8Array(0);
-  let i = 0;
-  while (i < v.length - 1 && unchecked(v[i]) == 0) i++;
-  if (i == v.length - 1 && unchecked(v[i]) == 0) return new Uint8Array(0);
-  return v.subarray(i);
+/** An RSA public key's modulus and exponent as magnitudes (big-endian, no leading zeros). */
+export class RsaKeyParts {
+  n: Uint8Array = new Uint8Array(0);
+  e: Uint8Array = new Uint8Array(0);
+}
+
+/**
+ * RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 §A.1.1) filling
+ * all of `der`; false when malformed, or when n or e is negative or zero.
+ */
+export function parseRsaPublicKey(der: Uint8Array, out: RsaKeyParts): bool {
+  const k = new DerReader(der);
+  if (!k.expect(Tag.SEQUENCE) || !k.finish()) return false;
+  const s = k.enter();
+  out.n = s.readUnsigned();
+  out.e = s.readUnsigned();
+  return s.finish() && out.n.length != 0 && out.e.length != 0;
 }
 
 /** SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) inside its SEQUENCE. */
@@ -359,15 +363,10 @@ function parseSpki(r: DerReader, out: Certificate): bool {
     if (oidIs(oid, OID_RSA_ENCRYPTION)) { if (!alg.atEnd && !alg.readNull()) return false; }
     else if (!alg.atEnd && !alg.expect(Tag.SEQUENCE)) return false;
     if (!alg.finish()) return false;
-    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
-    const k = new DerReader(out.publicKey);
-    if (!k.expect(Tag.SEQUENCE) || !k.finish()) return false;
-    const s = k.enter();
-    const n = unsignedInt(s.readIntegerBytes());
-    const e = unsignedInt(s.readIntegerBytes());
-    if (!s.finish() || n.length == 0 || e.length == 0) return false;
-    out.rsaN = n;
-    out.rsaE = e;
+    const parts = new RsaKeyParts();
+    if (!parseRsaPublicKey(out.publicKey, parts)) return false;
+    out.rsaN = parts.n;
+    out.rsaE = parts.e;
     out.rsaPssKey = oidIs(oid, OID_RSA_PSS);
     out.keyType = KeyType.RSA;
     return true;

@@ -54,6 +54,12 @@ describe("DER values", () => {
   ])("INTEGER %s -> %i (X.690 §8.3.2)", (hex, want) => { expect(x.derInteger(h(hex))).toBe(want); });
 
   it.each([
+    ["02 01 00", ""], ["02 01 7f", "7f"], ["02 02 00 80", "80"], ["02 03 00 ff 01", "ff01"],
+    ["02 01 80", `ERR${Err.BadValue}`], ["02 02 ff 7f", `ERR${Err.BadValue}`], // negative
+    ["02 02 00 7f", `ERR${Err.NonMinimal}`], ["02 00", `ERR${Err.BadValue}`], ["04 01 01", `ERR${Err.BadTag}`],
+  ])("non-negative INTEGER %s -> magnitude '%s' (X.690 §8.3.2)", (hex, want) => { expect(x.derUnsigned(h(hex))).toBe(want); });
+
+  it.each([
     ["01 01 ff", 1], ["01 01 00", 0], ["01 01 01", -Err.BadValue], ["01 01 80", -Err.BadValue],
     ["01 02 ff ff", -Err.BadValue], ["01 00", -Err.BadValue],
   ])("BOOLEAN %s -> %i (X.690 §11.1)", (hex, want) => { expect(x.derBool(h(hex))).toBe(want); });

@@ -139,6 +139,17 @@ export function derInteger(b: Uint8Array): i32 {
   return <i32>r.err;
 }
 
+/** A non-negative INTEGER's magnitude as hex, or "ERR<n>" with the DerErr. */
+export function derUnsigned(b: Uint8Array): string {
+  const r = new DerReader(b);
+  const v = r.readUnsigned();
+  r.finish();
+  if (!r.ok) return "ERR" + (<i32>r.err).toString();
+  let out = "";
+  for (let i = 0; i < v.length; i++) out += (<u32>v[i] + 0x100).toString(16).substr(1);
+  return out;
+}
+
 export function derBool(b: Uint8Array): i32 {
   const r = new DerReader(b);
   const v = r.readBool();

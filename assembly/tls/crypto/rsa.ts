@@ -15,6 +15,8 @@ import {
   mulFull,
 } from "./bigint";
 import { HASH_SHA1, HASH_SHA256, HASH_SHA384, HASH_SHA512, hashLen, hashOf, newHash } from "./sha2";
+import { DerReader, Tag, oidIs } from "../../wire/der";
+import { OID_RSA_ENCRYPTION, RsaKeyParts, parseRsaPublicKey } from "../../wire/x509";
 
 export const RSA_MIN_BITS: i32 = 2048;
 export const RSA_MAX_BITS: i32 = 4096;
@@ -44,9 +46,6 @@ function digestInfoPrefix(alg: i32): StaticArray<u8> | null {
   if (alg == HASH_SHA1) return DI_SHA1;
   return null;
 }
-
-// rsaEncryption, RFC 8017 §A.1: 1.2.840.113549.1.1.1 as DER OID content.
-const OID_RSA_ENCRYPTION: StaticArray<u8> = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 
 // ---------------------------------------------------------------------------------------------
 // Byte helpers
@@ -258,92 +257,39 @@ function pssEncode(hashAlg: i32, hash: Uint8Array, salt: Uint8Array, modBits: i3
 }
 
 // ---------------------------------------------------------------------------------------------
-// A small strict DER reader for the key formats (definite lengths in minimal form only).
+// Key formats, read with the strict DER reader of wire/der.ts
 
-class Der {
-  constructor(public b: Uint8Array, public pos: i32, public end: i32) {}
-
-  /** Reads a tag and length; returns the content length (content starts at pos) or -1. */
-  header(tag: u8): i32 {
-    const b = this.b;
-    if (this.pos + 2 > this.end) return -1;
-    if (unchecked(b[this.pos]) != tag) return -1;
-    let l = <i32>unchecked(b[this.pos + 1]);
-    this.pos += 2;
-    if (l >= 0x80) {
-      const nb = l & 0x7f;
-      if (nb == 0 || nb > 3 || this.pos + nb > this.end) return -1;
-      if (unchecked(b[this.pos]) == 0) return -1; // not minimal
-      l = 0;
-      for (let i = 0; i < nb; i++) l = (l << 8) | <i32>unchecked(b[this.pos + i]);
-      this.pos += nb;
-      if (l < 0x80) return -1; // should have used the short form
-    }
-    if (<u32>l > <u32>(this.end - this.pos)) return -1;
-    return l;
-  }
-
-  /** A non-negative INTEGER as its magnitude (leading zero removed), or null. */
-  uint(): Uint8Array | null {
-    const l = this.header(0x02);
-    if (l <= 0) return null;
-    const b = this.b;
-    const p = this.pos;
-    const first = unchecked(b[p]);
-    if (first & 0x80) return null; // negative
-    if (l > 1 && first == 0 && (unchecked(b[p + 1]) & 0x80) == 0) return null; // not minimal
-    this.pos += l;
-    return stripZeros(b.subarray(p, p + l));
-  }
-
-  /** Enters a SEQUENCE: returns a reader over its content and advances past it, or null. */
-  seq(): Der | null {
-    const l = this.header(0x30);
-    if (l < 0) return null;
-    const inner = new Der(this.b, this.pos, this.pos + l);
-    this.pos += l;
-    return inner;
-  }
-
-  get done(): bool { return this.pos == this.end; }
+/** A reader over the content of `der`, which must be exactly one SEQUENCE; null otherwise. */
+function sequenceOf(der: Uint8Array): DerReader | null {
+  const top = new DerReader(der);
+  if (!top.expect(Tag.SEQUENCE) || !top.finish()) return null;
+  return top.enter();
 }
 
 /** Reads AlgorithmIdentifier { rsaEncryption, NULL } (RFC 8017 §A.1; parameters NULL required). */
-function readRsaAlgId(d: Der): bool {
-  const alg = d.seq();
-  if (alg === null) return false;
-  const l = alg.header(0x06);
-  if (l != OID_RSA_ENCRYPTION.length) return false;
-  for (let i = 0; i < l; i++) if (unchecked(alg.b[alg.pos + i]) != OID_RSA_ENCRYPTION[i]) return false;
-  alg.pos += l;
-  if (alg.header(0x05) != 0) return false;
-  return alg.done;
+function readRsaAlgId(d: DerReader): bool {
+  if (!d.expect(Tag.SEQUENCE)) return false;
+  const alg = d.enter();
+  const oid = alg.readOid();
+  if (!alg.ok || !oidIs(oid, OID_RSA_ENCRYPTION)) return false;
+  return alg.readNull() && alg.finish();
 }
 
 /** RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 §A.1.1). */
 export function rsaPublicKeyFromDer(der: Uint8Array): RsaPublicKey | null {
-  const top = new Der(der, 0, der.length);
-  const s = top.seq();
-  if (s === null || !top.done) return null;
-  const n = s.uint();
-  const e = s.uint();
-  if (n === null || e === null || !s.done) return null;
-  if (pubCtx(n, e) === null) return null;
-  return new RsaPublicKey(n, e);
+  const parts = new RsaKeyParts();
+  if (!parseRsaPublicKey(der, parts)) return null;
+  if (pubCtx(parts.n, parts.e) === null) return null;
+  return new RsaPublicKey(parts.n, parts.e);
 }
 
 /** SubjectPublicKeyInfo (RFC 5280 §4.1) holding an rsaEncryption key. */
 export function rsaPublicKeyFromSpki(der: Uint8Array): RsaPublicKey | null {
-  const top = new Der(der, 0, der.length);
-  const s = top.seq();
-  if (s === null || !top.done) return null;
-  if (!readRsaAlgId(s)) return null;
-  const l = s.header(0x03);
-  if (l < 2 || unchecked(der[s.pos]) != 0) return null; // no unused bits
-  const inner = der.subarray(s.pos + 1, s.pos + l);
-  s.pos += l;
-  if (!s.done) return null;
-  return rsaPublicKeyFromDer(inner);
+  const s = sequenceOf(der);
+  if (s === null || !readRsaAlgId(s)) return null;
+  const key = s.readOctetAlignedBits();
+  if (!s.finish()) return null;
+  return rsaPublicKeyFromDer(key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,43 +352,30 @@ export class RsaPrivateKey {
 
   /** RSAPrivateKey DER (RFC 8017 §A.1.2, version 0: two primes), as `openssl genrsa -traditional`. */
   static fromPkcs1Der(der: Uint8Array): RsaPrivateKey | null {
-    const top = new Der(der, 0, der.length);
-    const s = top.seq();
-    if (s === null || !top.done) return null;
-    return RsaPrivateKey.readPkcs1(s);
+    const s = sequenceOf(der);
+    return s === null ? null : RsaPrivateKey.readPkcs1(s);
   }
 
   /** PrivateKeyInfo DER (RFC 5208 §5) wrapping an rsaEncryption RSAPrivateKey (`openssl genpkey`). */
   static fromPkcs8Der(der: Uint8Array): RsaPrivateKey | null {
-    const top = new Der(der, 0, der.length);
-    const s = top.seq();
-    if (s === null || !top.done) return null;
-    const v = s.uint();
-    if (v === null || v.length != 0) return null; // version 0
+    const s = sequenceOf(der);
+    if (s === null) return null;
+    const v = s.readUnsigned();
+    if (!s.ok || v.length != 0) return null; // version 0
     if (!readRsaAlgId(s)) return null;
-    const l = s.header(0x04);
-    if (l < 0) return null;
-    const inner = new Der(der, s.pos, s.pos + l);
-    s.pos += l;
+    const inner = s.readOctets();
     // Optional attributes [0] follow; RSA keys from openssl have none, anything else is rejected.
-    if (!s.done) return null;
-    const rk = inner.seq();
-    if (rk === null || !inner.done) return null;
-    return RsaPrivateKey.readPkcs1(rk);
+    if (!s.finish()) return null;
+    const rk = sequenceOf(inner);
+    return rk === null ? null : RsaPrivateKey.readPkcs1(rk);
   }
 
-  private static readPkcs1(s: Der): RsaPrivateKey | null {
-    const v = s.uint();
-    if (v === null || v.length != 0) return null; // version 0 (two-prime)
-    const n = s.uint(); if (n === null) return null;
-    const e = s.uint(); if (e === null) return null;
-    const d = s.uint(); if (d === null) return null;
-    const p = s.uint(); if (p === null) return null;
-    const q = s.uint(); if (q === null) return null;
-    const dp = s.uint(); if (dp === null) return null;
-    const dq = s.uint(); if (dq === null) return null;
-    const qi = s.uint(); if (qi === null) return null;
-    if (!s.done) return null;
+  private static readPkcs1(s: DerReader): RsaPrivateKey | null {
+    const v = s.readUnsigned();
+    if (!s.ok || v.length != 0) return null; // version 0 (two-prime)
+    const n = s.readUnsigned(), e = s.readUnsigned(), d = s.readUnsigned(), p = s.readUnsigned();
+    const q = s.readUnsigned(), dp = s.readUnsigned(), dq = s.readUnsigned(), qi = s.readUnsigned();
+    if (!s.finish()) return null;
     return RsaPrivateKey.fromParts(n, e, d, p, q, dp, dq, qi);
   }
 
