@@ -1,13 +1,10 @@
 // sockaddr_in / sockaddr_in6 in Windows' layout (ws2def.h): family (LE u16), port (BE u16), then
 // IPv4: address (4) + sin_zero (8) = 16 bytes; IPv6: flowinfo (BE u32), address (16), scope id (LE u32)
 // = 28 bytes. Text forms here are private to the host; the Names API (names.ts) is the public one.
-import { isIPv4, isIPv6 } from "node:net";
+import { AF_INET, AF_INET6, SOCKADDR_IN_LEN, SOCKADDR_IN6_LEN, inet_pton, type NamesCore } from "./names.ts";
+import { coreModule } from "./wasm.ts";
 
-export const AF_UNSPEC = 0;
-export const AF_INET = 2;
-export const AF_INET6 = 23;
-export const SOCKADDR_IN_LEN = 16;
-export const SOCKADDR_IN6_LEN = 28;
+export { AF_UNSPEC, AF_INET, AF_INET6, SOCKADDR_IN_LEN, SOCKADDR_IN6_LEN } from "./names.ts";
 
 export interface SockAddr {
   family: number;
@@ -17,38 +14,41 @@ export interface SockAddr {
   scopeId?: number;
 }
 
-function parseV4(text: string, out: Uint8Array, off: number): boolean {
-  if (!isIPv4(text)) return false;
-  const parts = text.split(".");
-  for (let i = 0; i < 4; i++) out[off + i] = Number(parts[i]);
+// Address text is read by the core's inet_pton (assembly/api/names.ts, through names.ts), so the host
+// accepts exactly the text the Names calls accept. These functions take no core, so they use an
+// instance of build/wasock.wasm of their own, made on first use (128 KiB): the Names exports reach
+// no host import, and one that is called anyway throws.
+let textCore: NamesCore | null = null;
+
+function namesCore(): NamesCore {
+  if (textCore === null) {
+    const m = coreModule("wasock");
+    const imports: Record<string, Record<string, () => never>> = {};
+    for (const i of WebAssembly.Module.imports(m)) {
+      (imports[i.module] ??= {})[i.name] = () => { throw new Error(`sockaddr.ts: the text core called ${i.module}.${i.name}`); };
+    }
+    textCore = new WebAssembly.Instance(m, imports).exports as unknown as NamesCore;
+  }
+  return textCore;
+}
+
+/** Address bytes of `text` (inet_pton of `family`) at out[off]; false when it is not such an address. */
+function parseInto(family: number, text: unknown, out: Uint8Array, off: number): boolean {
+  if (typeof text !== "string" || text.includes("\0")) return false;
+  const b = inet_pton(namesCore(), family, text);
+  if (b === null) return false;
+  out.set(b, off);
   return true;
 }
 
+function parseV4(text: string, out: Uint8Array, off: number): boolean {
+  return parseInto(AF_INET, text, out, off);
+}
+
+/** An IPv6 address, with a scope suffix ("fe80::1%4", as Node writes it) allowed and ignored. */
 function parseV6(text: string, out: Uint8Array, off: number): boolean {
-  const pct = text.indexOf("%");
-  if (pct >= 0) text = text.slice(0, pct);
-  if (!isIPv6(text)) return false;
-  const words: number[] = [];
-  const tail: number[] = [];
-  const [head, rest] = text.includes("::") ? text.split("::") : [text, undefined];
-  const toWords = (s: string, into: number[]) => {
-    if (!s) return;
-    for (const g of s.split(":")) {
-      if (g.includes(".")) {
-        const b = new Uint8Array(4);
-        parseV4(g, b, 0);
-        into.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
-      } else into.push(parseInt(g, 16));
-    }
-  };
-  toWords(head, words);
-  if (rest !== undefined) toWords(rest, tail);
-  const all = [...words, ...new Array(8 - words.length - tail.length).fill(0), ...tail];
-  for (let i = 0; i < 8; i++) {
-    out[off + 2 * i] = all[i] >> 8;
-    out[off + 2 * i + 1] = all[i] & 0xff;
-  }
-  return true;
+  const pct = typeof text === "string" ? text.indexOf("%") : -1;
+  return parseInto(AF_INET6, pct >= 0 ? text.slice(0, pct) : text, out, off);
 }
 
 /** RFC 5952 text of 16 address bytes (longest run of zero groups collapsed, mapped IPv4 dotted). */
