@@ -65,8 +65,9 @@ const RK_STRIDE: i32 = 128;
         const o = rk + <usize>(r * RK_STRIDE + k * 16);
         if (ASC_FEATURE_SIMD) {
           // SIMD layout: byte j of slice k is all-ones when bit k of key byte j is set.
-          for (let j = 0; j < 16; j++) {
-            store<u8>(o + <usize>j, <u8>(0 - (((load<u8>(kb + <usize>j) ^ c63) >> <u8>k) & 1)));
+          for (let q = 0; q < 16; q++) {
+            const j = ((q & 3) << 2) | (q >> 2);
+            store<u8>(o + <usize>q, <u8>(0 - (((load<u8>(kb + <usize>j) ^ c63) >> <u8>k) & 1)));
           }
         } else {
           let s: u64 = 0;
@@ -126,6 +127,8 @@ export const AES_PARALLEL: i32 = ASC_FEATURE_SIMD ? 8 : 4;
 const ST: StaticArray<u8> = new StaticArray<u8>(128);
 const TMP: StaticArray<u8> = new StaticArray<u8>(128);
 const SW: StaticArray<u64> = new StaticArray<u64>(8);
+// ShiftRows on a SIMD slice (row-major byte order): row r rotates left by r.
+const SR_MASK: StaticArray<u8> = [0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14];
 
 // SubWord (FIPS 197 §5.2) through the bitsliced S-box: byte i of x goes to bit i of each slice.
 function subWord(x: u32): u32 {
@@ -689,6 +692,7 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
   s5 = v128.xor(s5, v128.load(rk, 80));
   s6 = v128.xor(s6, v128.load(rk, 96));
   s7 = v128.xor(s7, v128.load(rk, 112));
+  const srm = v128.load(changetype<usize>(SR_MASK));
   // Rounds 1..nr; the last one has no MixColumns (FIPS 197 §5.1). The round index is public.
   for (let round = 1; round <= nr; round++) {
     {
@@ -837,39 +841,39 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
       s1 = S6;
       s0 = S7;
     }
-    s0 = i8x16.shuffle(s0, s0, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-    s1 = i8x16.shuffle(s1, s1, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-    s2 = i8x16.shuffle(s2, s2, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-    s3 = i8x16.shuffle(s3, s3, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-    s4 = i8x16.shuffle(s4, s4, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-    s5 = i8x16.shuffle(s5, s5, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-    s6 = i8x16.shuffle(s6, s6, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
-    s7 = i8x16.shuffle(s7, s7, 0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11);
+    s0 = i8x16.swizzle(s0, srm);
+    s1 = i8x16.swizzle(s1, srm);
+    s2 = i8x16.swizzle(s2, srm);
+    s3 = i8x16.swizzle(s3, srm);
+    s4 = i8x16.swizzle(s4, srm);
+    s5 = i8x16.swizzle(s5, srm);
+    s6 = i8x16.swizzle(s6, srm);
+    s7 = i8x16.swizzle(s7, srm);
     if (round < nr) {
-      const a0 = i8x16.shuffle(s0, s0, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a0 = i8x16.shuffle(s0, s0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t0 = v128.xor(s0, a0);
-      const a1 = i8x16.shuffle(s1, s1, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a1 = i8x16.shuffle(s1, s1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t1 = v128.xor(s1, a1);
-      const a2 = i8x16.shuffle(s2, s2, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a2 = i8x16.shuffle(s2, s2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t2 = v128.xor(s2, a2);
-      const a3 = i8x16.shuffle(s3, s3, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a3 = i8x16.shuffle(s3, s3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t3 = v128.xor(s3, a3);
-      const a4 = i8x16.shuffle(s4, s4, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a4 = i8x16.shuffle(s4, s4, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t4 = v128.xor(s4, a4);
-      const a5 = i8x16.shuffle(s5, s5, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a5 = i8x16.shuffle(s5, s5, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t5 = v128.xor(s5, a5);
-      const a6 = i8x16.shuffle(s6, s6, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a6 = i8x16.shuffle(s6, s6, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t6 = v128.xor(s6, a6);
-      const a7 = i8x16.shuffle(s7, s7, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
+      const a7 = i8x16.shuffle(s7, s7, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
       const t7 = v128.xor(s7, a7);
-      s0 = v128.xor(v128.xor(t7, a0), i8x16.shuffle(t0, t0, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
-      s1 = v128.xor(v128.xor(v128.xor(t0, t7), a1), i8x16.shuffle(t1, t1, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
-      s2 = v128.xor(v128.xor(t1, a2), i8x16.shuffle(t2, t2, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
-      s3 = v128.xor(v128.xor(v128.xor(t2, t7), a3), i8x16.shuffle(t3, t3, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
-      s4 = v128.xor(v128.xor(v128.xor(t3, t7), a4), i8x16.shuffle(t4, t4, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
-      s5 = v128.xor(v128.xor(t4, a5), i8x16.shuffle(t5, t5, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
-      s6 = v128.xor(v128.xor(t5, a6), i8x16.shuffle(t6, t6, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
-      s7 = v128.xor(v128.xor(t6, a7), i8x16.shuffle(t7, t7, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
+      s0 = v128.xor(v128.xor(t7, a0), i8x16.shuffle(t0, t0, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+      s1 = v128.xor(v128.xor(v128.xor(t0, t7), a1), i8x16.shuffle(t1, t1, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+      s2 = v128.xor(v128.xor(t1, a2), i8x16.shuffle(t2, t2, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+      s3 = v128.xor(v128.xor(v128.xor(t2, t7), a3), i8x16.shuffle(t3, t3, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+      s4 = v128.xor(v128.xor(v128.xor(t3, t7), a4), i8x16.shuffle(t4, t4, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+      s5 = v128.xor(v128.xor(t4, a5), i8x16.shuffle(t5, t5, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+      s6 = v128.xor(v128.xor(t5, a6), i8x16.shuffle(t6, t6, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+      s7 = v128.xor(v128.xor(t6, a7), i8x16.shuffle(t7, t7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
     }
     rk += 128;
     s0 = v128.xor(s0, v128.load(rk, 0 + 0));
@@ -901,6 +905,14 @@ function transpose8(src: usize, dst: usize): void {
   let w5 = v128.load(src, 80);
   let w6 = v128.load(src, 96);
   let w7 = v128.load(src, 112);
+  w0 = i8x16.shuffle(w0, w0, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  w1 = i8x16.shuffle(w1, w1, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  w2 = i8x16.shuffle(w2, w2, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  w3 = i8x16.shuffle(w3, w3, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  w4 = i8x16.shuffle(w4, w4, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  w5 = i8x16.shuffle(w5, w5, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  w6 = i8x16.shuffle(w6, w6, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  w7 = i8x16.shuffle(w7, w7, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
   let t: v128;
   t = v128.and(v128.xor(i64x2.shr_u(w0, 1), w1), i64x2.splat(0x5555555555555555)); w1 = v128.xor(w1, t); w0 = v128.xor(w0, i64x2.shl(t, 1));
   t = v128.and(v128.xor(i64x2.shr_u(w2, 1), w3), i64x2.splat(0x5555555555555555)); w3 = v128.xor(w3, t); w2 = v128.xor(w2, i64x2.shl(t, 1));
