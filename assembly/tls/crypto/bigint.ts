@@ -81,17 +81,20 @@ export function cmpVartime(a: StaticArray<u32>, b: StaticArray<u32>): i32 {
   return ((d | (0 - d)) >> 31) - 1;
 }
 
-/** a = a - b over k limbs; returns the borrow (0 or 1). Constant time. */
-function subInPlace(a: usize, b: usize, k: i32): u32 {
+/** r = a - b over k limbs (r may be a); returns the borrow (0 or 1). Constant time. */
+function subTo(r: usize, a: usize, b: usize, k: i32): u32 {
   let borrow: u64 = 0;
   for (let j = 0; j < k; j++) {
     const o = <usize>j << 2;
     const d = <u64>load<u32>(a + o) - <u64>load<u32>(b + o) - borrow;
-    store<u32>(a + o, <u32>d);
+    store<u32>(r + o, <u32>d);
     borrow = (d >> 32) & 1;
   }
   return <u32>borrow;
 }
+
+/** a = a - b over k limbs; returns the borrow (0 or 1). Constant time. */
+@inline function subInPlace(a: usize, b: usize, k: i32): u32 { return subTo(a, a, b, k); }
 
 /** a = a + b over k limbs; returns the carry. Constant time. */
 function addInPlace(a: usize, b: usize, k: i32): u32 {
@@ -244,14 +247,8 @@ export class MontCtx {
     const pm = changetype<usize>(this.m);
     // Trial subtraction into u, then keep it when hi == 1 or there was no borrow.
     const t = changetype<usize>(this.u);
-    let borrow: u64 = 0;
-    for (let j = 0; j < k; j++) {
-      const o = <usize>j << 2;
-      const d = <u64>load<u32>(p + o) - <u64>load<u32>(pm + o) - borrow;
-      store<u32>(t + o, <u32>d);
-      borrow = (d >> 32) & 1;
-    }
-    const keep = (hi | (<u32>borrow ^ 1)) & 1; // 1: use the difference
+    const borrow = subTo(t, p, pm, k);
+    const keep = (hi | (borrow ^ 1)) & 1; // 1: use the difference
     cmov(p, t, k, 0 - keep);
   }
 
