@@ -147,6 +147,58 @@ for (const simd of [false, true]) {
       expect(t.length).toBe(16);
       expect(w.hChachaOpen(key, nonce, new Uint8Array(0), t).length).toBe(0);
     });
+    it("the fused ChaCha20+Poly1305 pass: extreme and random Poly1305 keys, sealing and opening", () => {
+      // The MAC inside the keystream loop gets keys it could never get from block 0: r and s at their
+      // extremes, against the BigInt reference; the output against node's chacha20 (counter 1).
+      const r = prng(simd ? 31 : 32);
+      const keys = [new Uint8Array(32).fill(0xff), new Uint8Array(32), new Uint8Array(32).fill(0x80)];
+      const k2 = new Uint8Array(32).fill(0xff); k2.fill(0, 16); keys.push(k2);
+      for (let i = 0; i < 6; i++) keys.push(r.bytes(32));
+      for (const polyKey of keys) {
+        for (const n of [0, 255, 256, 257, 511, 512, 700, 1024, 3000]) {
+          const key = r.bytes(32), nonce = r.bytes(12);
+          const data = polyKey[0] == 0xff ? new Uint8Array(n).fill(0xff) : r.bytes(n);
+          const iv = Buffer.alloc(16); iv.writeUInt32LE(1, 0); iv.set(nonce, 4);
+          const c = createCipheriv("chacha20", key, iv);
+          const other = hex(Buffer.concat([c.update(data), c.final()]));
+          const sealed: Uint8Array = w.hChachaMac(key, nonce, polyKey, data, false);
+          expect(hex(sealed.subarray(0, n)), `seal len ${n}`).toBe(other);
+          expect(hex(sealed.subarray(n)), `seal tag len ${n}`).toBe(polyRef(polyKey, sealed.subarray(0, n)));
+          const opened: Uint8Array = w.hChachaMac(key, nonce, polyKey, data, true);
+          expect(hex(opened.subarray(0, n)), `open len ${n}`).toBe(other);
+          expect(hex(opened.subarray(n)), `open tag len ${n}`).toBe(polyRef(polyKey, data));
+        }
+      }
+    });
+    it("records from 0 to 1300 bytes and up to 40 KiB match node:crypto both ways", () => {
+      const r = prng(simd ? 33 : 34);
+      const lens: number[] = [];
+      for (let n = 0; n <= 1300; n += 1 + (n % 5)) lens.push(n);
+      for (let i = 0; i < 25; i++) lens.push(r.below(40_000));
+      lens.push(16384);
+      for (const n of lens) {
+        const key = r.bytes(32), nonce = r.bytes(12), aad = r.bytes(r.below(30)), pt = r.bytes(n);
+        const want = nodeSeal(key, nonce, aad, pt);
+        expect(hex(w.hChachaSeal(key, nonce, aad, pt)), `len ${n}`).toBe(want);
+        expect(hex(w.hChachaOpen(key, nonce, aad, unhex(want))), `open len ${n}`).toBe(hex(pt));
+      }
+    });
+    it("a long record with one flipped bit fails to open in place and the buffer is restored", () => {
+      const r = prng(simd ? 35 : 36);
+      const key = r.bytes(32), nonce = r.bytes(12), aad = r.bytes(13), pt = r.bytes(1000);
+      const sealed: Uint8Array = w.hChachaSeal(key, nonce, aad, pt);
+      for (const pos of [0, 3, 255, 256, 511, 767, 768, 999, 1000, 1015]) { // fused groups, tail, tag
+        const bad = sealed.slice(); bad[pos] ^= 0x10;
+        const after: Uint8Array = w.hChachaOpenInPlaceCopy(key, nonce, aad, bad);
+        expect(after[0], `pos ${pos}`).toBe(0);
+        expect(hex(after.subarray(1)), `pos ${pos}`).toBe(hex(bad));
+        expect(w.hChachaOpen(key, nonce, aad, bad)).toBeNull();
+      }
+      const ok: Uint8Array = w.hChachaOpenInPlaceCopy(key, nonce, aad, sealed);
+      expect(ok[0]).toBe(1);
+      expect(hex(ok.subarray(1, 1001))).toBe(hex(pt));
+      expect(hex(ok.subarray(1001))).toBe(hex(sealed.subarray(1000))); // the tag bytes stay
+    });
     it("a wiped context has forgotten its key (it now seals under the all-zero key)", () => {
       const k = new Uint8Array(32).fill(9), n = new Uint8Array(12), p = new Uint8Array(10);
       expect(hex(w.hWipe(1, k, n, p))).toBe(nodeSeal(new Uint8Array(32), n, new Uint8Array(0), p));

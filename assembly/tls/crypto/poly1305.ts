@@ -1,54 +1,59 @@
-// Poly1305 one-time authenticator — RFC 8439 §2.5. Arithmetic modulo 2^130 - 5 in five 26-bit
-// limbs with 64-bit products; every step is straight-line (the final reduction selects with a
-// mask), so timing does not depend on the key or the message.
+// Poly1305 one-time authenticator — RFC 8439 §2.5. Arithmetic modulo p = 2^130 - 5 with h in four
+// 32-bit limbs plus a small fifth (h4 <= 4 between blocks) held in u64s, and the clamped r in four limbs.
+// Clamping (r1..r3 multiples of 4, every limb below 2^28) makes r_j * 2^128 = (5 r_j / 4) * 2^0 mod p
+// exact, so h * r needs 20 products (s_j = r_j + r_j/4 folds the wrap-around) and every column sum
+// stays below 2^64 (5 products of < 2^33 by < 1.25 * 2^28, plus a carry). Every step is straight-line
+// (the final reduction selects with a mask), so timing does not depend on the key or the message.
 
-const MASK26: u64 = 0x3ffffff;
+const M32: u64 = 0xffffffff;
 
 export class Poly1305 {
-  private r0: u64 = 0; private r1: u64 = 0; private r2: u64 = 0; private r3: u64 = 0; private r4: u64 = 0;
-  private h0: u64 = 0; private h1: u64 = 0; private h2: u64 = 0; private h3: u64 = 0; private h4: u64 = 0;
+  // The fields are public for the fused ChaCha20-Poly1305 loop (chacha20.ts), which keeps them in
+  // locals while it runs; nothing else should touch them.
+  r0: u64 = 0; r1: u64 = 0; r2: u64 = 0; r3: u64 = 0;
+  s1: u64 = 0; s2: u64 = 0; s3: u64 = 0;
+  h0: u64 = 0; h1: u64 = 0; h2: u64 = 0; h3: u64 = 0; h4: u64 = 0;
   private pad0: u32 = 0; private pad1: u32 = 0; private pad2: u32 = 0; private pad3: u32 = 0;
   private buf: StaticArray<u8> = new StaticArray<u8>(16);
   private bufLen: i32 = 0;
 
   /** Starts a new tag with the 32-byte one-time key at `kp` (r || s). */
   init(kp: usize): void {
-    // RFC 8439 §2.5.1: clamp r; here split straight into 26-bit limbs.
-    this.r0 = <u64>(load<u32>(kp, 0) & 0x3ffffff);
-    this.r1 = <u64>((load<u32>(kp, 3) >>> 2) & 0x3ffff03);
-    this.r2 = <u64>((load<u32>(kp, 6) >>> 4) & 0x3ffc0ff);
-    this.r3 = <u64>((load<u32>(kp, 9) >>> 6) & 0x3f03fff);
-    this.r4 = <u64>((load<u32>(kp, 12) >>> 8) & 0x00fffff);
+    // RFC 8439 §2.5.1: clamp r (top 4 bits of every 32-bit word and low 2 bits of words 1..3 cleared).
+    const r0 = <u64>(load<u32>(kp, 0) & 0x0fffffff);
+    const r1 = <u64>(load<u32>(kp, 4) & 0x0ffffffc);
+    const r2 = <u64>(load<u32>(kp, 8) & 0x0ffffffc);
+    const r3 = <u64>(load<u32>(kp, 12) & 0x0ffffffc);
+    this.r0 = r0; this.r1 = r1; this.r2 = r2; this.r3 = r3;
+    this.s1 = r1 + (r1 >> 2); this.s2 = r2 + (r2 >> 2); this.s3 = r3 + (r3 >> 2);
     this.pad0 = load<u32>(kp, 16); this.pad1 = load<u32>(kp, 20);
     this.pad2 = load<u32>(kp, 24); this.pad3 = load<u32>(kp, 28);
     this.h0 = 0; this.h1 = 0; this.h2 = 0; this.h3 = 0; this.h4 = 0;
     this.bufLen = 0;
   }
 
-  /** Absorbs `n` full 16-byte blocks at `p`; `hibit` is 1<<24 for full blocks, 0 for the padded tail. */
-  private blocks(p: usize, n: usize, hibit: u64): void {
-    const r0 = this.r0, r1 = this.r1, r2 = this.r2, r3 = this.r3, r4 = this.r4;
-    const s1 = r1 * 5, s2 = r2 * 5, s3 = r3 * 5, s4 = r4 * 5;
+  /** Absorbs `n` 16-byte blocks at `p`; `hibit` is 1 (the 2^128 bit) for full blocks, 0 for the
+   *  padded tail. The caller keeps the byte buffer empty (see update). */
+  blocks(p: usize, n: usize, hibit: u64): void {
+    const r0 = this.r0, r1 = this.r1, r2 = this.r2, r3 = this.r3, s1 = this.s1, s2 = this.s2, s3 = this.s3;
     let h0 = this.h0, h1 = this.h1, h2 = this.h2, h3 = this.h3, h4 = this.h4;
     const end = p + (n << 4);
     while (p < end) {
-      h0 += <u64>(load<u32>(p, 0) & 0x3ffffff);
-      h1 += <u64>((load<u32>(p, 3) >>> 2) & 0x3ffffff);
-      h2 += <u64>((load<u32>(p, 6) >>> 4) & 0x3ffffff);
-      h3 += <u64>((load<u32>(p, 9) >>> 6) & 0x3ffffff);
-      h4 += <u64>(load<u32>(p, 12) >>> 8) | hibit;
-      const d0 = h0 * r0 + h1 * s4 + h2 * s3 + h3 * s2 + h4 * s1;
-      let d1 = h0 * r1 + h1 * r0 + h2 * s4 + h3 * s3 + h4 * s2;
-      let d2 = h0 * r2 + h1 * r1 + h2 * r0 + h3 * s4 + h4 * s3;
-      let d3 = h0 * r3 + h1 * r2 + h2 * r1 + h3 * r0 + h4 * s4;
-      let d4 = h0 * r4 + h1 * r3 + h2 * r2 + h3 * r1 + h4 * r0;
-      h0 = d0 & MASK26; d1 += d0 >> 26;
-      h1 = d1 & MASK26; d2 += d1 >> 26;
-      h2 = d2 & MASK26; d3 += d2 >> 26;
-      h3 = d3 & MASK26; d4 += d3 >> 26;
-      h4 = d4 & MASK26;
-      h0 += (d4 >> 26) * 5;
-      h1 += h0 >> 26; h0 &= MASK26;
+      h0 += <u64>load<u32>(p, 0); h1 += <u64>load<u32>(p, 4);
+      h2 += <u64>load<u32>(p, 8); h3 += <u64>load<u32>(p, 12); h4 += hibit;
+      const d0 = h0 * r0 + h1 * s3 + h2 * s2 + h3 * s1;
+      let d1 = h0 * r1 + h1 * r0 + h2 * s3 + h3 * s2 + h4 * s1;
+      let d2 = h0 * r2 + h1 * r1 + h2 * r0 + h3 * s3 + h4 * s2;
+      let d3 = h0 * r3 + h1 * r2 + h2 * r1 + h3 * r0 + h4 * s3;
+      let d4 = h4 * r0;
+      d1 += d0 >> 32; h0 = d0 & M32;
+      d2 += d1 >> 32; h1 = d1 & M32;
+      d3 += d2 >> 32; h2 = d2 & M32;
+      d4 += d3 >> 32; h3 = d3 & M32;
+      // Bits 130 and up of d4 * 2^128 wrap around times 5.
+      h4 = d4 & 3;
+      h0 += (d4 & ~3) + (d4 >> 2);
+      h1 += h0 >> 32; h0 &= M32;
       p += 16;
     }
     this.h0 = h0; this.h1 = h1; this.h2 = h2; this.h3 = h3; this.h4 = h4;
@@ -62,12 +67,12 @@ export class Poly1305 {
       memory.copy(buf + fill, p, take);
       fill += take; p += take; len -= take;
       if (fill < 16) { this.bufLen = <i32>fill; return; }
-      this.blocks(buf, 1, 1 << 24);
+      this.blocks(buf, 1, 1);
       fill = 0;
     }
     const n = len >> 4;
     if (n > 0) {
-      this.blocks(p, n, 1 << 24);
+      this.blocks(p, n, 1);
       p += n << 4; len -= n << 4;
     }
     if (len > 0) memory.copy(buf, p, len);
@@ -79,7 +84,7 @@ export class Poly1305 {
     const fill = this.bufLen;
     if (fill == 0) return;
     memory.fill(changetype<usize>(this.buf) + <usize>fill, 0, <usize>(16 - fill));
-    this.blocks(changetype<usize>(this.buf), 1, 1 << 24);
+    this.blocks(changetype<usize>(this.buf), 1, 1);
     this.bufLen = 0;
   }
 
@@ -95,33 +100,31 @@ export class Poly1305 {
       this.bufLen = 0;
     }
     let h0 = this.h0, h1 = this.h1, h2 = this.h2, h3 = this.h3, h4 = this.h4;
-    // Full carry, so every limb is below 2^26 and h < 2^130 + small.
-    h2 += h1 >> 26; h1 &= MASK26;
-    h3 += h2 >> 26; h2 &= MASK26;
-    h4 += h3 >> 26; h3 &= MASK26;
-    h0 += (h4 >> 26) * 5; h4 &= MASK26;
-    h1 += h0 >> 26; h0 &= MASK26;
+    // Full carry, then fold bits 130 and up once more: h < 2^130 + 2^32.
+    h2 += h1 >> 32; h1 &= M32;
+    h3 += h2 >> 32; h2 &= M32;
+    h4 += h3 >> 32; h3 &= M32;
+    h0 += (h4 & ~3) + (h4 >> 2); h4 &= 3;
+    h1 += h0 >> 32; h0 &= M32;
+    h2 += h1 >> 32; h1 &= M32;
+    h3 += h2 >> 32; h2 &= M32;
+    h4 += h3 >> 32; h3 &= M32;
     // g = h + 5 - 2^130; keep g if it did not go negative (h >= p), else h. Select by mask.
-    let g0 = h0 + 5; let c = g0 >> 26; g0 &= MASK26;
-    let g1 = h1 + c; c = g1 >> 26; g1 &= MASK26;
-    let g2 = h2 + c; c = g2 >> 26; g2 &= MASK26;
-    let g3 = h3 + c; c = g3 >> 26; g3 &= MASK26;
-    const g4 = h4 + c - (1 << 26);
+    let g0 = h0 + 5; let c = g0 >> 32; g0 &= M32;
+    let g1 = h1 + c; c = g1 >> 32; g1 &= M32;
+    let g2 = h2 + c; c = g2 >> 32; g2 &= M32;
+    let g3 = h3 + c; c = g3 >> 32; g3 &= M32;
+    const g4 = h4 + c - 4;
     const useG = (g4 >> 63) - 1; // all-ones when g4 >= 0
     h0 = (h0 & ~useG) | (g0 & useG);
     h1 = (h1 & ~useG) | (g1 & useG);
     h2 = (h2 & ~useG) | (g2 & useG);
     h3 = (h3 & ~useG) | (g3 & useG);
-    h4 = (h4 & ~useG) | (g4 & useG & MASK26);
-    // h mod 2^128 as four 32-bit words, plus s (RFC 8439 §2.5.1: "the result is added to s").
-    const w0 = <u32>(h0 | (h1 << 26));
-    const w1 = <u32>((h1 >> 6) | (h2 << 20));
-    const w2 = <u32>((h2 >> 12) | (h3 << 14));
-    const w3 = <u32>((h3 >> 18) | (h4 << 8));
-    let f = <u64>w0 + <u64>this.pad0; store<u32>(out, <u32>f, 0);
-    f = <u64>w1 + <u64>this.pad1 + (f >> 32); store<u32>(out, <u32>f, 4);
-    f = <u64>w2 + <u64>this.pad2 + (f >> 32); store<u32>(out, <u32>f, 8);
-    f = <u64>w3 + <u64>this.pad3 + (f >> 32); store<u32>(out, <u32>f, 12);
+    // h mod 2^128 plus s (RFC 8439 §2.5.1: "the result is added to s").
+    let f = h0 + <u64>this.pad0; store<u32>(out, <u32>f, 0);
+    f = h1 + <u64>this.pad1 + (f >> 32); store<u32>(out, <u32>f, 4);
+    f = h2 + <u64>this.pad2 + (f >> 32); store<u32>(out, <u32>f, 8);
+    f = h3 + <u64>this.pad3 + (f >> 32); store<u32>(out, <u32>f, 12);
   }
 }
 
