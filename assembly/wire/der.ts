@@ -302,6 +302,17 @@ export namespace Tag {
   }
 }
 
+/**
+ * A reader over the contents of `v`, which must be exactly one SEQUENCE (an extension value, a key
+ * structure), and a non-empty one when `nonEmpty`; null otherwise.
+ */
+export function onlySequence(v: Uint8Array, nonEmpty: bool = false): DerReader | null {
+  const r = new DerReader(v);
+  if (!r.expect(Tag.SEQUENCE) || !r.finish()) return null;
+  const s = r.enter();
+  return nonEmpty && s.atEnd ? null : s;
+}
+
 /** True when b[s, e) is a valid, minimally encoded OID body (X.690 §8.19.2). */
 export function oidValid(b: Uint8Array, s: i32, e: i32): bool {
   if (s >= e || <u32>e > <u32>b.length) return false;

@@ -10,7 +10,7 @@
 //
 // Byte layout only: nothing here verifies signatures or decides trust (that is tls/certpath.ts).
 
-import { DerReader, Tag, decodeString, isStringTag, oidIs, oidToString, stringValid } from "./der";
+import { DerReader, Tag, decodeString, isStringTag, oidIs, oidToString, onlySequence, stringValid } from "./der";
 
 export enum X509Err {
   Ok = 0,
@@ -339,9 +339,8 @@ export class RsaKeyParts {
  * all of `der`; false when malformed, or when n or e is negative or zero.
  */
 export function parseRsaPublicKey(der: Uint8Array, out: RsaKeyParts): bool {
-  const k = new DerReader(der);
-  if (!k.expect(Tag.SEQUENCE) || !k.finish()) return false;
-  const s = k.enter();
+  const s = onlySequence(der);
+  if (s === null) return false;
   out.n = s.readUnsigned();
   out.e = s.readUnsigned();
   return s.finish() && out.n.length != 0 && out.e.length != 0;
@@ -456,14 +455,6 @@ function parseExtensions(r: DerReader, out: Certificate): X509Err {
     if (!ok) return X509Err.Malformed;
   }
   return list.finish() ? X509Err.Ok : X509Err.Malformed;
-}
-
-/** An extension value that must be exactly one SEQUENCE: a reader over its contents, or null. */
-function onlySequence(v: Uint8Array, nonEmpty: bool): DerReader | null {
-  const r = new DerReader(v);
-  if (!r.expect(Tag.SEQUENCE) || !r.finish()) return null;
-  const s = r.enter();
-  return nonEmpty && s.atEnd ? null : s;
 }
 
 function parseKeyUsage(v: Uint8Array, out: Certificate): bool {

@@ -15,7 +15,7 @@ import {
   mulFull,
 } from "./bigint";
 import { HASH_SHA1, HASH_SHA256, HASH_SHA384, HASH_SHA512, hashLen, hashOf, newHash } from "./sha2";
-import { DerReader, Tag, oidIs } from "../../wire/der";
+import { DerReader, Tag, oidIs, onlySequence } from "../../wire/der";
 import { OID_RSA_ENCRYPTION, RsaKeyParts, parseRsaPublicKey } from "../../wire/x509";
 
 export const RSA_MIN_BITS: i32 = 2048;
@@ -259,13 +259,6 @@ function pssEncode(hashAlg: i32, hash: Uint8Array, salt: Uint8Array, modBits: i3
 // ---------------------------------------------------------------------------------------------
 // Key formats, read with the strict DER reader of wire/der.ts
 
-/** A reader over the content of `der`, which must be exactly one SEQUENCE; null otherwise. */
-function sequenceOf(der: Uint8Array): DerReader | null {
-  const top = new DerReader(der);
-  if (!top.expect(Tag.SEQUENCE) || !top.finish()) return null;
-  return top.enter();
-}
-
 /** Reads AlgorithmIdentifier { rsaEncryption, NULL } (RFC 8017 §A.1; parameters NULL required). */
 function readRsaAlgId(d: DerReader): bool {
   if (!d.expect(Tag.SEQUENCE)) return false;
@@ -285,7 +278,7 @@ export function rsaPublicKeyFromDer(der: Uint8Array): RsaPublicKey | null {
 
 /** SubjectPublicKeyInfo (RFC 5280 §4.1) holding an rsaEncryption key. */
 export function rsaPublicKeyFromSpki(der: Uint8Array): RsaPublicKey | null {
-  const s = sequenceOf(der);
+  const s = onlySequence(der);
   if (s === null || !readRsaAlgId(s)) return null;
   const key = s.readOctetAlignedBits();
   if (!s.finish()) return null;
@@ -352,13 +345,13 @@ export class RsaPrivateKey {
 
   /** RSAPrivateKey DER (RFC 8017 §A.1.2, version 0: two primes), as `openssl genrsa -traditional`. */
   static fromPkcs1Der(der: Uint8Array): RsaPrivateKey | null {
-    const s = sequenceOf(der);
+    const s = onlySequence(der);
     return s === null ? null : RsaPrivateKey.readPkcs1(s);
   }
 
   /** PrivateKeyInfo DER (RFC 5208 §5) wrapping an rsaEncryption RSAPrivateKey (`openssl genpkey`). */
   static fromPkcs8Der(der: Uint8Array): RsaPrivateKey | null {
-    const s = sequenceOf(der);
+    const s = onlySequence(der);
     if (s === null) return null;
     const v = s.readUnsigned();
     if (!s.ok || v.length != 0) return null; // version 0
@@ -366,7 +359,7 @@ export class RsaPrivateKey {
     const inner = s.readOctets();
     // Optional attributes [0] follow; RSA keys from openssl have none, anything else is rejected.
     if (!s.finish()) return null;
-    const rk = sequenceOf(inner);
+    const rk = onlySequence(inner);
     return rk === null ? null : RsaPrivateKey.readPkcs1(rk);
   }
 
