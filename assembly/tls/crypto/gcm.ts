@@ -41,6 +41,23 @@ const M8: u64 = 0x8888888888888888;
   store<u64>(t, x & M1, 0); store<u64>(t, x & M2, 8); store<u64>(t, x & M4, 16); store<u64>(t, x & M8, 24);
 }
 
+// Byte order reversal of each 64-bit half (for i8x16.swizzle with this constant, in-range mask).
+const BSWAP: StaticArray<u8> = [7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8];
+
+/** Reverses the bit order inside every byte (three swap stages; no table). */
+// @ts-ignore: decorator
+@inline function revBitsInBytes(v: v128): v128 {
+  const m1 = i64x2.splat(0x5555555555555555), m2 = i64x2.splat(0x3333333333333333);
+  const m4 = i64x2.splat(0x0f0f0f0f0f0f0f0f);
+  v = v128.or(v128.and(i64x2.shr_u(v, 1), m1), i64x2.shl(v128.and(v, m1), 1));
+  v = v128.or(v128.and(i64x2.shr_u(v, 2), m2), i64x2.shl(v128.and(v, m2), 2));
+  return v128.or(v128.and(i64x2.shr_u(v, 4), m4), i64x2.shl(v128.and(v, m4), 4));
+}
+
+/** Powers of H kept (H^1 … H^POWERS): blocks are multiplied by them in groups of up to this many
+ *  and summed before one reduction. */
+const POWERS: i32 = 8;
+
 // Per power of H: its six Karatsuba operands (lo, hi, lo^hi, and their bit reversals), each split
 // into the four masked words bmul64t wants: 6 × 4 u64 = 192 bytes.
 const POW_BYTES: usize = 192;
@@ -56,7 +73,7 @@ function splitPower(t: usize, hh: u64, hl: u64): void {
  *  Karatsuba recombination, the output bit reversals and the reduction are all linear, so the
  *  four products share them. */
 export class Ghash {
-  private pw: StaticArray<u64> = new StaticArray<u64>(4 * 24); // H^1 … H^4, split as above
+  private pw: StaticArray<u64> = new StaticArray<u64>(POWERS * 24); // H^1 … H^8, split as above
   private yh: u64 = 0; private yl: u64 = 0;
   private buf: StaticArray<u8> = new StaticArray<u8>(16);
   private bufLen: i32 = 0;
@@ -68,7 +85,7 @@ export class Ghash {
     const t = changetype<usize>(this.pw);
     const b = changetype<usize>(this.buf);
     splitPower(t, ch, cl);
-    for (let i: usize = 1; i < 4; i++) {
+    for (let i: usize = 1; i < <usize>POWERS; i++) {
       // H^(i+1) = H^i · H: one block through the H^1 table with Y = 0.
       this.yh = 0; this.yl = 0;
       store<u64>(b, bswap<u64>(ch)); store<u64>(b, bswap<u64>(cl), 8);
@@ -84,7 +101,7 @@ export class Ghash {
 
   /** Overwrites H (all its stored powers) and Y. */
   wipe(): void {
-    memory.fill(changetype<usize>(this.pw), 0, 4 * POW_BYTES);
+    memory.fill(changetype<usize>(this.pw), 0, <usize>POWERS * POW_BYTES);
     this.reset();
   }
 
@@ -93,14 +110,27 @@ export class Ghash {
     const tb = changetype<usize>(this.pw);
     let yh = this.yh, yl = this.yl;
     while (n > 0) {
-      const k: usize = n >= 4 ? 4 : 1; // blocks in this chunk (public)
+      // Blocks in this group (public); block j is multiplied by H^(k-j), Y goes into block 0.
+      const k: usize = n >= <usize>POWERS ? <usize>POWERS : n >= 4 ? 4 : 1;
       let aL0: u64 = 0, aL1: u64 = 0, aH0: u64 = 0, aH1: u64 = 0, aM0: u64 = 0, aM1: u64 = 0;
       for (let j: usize = 0; j < k; j++) {
-        let xh = bswap<u64>(load<u64>(p));
-        let xl = bswap<u64>(load<u64>(p, 8));
-        if (j == 0) { xh ^= yh; xl ^= yl; }
-        const t = tb + (k - 1 - j) * POW_BYTES; // multiply block j by H^(k-j)
-        const xhr = rev64(xh), xlr = rev64(xl);
+        let xh: u64, xl: u64, xhr: u64, xlr: u64;
+        if (ASC_FEATURE_SIMD) {
+          // Both halves at once: byte-swapped (xh, xl) and bit-reversed (rev64 of a byte-swapped
+          // word is the raw word with the bits of each byte reversed).
+          let v = v128.load(p);
+          if (j == 0) v = v128.xor(v, i8x16.swizzle(i64x2.replace_lane(i64x2.splat(yh), 1, yl), v128.load(changetype<usize>(BSWAP))));
+          const b = i8x16.swizzle(v, v128.load(changetype<usize>(BSWAP)));
+          const r = revBitsInBytes(v);
+          xh = i64x2.extract_lane(b, 0); xl = i64x2.extract_lane(b, 1);
+          xhr = i64x2.extract_lane(r, 0); xlr = i64x2.extract_lane(r, 1);
+        } else {
+          const rh = load<u64>(p), rl = load<u64>(p, 8);
+          xh = bswap<u64>(rh); xl = bswap<u64>(rl);
+          if (j == 0) { xh ^= yh; xl ^= yl; }
+          xhr = rev64(xh); xlr = rev64(xl);
+        }
+        const t = tb + (k - 1 - j) * POW_BYTES;
         aL0 ^= bmul64t(xl, t);
         aH0 ^= bmul64t(xh, t + 32);
         aM0 ^= bmul64t(xh ^ xl, t + 64);
@@ -111,10 +141,19 @@ export class Ghash {
       }
       n -= k;
       // The high halves of the 64x64 products come from the bit-reversed products.
-      const l0 = aL0, l1 = rev64(aL1) >> 1;
-      const h0 = aH0, h1 = rev64(aH1) >> 1;
+      let r1: u64, r2: u64, r3: u64;
+      if (ASC_FEATURE_SIMD) {
+        const bs = v128.load(changetype<usize>(BSWAP));
+        const u = revBitsInBytes(i8x16.swizzle(i64x2.replace_lane(i64x2.splat(aL1), 1, aH1), bs));
+        const w = revBitsInBytes(i8x16.swizzle(i64x2.splat(aM1), bs));
+        r1 = i64x2.extract_lane(u, 0); r2 = i64x2.extract_lane(u, 1); r3 = i64x2.extract_lane(w, 0);
+      } else {
+        r1 = rev64(aL1); r2 = rev64(aH1); r3 = rev64(aM1);
+      }
+      const l0 = aL0, l1 = r1 >> 1;
+      const h0 = aH0, h1 = r2 >> 1;
       const m0 = aM0 ^ l0 ^ h0;
-      const m1 = (rev64(aM1) >> 1) ^ l1 ^ h1;
+      const m1 = (r3 >> 1) ^ l1 ^ h1;
       // 255-bit product z3:z2:z1:z0, then << 1 so that it is the 256-bit reflected product.
       let z3 = h1, z2 = h0 ^ m1, z1 = l1 ^ m0, z0 = l0;
       z3 = (z3 << 1) | (z2 >> 63);
