@@ -58,6 +58,9 @@ const BSWAP: StaticArray<u8> = [7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 
  *  and summed before one reduction. */
 const POWERS: i32 = 8;
 
+// GHASH's six running sums (see Ghash.blocks).
+const ACC: StaticArray<u64> = new StaticArray<u64>(6);
+
 // Per power of H: its six Karatsuba operands (lo, hi, lo^hi, and their bit reversals), each split
 // into the four masked words bmul64t wants: 6 × 4 u64 = 192 bytes.
 const POW_BYTES: usize = 192;
@@ -108,11 +111,12 @@ export class Ghash {
   /** Y = (Y ^ X_i) · H for `n` 16-byte blocks at `p`. */
   blocks(p: usize, n: usize): void {
     const tb = changetype<usize>(this.pw);
+    const acc = changetype<usize>(ACC);
     let yh = this.yh, yl = this.yl;
     while (n > 0) {
       // Blocks in this group (public); block j is multiplied by H^(k-j), Y goes into block 0.
       const k: usize = n >= <usize>POWERS ? <usize>POWERS : n >= 4 ? 4 : 1;
-      let aL0: u64 = 0, aL1: u64 = 0, aH0: u64 = 0, aH1: u64 = 0, aM0: u64 = 0, aM1: u64 = 0;
+      memory.fill(acc, 0, 48);
       for (let j: usize = 0; j < k; j++) {
         let xh: u64, xl: u64, xhr: u64, xlr: u64;
         if (ASC_FEATURE_SIMD) {
@@ -131,14 +135,18 @@ export class Ghash {
           xhr = rev64(xh); xlr = rev64(xl);
         }
         const t = tb + (k - 1 - j) * POW_BYTES;
-        aL0 ^= bmul64t(xl, t);
-        aH0 ^= bmul64t(xh, t + 32);
-        aM0 ^= bmul64t(xh ^ xl, t + 64);
-        aL1 ^= bmul64t(xlr, t + 96);
-        aH1 ^= bmul64t(xhr, t + 128);
-        aM1 ^= bmul64t(xhr ^ xlr, t + 160);
+        // Sums go through memory: the stores keep V8 from hoisting all 24 table loads of the
+        // block ahead of the multiplies (and spilling them).
+        store<u64>(acc, load<u64>(acc, 0) ^ bmul64t(xl, t), 0);
+        store<u64>(acc, load<u64>(acc, 8) ^ bmul64t(xh, t + 32), 8);
+        store<u64>(acc, load<u64>(acc, 16) ^ bmul64t(xh ^ xl, t + 64), 16);
+        store<u64>(acc, load<u64>(acc, 24) ^ bmul64t(xlr, t + 96), 24);
+        store<u64>(acc, load<u64>(acc, 32) ^ bmul64t(xhr, t + 128), 32);
+        store<u64>(acc, load<u64>(acc, 40) ^ bmul64t(xhr ^ xlr, t + 160), 40);
         p += 16;
       }
+      const aL0 = load<u64>(acc, 0), aH0 = load<u64>(acc, 8), aM0 = load<u64>(acc, 16);
+      const aL1 = load<u64>(acc, 24), aH1 = load<u64>(acc, 32), aM1 = load<u64>(acc, 40);
       n -= k;
       // The high halves of the 64x64 products come from the bit-reversed products.
       let r1: u64, r2: u64, r3: u64;
