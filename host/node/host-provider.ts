@@ -2,10 +2,14 @@
 // over node:net and node:dgram, and the events it feeds back (wasock_on_*). No Winsock rules live
 // here: the core validated every call; this file only moves bytes and reports what Node saw.
 //
-// Data never crosses into core memory on this path: received bytes stay in a per-socket queue of
-// Node Buffers until recv copies them into the caller's buffer (HOST_BUFFER), and a send copies the
-// caller's bytes once into a Buffer that Node writes. Backpressure: a stream whose queue passes its
-// limit is paused until recv drains it; the core learns of completed writes through wasock_on_sent.
+// Data never crosses into core memory on this path. Receiving: libuv reads every stream into one
+// shared 64 KiB buffer (net.Socket's `onread`, so no Buffer is allocated per read); the bytes are
+// queued as a view of it and the data event goes to the core at once, so a recv waiting on the
+// socket copies them straight into the caller's buffer (one copy, as a kernel recv makes); whatever
+// the event left unread is copied into a Buffer of its own before the next read (received()).
+// Sending: a send copies the caller's bytes once into a Buffer that Node writes, or lends the
+// caller's buffer (`borrow`). Backpressure: a stream whose queue passes its limit is paused until
+// recv drains it; the core learns of completed writes through wasock_on_sent.
 // Bind and listen are synchronous (as Winsock's are) through Node's TCP/UDP handle bindings, so that
 // an address in use or not available fails the call itself and getsockname sees the kernel's port.
 //
@@ -48,6 +52,11 @@ const MIN_RX_LIMIT = 1 << 20;
 /** Sends between POOL_MIN and POOL_SIZE bytes copy into reused buffers (smaller ones use Node's pool). */
 const POOL_MIN = 4096;
 const POOL_SIZE = 65536;
+/**
+ * The buffer libuv reads every stream into: 64 KiB, the read size Node's own 'data' events use.
+ * One suffices for all sockets (and instances): each read's bytes leave it before the next read.
+ */
+const READ_BUF = Buffer.allocUnsafeSlow(65536);
 
 const noop = () => {};
 const EV_DATA = 0;
@@ -81,7 +90,7 @@ class Rec {
   type: number;
   tcp: any = null;                 // bound, not yet listening or connected TCP handle
   sock: net.Socket | null = null;
-  server: net.Server | null = null;
+  listener: any = null;            // the listening TCP handle
   pending: Rec[] = [];             // connections waiting for accept (listener)
   udp: dgram.Socket | null = null;
   udpReady = false;
@@ -297,19 +306,20 @@ export class NodeHostProvider {
   private listen(h: number, backlog: number): number {
     const rec = this.recs.get(h);
     if (!rec || !rec.tcp) return -SockErr.Inval;
-    const r = rec.tcp.listen(backlog);
-    if (r < 0) return -sockErrFromNode(errName(r));
-    const server = net.createServer({ allowHalfOpen: true });
-    rec.server = server;
-    server.on("connection", (c) => {
+    const t = rec.tcp;
+    // The handle's connections are taken here rather than through net.Server, whose sockets
+    // cannot read into a buffer of ours (`onread`).
+    t.onconnection = (status: number, handle: any) => {
+      if (status < 0 || !handle || rec.closed) { handle?.close(); return; } // EMFILE and the like: Windows' backlog simply holds it
       const p = new Rec(0, rec.af, SOCK_STREAM);
       p.rcvBuf = rec.rcvBuf;
-      this.attachStream(p, c);
+      this.attachStream(p, new net.Socket({ handle, allowHalfOpen: true, readable: true, writable: true, onread: this.onread(p) } as any));
       rec.pending.push(p);
       this.ev(rec, () => this.core.wasock_on_incoming(rec.h, 1));
-    });
-    server.on("error", () => { /* reported through the sockets */ });
-    server.listen({ handle: rec.tcp, backlog });
+    };
+    const r = t.listen(backlog);
+    if (r < 0) return -sockErrFromNode(errName(r));
+    rec.listener = t;
     rec.tcp = null;
     return 0;
   }
@@ -339,13 +349,6 @@ export class NodeHostProvider {
     rec.onWritten = () => this.written(rec);
     if (s.remoteAddress) rec.remote = fromNode(s.remoteAddress, s.remotePort, rec.af);
     if (s.localAddress) rec.local = fromNode(s.localAddress, s.localPort, rec.af);
-    s.on("data", (b: Buffer) => {
-      if (rec.closed || rec.shutRecv) return;
-      rec.rx.push(b);
-      rec.rxBytes += b.length;
-      if (rec.rxBytes >= rec.rxLimit && !rec.paused) { rec.paused = true; s.pause(); }
-      this.fire(rec, EV_DATA, b.length);
-    });
     s.on("end", () => {
       rec.eof = true;
       this.ev(rec, () => this.core.wasock_on_eof(rec.h));
@@ -363,6 +366,33 @@ export class NodeHostProvider {
       rec.rxBytes = 0;
       this.ev(rec, () => this.core.wasock_on_reset(rec.h, code));
     });
+  }
+
+  /** net.Socket's `onread` option for a stream: reads land in READ_BUF, then received(). */
+  private onread(rec: Rec): { buffer: Buffer; callback: (n: number, b: Buffer) => boolean } {
+    return { buffer: READ_BUF, callback: (n, b) => this.received(rec, n, b) };
+  }
+
+  /** n bytes arrived in the shared read buffer b (a view of them is queued only while the event runs). */
+  private received(rec: Rec, n: number, b: Buffer): boolean {
+    if (rec.closed || rec.shutRecv) return true;
+    const view = n === b.length ? b : b.subarray(0, n);
+    rec.rx.push(view);
+    rec.rxBytes += n;
+    // A recv parked on the socket takes the bytes during the event: straight into its buffer.
+    this.fire(rec, EV_DATA, n);
+    // What is left must leave the shared buffer before the next read.
+    const rx = rec.rx;
+    const k = rx.length - 1;
+    if (k >= 0 && rx[k] === view) {
+      const off = k === 0 ? rec.rxOff : 0;
+      const own = Buffer.allocUnsafe(n - off);
+      own.set(off === 0 ? view : view.subarray(off));
+      rx[k] = own;
+      if (k === 0) rec.rxOff = 0;
+    }
+    if (rec.rxBytes >= rec.rxLimit && !rec.paused && rec.sock) { rec.paused = true; rec.sock.pause(); }
+    return true;
   }
 
   private applyStreamOptions(rec: Rec): void {
@@ -392,7 +422,7 @@ export class NodeHostProvider {
       rec.local = fromNode(o.address, o.port, rec.af);
       rec.tcp = t;
     }
-    const s = new net.Socket({ handle: rec.tcp, manualStart: true, allowHalfOpen: true } as any);
+    const s = new net.Socket({ handle: rec.tcp, manualStart: true, allowHalfOpen: true, onread: this.onread(rec) } as any);
     rec.tcp = null;
     rec.connecting = true;
     this.attachStream(rec, s);
@@ -545,14 +575,14 @@ export class NodeHostProvider {
     }
     rec.tcp?.close();
     rec.tcp = null;
-    if (rec.server) {
-      rec.server.close();
+    if (rec.listener) {
+      rec.listener.close();
+      rec.listener = null;
       for (const p of rec.pending) p.sock?.resetAndDestroy();
     }
     rec.udp?.close();
     const s = rec.sock;
     if (s) {
-      s.removeAllListeners("data");
       s.on("error", () => {});
       if (abortive || rec.err) {
         s.resetAndDestroy();
