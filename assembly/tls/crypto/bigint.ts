@@ -96,18 +96,6 @@ function subTo(r: usize, a: usize, b: usize, k: i32): u32 {
 /** a = a - b over k limbs; returns the borrow (0 or 1). Constant time. */
 @inline function subInPlace(a: usize, b: usize, k: i32): u32 { return subTo(a, a, b, k); }
 
-/** a = a + b over k limbs; returns the carry. Constant time. */
-function addInPlace(a: usize, b: usize, k: i32): u32 {
-  let c: u64 = 0;
-  for (let j = 0; j < k; j++) {
-    const o = <usize>j << 2;
-    const s = <u64>load<u32>(a + o) + <u64>load<u32>(b + o) + c;
-    store<u32>(a + o, <u32>s);
-    c = s >> 32;
-  }
-  return <u32>c;
-}
-
 /** a = a + (b & mask) over k limbs; returns the carry. Constant time. */
 function addMasked(a: usize, b: usize, k: i32, mask: u32): u32 {
   let c: u64 = 0;
@@ -119,6 +107,9 @@ function addMasked(a: usize, b: usize, k: i32, mask: u32): u32 {
   }
   return <u32>c;
 }
+
+/** a = a + b over k limbs; returns the carry. Constant time. */
+@inline function addInPlace(a: usize, b: usize, k: i32): u32 { return addMasked(a, b, k, 0xffffffff); }
 
 /** dst = mask ? src : dst over k limbs (constant time). */
 function cmov(dst: usize, src: usize, k: i32, mask: u32): void {

@@ -69,10 +69,18 @@ function geAdd(r: Ge, p: Ge, q: Ge): void {
   feAdd(tb, p.y, p.x); feAdd(tc, q.y, q.x); feMul(tb, tb, tc);   // B = (Y1+X1)(Y2+X2)
   feMul(tc, p.t, D2); feMul(tc, tc, q.t);                        // C = T1 2d T2
   feMul(td, p.z, q.z); feMulSmall(td, td, 2);                    // D = 2 Z1 Z2
-  feSub(te, tb, ta);                                             // E = B - A
-  feSub(tf, td, tc);                                             // F = D - C
-  feAdd(tg, td, tc);                                             // G = D + C
-  feAdd(th, tb, ta);                                             // H = B + A
+  geAddFinish(r);
+}
+
+/** The end every addition shares, from A, B, C, D in ta..td: E = B - A, F = D - C, G = D + C,
+ *  H = B + A, then r = (E F, G H, F G, E H). */
+@inline function geAddFinish(r: Ge): void {
+  feSub(te, tb, ta); feSub(tf, td, tc); feAdd(tg, td, tc); feAdd(th, tb, ta);
+  geFromEfgh(r);
+}
+
+/** r = (X, Y, Z, T) = (E F, G H, F G, E H) from E, F, G, H in te..th (additions and doublings). */
+@inline function geFromEfgh(r: Ge): void {
   feMul(r.x, te, tf);
   feMul(r.y, tg, th);
   feMul(r.t, te, th);
@@ -89,10 +97,7 @@ function geDouble(r: Ge, p: Ge): void {
   feSub(tg, tb, ta);                               // G = -A + B
   feSub(tf, tg, tc); feCarry(tf, tf);              // F = G - C
   feAdd(th, ta, tb); feNeg(th, th);                // H = -A - B
-  feMul(r.x, te, tf);
-  feMul(r.y, tg, th);
-  feMul(r.t, te, th);
-  feMul(r.z, tf, tg);
+  geFromEfgh(r);
 }
 
 /** Fills table[i] = i p for i in 0..15. */
@@ -193,11 +198,7 @@ function geMulBase(r: Ge, s: Uint8Array): void {
     feAdd(tb, r.y, r.x); feMul(tb, tb, ypx);
     feMul(tc, r.t, xy2d);
     feMulSmall(td, r.z, 2);
-    feSub(te, tb, ta); feSub(tf, td, tc); feAdd(tg, td, tc); feAdd(th, tb, ta);
-    feMul(r.x, te, tf);
-    feMul(r.y, tg, th);
-    feMul(r.t, te, th);
-    feMul(r.z, tf, tg);
+    geAddFinish(r);
   }
   feZero(ypx); feZero(ymx); feZero(xy2d); // the last selection tells the last digit
 }
