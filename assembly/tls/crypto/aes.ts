@@ -106,9 +106,9 @@ const RK_STRIDE: i32 = 128;
         inp = tmp;
       }
       if (ASC_FEATURE_SIMD) {
-        transpose8(inp, st);
+        transpose8(inp, st, changetype<usize>(ZEROS));
         encrypt8(rk, this.nr, st);
-        transpose8(st, tmp);
+        transpose8(st, tmp, changetype<usize>(ZEROS));
       } else {
         pack4(inp, st);
         encrypt4(rk, this.nr, st);
@@ -116,6 +116,24 @@ const RK_STRIDE: i32 = 128;
       }
       memory.copy(dst, tmp, <usize>take << 4);
       src += <usize>take << 4; dst += <usize>take << 4; n -= take;
+    }
+  }
+
+  /** Counter mode over one full group: dst = src ^ E_K(the AES_PARALLEL blocks at `cb`), for
+   *  AES_PARALLEL * 16 bytes (dst may be src). */
+  xorGroup(cb: usize, src: usize, dst: usize): void {
+    const st = changetype<usize>(ST);
+    const rk = changetype<usize>(this.rk);
+    if (ASC_FEATURE_SIMD) {
+      transpose8(cb, st, changetype<usize>(ZEROS));
+      encrypt8(rk, this.nr, st);
+      transpose8(st, dst, src); // the keystream goes straight from the slices into the XOR
+    } else {
+      const tmp = changetype<usize>(TMP);
+      pack4(cb, st);
+      encrypt4(rk, this.nr, st);
+      unpack4(st, tmp);
+      for (let i: usize = 0; i < 64; i += 8) store<u64>(dst + i, load<u64>(src + i) ^ load<u64>(tmp + i));
     }
   }
 }
@@ -126,6 +144,7 @@ export const AES_PARALLEL: i32 = ASC_FEATURE_SIMD ? 8 : 4;
 // Slices of the state being encrypted (8 × 16 bytes) and a bounce buffer for whole groups.
 const ST: StaticArray<u8> = new StaticArray<u8>(128);
 const TMP: StaticArray<u8> = new StaticArray<u8>(128);
+const ZEROS: StaticArray<u8> = new StaticArray<u8>(128);
 const SW: StaticArray<u64> = new StaticArray<u64>(8);
 // ShiftRows on a SIMD slice (row-major byte order): row r rotates left by r.
 const SR_MASK: StaticArray<u8> = [0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14];
@@ -895,8 +914,9 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
   v128.store(st, s7, 112);
 }
 
-// 8 blocks at src <-> 8 slices at st (an 8x8 bit transpose in every byte; its own inverse).
-function transpose8(src: usize, dst: usize): void {
+// 8 blocks at src <-> 8 slices at dst (an 8x8 bit transpose in every byte; its own inverse); the
+// 128 bytes at x are XORed into the result as it is stored.
+function transpose8(src: usize, dst: usize, x: usize): void {
   let w0 = v128.load(src, 0);
   let w1 = v128.load(src, 16);
   let w2 = v128.load(src, 32);
@@ -926,12 +946,12 @@ function transpose8(src: usize, dst: usize): void {
   t = v128.and(v128.xor(i64x2.shr_u(w1, 4), w5), i64x2.splat(0x0f0f0f0f0f0f0f0f)); w5 = v128.xor(w5, t); w1 = v128.xor(w1, i64x2.shl(t, 4));
   t = v128.and(v128.xor(i64x2.shr_u(w2, 4), w6), i64x2.splat(0x0f0f0f0f0f0f0f0f)); w6 = v128.xor(w6, t); w2 = v128.xor(w2, i64x2.shl(t, 4));
   t = v128.and(v128.xor(i64x2.shr_u(w3, 4), w7), i64x2.splat(0x0f0f0f0f0f0f0f0f)); w7 = v128.xor(w7, t); w3 = v128.xor(w3, i64x2.shl(t, 4));
-  v128.store(dst, w0, 0);
-  v128.store(dst, w1, 16);
-  v128.store(dst, w2, 32);
-  v128.store(dst, w3, 48);
-  v128.store(dst, w4, 64);
-  v128.store(dst, w5, 80);
-  v128.store(dst, w6, 96);
-  v128.store(dst, w7, 112);
+  v128.store(dst, v128.xor(w0, v128.load(x, 0)), 0);
+  v128.store(dst, v128.xor(w1, v128.load(x, 16)), 16);
+  v128.store(dst, v128.xor(w2, v128.load(x, 32)), 32);
+  v128.store(dst, v128.xor(w3, v128.load(x, 48)), 48);
+  v128.store(dst, v128.xor(w4, v128.load(x, 64)), 64);
+  v128.store(dst, v128.xor(w5, v128.load(x, 80)), 80);
+  v128.store(dst, v128.xor(w6, v128.load(x, 96)), 96);
+  v128.store(dst, v128.xor(w7, v128.load(x, 112)), 112);
 }

@@ -272,10 +272,16 @@ export class AesGcm {
     const g = AES_GROUP;
     for (let i: usize = 0; i < <usize>g; i++) memory.copy(cb + (i << 4), j0, 12);
     let c = bswap<u32>(load<u32>(j0, 12));
+    const full = <usize>g << 4;
     while (len > 0) {
       for (let i: usize = 0; i < <usize>g; i++) {
         c++; // inc32: wraps modulo 2^32
         store<u32>(cb + (i << 4), bswap<u32>(c), 12);
+      }
+      if (len >= full) {
+        this.aes.xorGroup(cb, src, dst);
+        src += full; dst += full; len -= full;
+        continue;
       }
       this.aes.encryptBlocks(cb, ks, g);
       const n = min<usize>(len, <usize>g << 4);
