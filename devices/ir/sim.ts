@@ -3,21 +3,11 @@
 // pollAt), deliver, poll every endpoint, hand its frames to its transceiver. No clock, no timers:
 // a 3 s link-disconnect threshold costs a few steps.
 
+import type { LinkEndpoint } from "../endpoint.ts";
 import type { OpticalMedium, Placement, Transceiver } from "./medium.ts";
 
-export interface IrEndpoint {
-  receive(bytes: Uint8Array, now: number): void;
-  takeTx(now: number): Uint8Array | null;
-  poll(now: number): void;
-  /** µs of the next poll; Infinity = only on ingress */
-  pollAt(now: number): number;
-  /** current line rate; the transceiver follows it */
-  readonly baud: number;
-  /** if present, the transceiver's minimum turnaround follows it */
-  readonly minTurnaroundUs?: number;
-  /** set here to the transceiver's media-busy sense */
-  mediaBusy?: (now: number) => boolean;
-}
+/** The endpoint contract (devices/endpoint.ts), under the name the simulation's users know. */
+export type IrEndpoint = LinkEndpoint;
 
 export interface Attached {
   endpoint: IrEndpoint;

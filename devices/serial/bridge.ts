@@ -25,18 +25,10 @@ import { realpathSync } from "node:fs";
 
 import { SerialPort } from "serialport";
 import { airTimeUs } from "../ir/medium.ts";
+import type { LinkEndpoint } from "../endpoint.ts";
 
-export interface SerialEndpoint {
-  receive(bytes: Uint8Array, now: number): void;
-  takeTx(now: number): Uint8Array | null;
-  poll(now: number): void;
-  /** µs of the next poll; Infinity = only on ingress */
-  pollAt(now: number): number;
-  /** current line rate */
-  readonly baud: number;
-  /** set by the bridge when the endpoint has the hook: whether the line carried bytes lately */
-  mediaBusy?: (now: number) => boolean;
-}
+/** The endpoint contract (devices/endpoint.ts), under the name the bridge's users know. */
+export type SerialEndpoint = LinkEndpoint;
 
 export interface SerialBridgeOptions {
   /** device path (/dev/ttyUSB0, a socat PTY link, …) */
