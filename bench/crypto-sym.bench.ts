@@ -5,7 +5,7 @@
 // processes on a shared machine hurts both sides alike. The harness runs twice: built without and
 // with wasm SIMD (asconfig.json enables SIMD, so the second is what the project ships; the first is the
 // scalar fallback for runtimes without SIMD).
-import { createCipheriv, createHash } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash } from "node:crypto";
 import { loadSym } from "../test/crypto/sym-helpers.ts";
 
 const LEN = 16 * 1024;
@@ -36,11 +36,20 @@ function compare(wasm: (n: number) => void, node: (n: number) => void): [number,
 
 export default async function main(): Promise<void> {
   const key = Buffer.alloc(32, 7), nonce = Buffer.alloc(12, 1), aad = Buffer.alloc(13), pt = Buffer.alloc(LEN, 0x5a);
+  const sealer = createCipheriv("chacha20-poly1305", key, nonce, { authTagLength: 16 });
+  sealer.setAAD(aad, { plaintextLength: LEN });
+  const sealedCt = Buffer.concat([sealer.update(pt), sealer.final()]), sealedTag = sealer.getAuthTag();
   const nodeFns = {
     chacha: (n: number) => {
       for (let i = 0; i < n; i++) {
         const c = createCipheriv("chacha20-poly1305", key, nonce, { authTagLength: 16 });
         c.setAAD(aad, { plaintextLength: LEN }); c.update(pt); c.final(); c.getAuthTag();
+      }
+    },
+    chachaOpen: (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const d = createDecipheriv("chacha20-poly1305", key, nonce, { authTagLength: 16 });
+        d.setAAD(aad, { plaintextLength: LEN }); d.setAuthTag(sealedTag); d.update(sealedCt); d.final();
       }
     },
     gcm: (n: number) => {
@@ -51,18 +60,20 @@ export default async function main(): Promise<void> {
     },
     sha: (n: number) => { for (let i = 0; i < n; i++) createHash("sha256").update(pt).digest(); },
   };
-  const goals = { chacha: 0.5, gcm: 0.15, sha: 0.3 };
-  const names = { chacha: "ChaCha20-Poly1305 seal", gcm: "AES-128-GCM seal", sha: "SHA-256" };
+  // The issue sets no goal for open; it is held to seal's.
+  const goals = { chacha: 0.5, chachaOpen: 0.5, gcm: 0.15, sha: 0.3 };
+  const names = { chacha: "ChaCha20-Poly1305 seal", chachaOpen: "ChaCha20-Poly1305 open", gcm: "AES-128-GCM seal", sha: "SHA-256" };
   for (const simd of [false, true]) {
     const w = await loadSym(simd);
     const wasmFns = {
       chacha: (n: number) => w.benchChachaSeal(n, LEN),
+      chachaOpen: (n: number) => { if (w.benchChachaOpen(n, LEN) !== n) throw new Error("wasm open failed"); },
       gcm: (n: number) => w.benchGcmSeal(n, LEN),
       sha: (n: number) => w.benchSha256(n, LEN),
     };
     console.log(`\nwasm build: ${simd ? "--enable simd (as asconfig.json builds)" : "--disable simd (scalar fallback)"}; 16 KiB records; MB/s, best of ${ROUNDS}`);
     console.log("primitive                  wasm      node   ratio   goal");
-    for (const k of ["chacha", "gcm", "sha"] as const) {
+    for (const k of ["chacha", "chachaOpen", "gcm", "sha"] as const) {
       const [a, b] = compare(wasmFns[k], nodeFns[k]);
       const r = a / b;
       console.log(`${names[k].padEnd(24)} ${a.toFixed(0).padStart(6)} ${b.toFixed(0).padStart(9)} ${r.toFixed(2).padStart(7)}x  ${goals[k]}x ${r >= goals[k] ? "met" : "NOT met"}`);

@@ -153,7 +153,7 @@ const IV256: StaticArray<u32> = [
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ];
 
-// W[t] + K[t] for the block in progress (SIMD path); cleared after each call.
+// W[t] + K[t] for the block in progress (SIMD path); cleared at the end of each call.
 const WK256 = new StaticArray<u32>(64);
 
 /** Runs the SHA-256 compression over `n` 64-byte blocks at `p`, updating the 8-word state at `st`. */
@@ -543,7 +543,11 @@ function sha256BlocksSimd(st: usize, p: usize, n: i32): void {
     }
     store<u32>(st, h0, 0); store<u32>(st, h1, 4); store<u32>(st, h2, 8); store<u32>(st, h3, 12);
     store<u32>(st, h4, 16); store<u32>(st, h5, 20); store<u32>(st, h6, 24); store<u32>(st, h7, 28);
-    memory.fill(wk, 0, 256);
+    // The buffer held words of the message (an HMAC key block, say): clear it.
+    const z = i32x4.splat(0);
+    for (let i: usize = 0; i < 256; i += 64) {
+      v128.store(wk + i, z, 0); v128.store(wk + i, z, 16); v128.store(wk + i, z, 32); v128.store(wk + i, z, 48);
+    }
   }
 }
 
