@@ -295,6 +295,16 @@ function reduceHash(out: Uint8Array, n: Num): void {
   numToLE(out, 0, nLo);
 }
 
+/** k = SHA-512(R || A || M) mod L (RFC 8032 §5.1.6 step 4, §5.1.7 step 2), R the first 32 bytes of
+ *  sig: into scK (bytes) and nK (Montgomery form). */
+function challenge(sig: Uint8Array, pub: Uint8Array, msg: Uint8Array): void {
+  sha.updatePtr(sig.dataStart, 32);
+  sha.update(pub);
+  sha.update(msg);
+  sha.finishPtr(hbuf.dataStart);
+  reduceHash(scK, nK);
+}
+
 /** The 32-byte public key of a 32-byte seed (RFC 8032 §5.1.5); an empty array for a bad length. */
 export function ed25519PublicKey(seed: Uint8Array): Uint8Array {
   if (<u32>seed.length != 32) return new Uint8Array(0);
@@ -321,12 +331,7 @@ export function ed25519Sign(seed: Uint8Array, msg: Uint8Array): Uint8Array {
   reduceHash(scR, nR);                        // nR = r R (Montgomery form)
   geMulBase(pt, scR);
   geEncode(sig, 0, pt);
-  // k = SHA-512(R || A || M) mod L
-  sha.updatePtr(sig.dataStart, 32);
-  sha.update(pub);
-  sha.update(msg);
-  sha.finishPtr(hbuf.dataStart);
-  reduceHash(scK, nK);                        // nK = k R
+  challenge(sig, pub, msg);                   // nK = k R
   numFromLE(nLo, scA, 0);
   scL.toMont(nA, nLo);                        // a R
   scL.mul(nK, nK, nA);                        // k a R
@@ -351,11 +356,7 @@ export function ed25519Verify(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array)
   if (!geDecode(negA, pub, 0)) return false;
   geNeg(negA, negA);
   geTable(tableA, negA);
-  sha.updatePtr(sig.dataStart, 32);
-  sha.update(pub);
-  sha.update(msg);
-  sha.finishPtr(hbuf.dataStart);
-  reduceHash(scK, nK);
+  challenge(sig, pub, msg);
   for (let i = 0; i < 32; i++) unchecked(scS[i] = sig[32 + i]);
   geMulTablesPublic(pt, base(), scS, tableA, scK); // [S]B - [k]A
   geEncode(rCheck, 0, pt);
