@@ -146,7 +146,8 @@ export function chacha20XorMacPtr(kp: usize, np: usize, ctr: u32, src: usize, ds
         v3 = i32x4.add(v3, v4); v14 = rot8(v128.xor(v14, v3));
         v9 = i32x4.add(v9, v14); v4 = rotl7(v128.xor(v4, v9));
         if (i < pn) {
-          // Two Poly1305 blocks (the same arithmetic as Poly1305.blocks).
+          // Two Poly1305 blocks: the arithmetic of Poly1305.blocks, written out again so that h stays
+          // in locals (calling blocks() here, with h through memory, costs about 18% of the seal speed).
           for (let j = 0; j < 2; j++) {
             h0 += <u64>load<u32>(q, 0); h1 += <u64>load<u32>(q, 4);
             h2 += <u64>load<u32>(q, 8); h3 += <u64>load<u32>(q, 12); h4 += 1;
