@@ -13,7 +13,7 @@ import {
   feInvert, fePow22523, feFromBytes, feToBytes, feIsZero, feIsNegative,
 } from "./field25519";
 import { Sha512 } from "./sha2";
-import { select3 } from "./table-select";
+import { COMB_POINTS, batchInvert, combMultiples, putLimbs, select3 } from "./window-table";
 import { wipe } from "./ct";
 import { Mont256, Num, numNew, numFromLE, numToLE, numLt } from "./mont-field";
 
@@ -137,43 +137,23 @@ let combReady = false;
 const cx = feNew(), cy = feNew(), cz = feNew();
 
 function buildComb(): void {
-  const n = 64 * 15;
+  const n = COMB_POINTS;
   const pts = new StaticArray<Ge>(n);
   for (let k = 0; k < n; k++) unchecked(pts[k] = new Ge());
   const bas = new Ge();
   feCopy(bas.x, BX); feCopy(bas.y, BY); feOne(bas.z); feMul(bas.t, BX, BY);
-  for (let i = 0; i < 64; i++) {
-    const o = i * 15;
-    geCopy(unchecked(pts[o]), bas);                         // 1 * 16^i B
-    for (let j = 2; j < 16; j++) {
-      if ((j & 1) == 0) geDouble(unchecked(pts[o + j - 1]), unchecked(pts[o + (j >> 1) - 1]));
-      else geAdd(unchecked(pts[o + j - 1]), unchecked(pts[o + j - 2]), bas);
-    }
-    geDouble(bas, unchecked(pts[o + 7]));                   // 16 * 16^i B
-  }
-  // Batch inversion of every Z (Montgomery's trick): prefix products, one inversion, back out.
-  const pre = new StaticArray<Fe>(n);
+  combMultiples<Ge>(pts, bas, geCopy, geDouble, geAdd);
+  const zs = new StaticArray<Fe>(n), zinv = new StaticArray<Fe>(n);
+  for (let k = 0; k < n; k++) { unchecked(zs[k] = unchecked(pts[k]).z); unchecked(zinv[k] = feNew()); }
+  batchInvert(zinv, zs, feCopy, feMul, feInvert);
   for (let k = 0; k < n; k++) {
-    const f = feNew();
-    if (k == 0) feCopy(f, unchecked(pts[0]).z); else feMul(f, unchecked(pre[k - 1]), unchecked(pts[k]).z);
-    unchecked(pre[k] = f);
-  }
-  const inv = feNew(), zinv = feNew();
-  feInvert(inv, unchecked(pre[n - 1]));
-  for (let k = n - 1; k >= 0; k--) {
-    if (k > 0) feMul(zinv, inv, unchecked(pre[k - 1])); else feCopy(zinv, inv);
-    feMul(inv, inv, unchecked(pts[k]).z);
-    const pk = unchecked(pts[k]);
-    feMul(cx, pk.x, zinv);
-    feMul(cy, pk.y, zinv);
-    const i = k / 15, j = k % 15 + 1;
-    const base = (i * 16 + j) * ENTRY;
-    feAdd(cz, cy, cx); feCarry(cz, cz);
-    for (let l = 0; l < 10; l++) unchecked(COMB[base + l] = cz[l]);
-    feSub(cz, cy, cx); feCarry(cz, cz);
-    for (let l = 0; l < 10; l++) unchecked(COMB[base + 10 + l] = cz[l]);
-    feMul(cz, cx, cy); feMul(cz, cz, D2);
-    for (let l = 0; l < 10; l++) unchecked(COMB[base + 20 + l] = cz[l]);
+    const pk = unchecked(pts[k]), zk = unchecked(zinv[k]);
+    feMul(cx, pk.x, zk);
+    feMul(cy, pk.y, zk);
+    const base = ((k / 15) * 16 + k % 15 + 1) * ENTRY;
+    feAdd(cz, cy, cx); feCarry(cz, cz); putLimbs(COMB, base, cz);
+    feSub(cz, cy, cx); feCarry(cz, cz); putLimbs(COMB, base + 10, cz);
+    feMul(cz, cx, cy); feMul(cz, cz, D2); putLimbs(COMB, base + 20, cz);
   }
   for (let i = 0; i < 64; i++) {                            // digit 0: the identity (1, 1, 0)
     const base = i * 16 * ENTRY;

@@ -17,7 +17,7 @@ import {
   fpEqual, fpIsZero, fpInvert, fpSub2, fpSubK, fpMulK, fpAddLazy, fpSubLazy,
 } from "./p256-field";
 import { Mont256, Num, numNew, numFromBE, numToBE, numIsZero, numLt } from "./mont-field";
-import { select2, select3 } from "./table-select";
+import { COMB_POINTS, batchInvert, combMultiples, putLimbs, select2, select3 } from "./window-table";
 
 function hexBytes(h: string): Uint8Array {
   const b = new Uint8Array(h.length >> 1);
@@ -185,39 +185,29 @@ const CENTRY = 20;
 const COMB = new StaticArray<i32>(64 * 16 * CENTRY);
 let combReady = false;
 
+/** jacAdd for operands known to be finite (the comb's multiples), as combMultiples wants it. */
+function jacAddFinite(r: Pt, p: Pt, q: Pt): void { jacAdd(r, p, q, 0, 0); }
+
 function buildComb(): void {
-  const n = 64 * 15;
+  const n = COMB_POINTS;
   const pts = new StaticArray<Pt>(n);
   for (let k = 0; k < n; k++) unchecked(pts[k] = new Pt());
   const bas = new Pt();
   fpCopy(bas.x, GX); fpCopy(bas.y, GY); fpOne(bas.z);
-  for (let i = 0; i < 64; i++) {
-    const o = i * 15;
-    ptCopy(unchecked(pts[o]), bas);
-    for (let j = 2; j < 16; j++) {
-      if ((j & 1) == 0) jacDouble(unchecked(pts[o + j - 1]), unchecked(pts[o + (j >> 1) - 1]));
-      else jacAdd(unchecked(pts[o + j - 1]), unchecked(pts[o + j - 2]), bas, 0, 0);
-    }
-    jacDouble(bas, unchecked(pts[o + 7]));
-  }
-  const pre = new StaticArray<Fp>(n);
+  combMultiples<Pt>(pts, bas, ptCopy, jacDouble, jacAddFinite);
+  const zs = new StaticArray<Fp>(n), zinv = new StaticArray<Fp>(n);
+  for (let k = 0; k < n; k++) { unchecked(zs[k] = unchecked(pts[k]).z); unchecked(zinv[k] = fpNew()); }
+  batchInvert(zinv, zs, fpCopy, fpMul, fpInvert);
+  const z2 = fpNew(), ax = fpNew(), ay = fpNew();
   for (let k = 0; k < n; k++) {
-    const f = fpNew();
-    if (k == 0) fpCopy(f, unchecked(pts[0]).z); else fpMul(f, unchecked(pre[k - 1]), unchecked(pts[k]).z);
-    unchecked(pre[k] = f);
-  }
-  const inv = fpNew(), zinv = fpNew(), z2 = fpNew(), ax = fpNew(), ay = fpNew();
-  fpInvert(inv, unchecked(pre[n - 1]));
-  for (let k = n - 1; k >= 0; k--) {
-    if (k > 0) fpMul(zinv, inv, unchecked(pre[k - 1])); else fpCopy(zinv, inv);
-    const pk = unchecked(pts[k]);
-    fpMul(inv, inv, pk.z);
-    fpSq(z2, zinv);
-    fpMul(ax, pk.x, z2);
-    fpMul(z2, z2, zinv);
-    fpMul(ay, pk.y, z2);
+    const pk = unchecked(pts[k]), zk = unchecked(zinv[k]);
+    fpSq(z2, zk);
+    fpMul(ax, pk.x, z2);                                    // x = X / Z^2
+    fpMul(z2, z2, zk);
+    fpMul(ay, pk.y, z2);                                    // y = Y / Z^3
     const base = ((k / 15) * 16 + k % 15 + 1) * CENTRY;
-    for (let l = 0; l < 10; l++) { unchecked(COMB[base + l] = ax[l]); unchecked(COMB[base + 10 + l] = ay[l]); }
+    putLimbs(COMB, base, ax);
+    putLimbs(COMB, base + 10, ay);
   }
   combReady = true; // digit 0 entries stay zero (selected for a zero digit, then masked out)
 }

@@ -1,10 +1,17 @@
-// Constant-time selection from a 16-entry window table of field elements of 10 i32 limbs (the
-// layout of both field25519.ts's Fe and p256-field.ts's Fp), for the fixed-window and comb scalar
-// multiplications of ed25519.ts and p256.ts: entry w (a secret digit) is taken from the entries at
-// address p without a branch or a memory index that depends on w. Every entry is read, and only the
-// wanted one survives the masks.
+// Window tables and fixed-base combs of field elements of 10 i32 limbs (the layout of both
+// field25519.ts's Fe and p256-field.ts's Fp), shared by the scalar multiplications of ed25519.ts and
+// p256.ts.
+//
+// Selection: entry w (a secret digit) is taken from 16 entries at address p without a branch or a
+// memory index that depends on w: every entry is read, and only the wanted one survives the masks.
 // The two widths are written out limb by limb on purpose: the 30 or 20 accumulators stay in wasm
 // locals, one pass over the table (a loop over limbs would keep them in memory).
+//
+// Building a comb (public data, once): the 64 x 15 multiples j 16^i P of the base point, generated
+// by doublings and additions over the curve's own point type, then brought to affine form with one
+// field inversion for all of them (Montgomery's batch inversion). The curve supplies its point and
+// field operations as function references (no closures in AssemblyScript; the calls are indirect,
+// which costs nothing that matters once per process).
 
 /** A field element as 10 i32 limbs (Fe and Fp are both this). */
 export type Limbs = StaticArray<i32>;
@@ -62,3 +69,50 @@ export function select2(x: Limbs, y: Limbs, p: usize, w: i32): void {
   unchecked(y[5] = a15); unchecked(y[6] = a16); unchecked(y[7] = a17); unchecked(y[8] = a18); unchecked(y[9] = a19);
 }
 
+
+/** Number of points in a comb: digits j = 1..15 at each of the 64 nibble positions. */
+export const COMB_POINTS: i32 = 64 * 15;
+
+/**
+ * pts[15 i + j - 1] = j 16^i P for i = 0..63, j = 1..15, with P = bas (which ends as 16^64 P).
+ * pts holds COMB_POINTS points; the doubling must accept any input, the addition only (j-1) Q + Q.
+ */
+export function combMultiples<P>(pts: StaticArray<P>, bas: P, copy: (r: P, p: P) => void,
+                                 dbl: (r: P, p: P) => void, add: (r: P, p: P, q: P) => void): void {
+  for (let i = 0; i < 64; i++) {
+    const o = i * 15;
+    copy(unchecked(pts[o]), bas);                           // 1 * 16^i P
+    for (let j = 2; j < 16; j++) {
+      if ((j & 1) == 0) dbl(unchecked(pts[o + j - 1]), unchecked(pts[o + (j >> 1) - 1]));
+      else add(unchecked(pts[o + j - 1]), unchecked(pts[o + j - 2]), bas);
+    }
+    dbl(bas, unchecked(pts[o + 7]));                        // 16 * 16^i P
+  }
+}
+
+/**
+ * Montgomery's batch inversion: out[k] = 1 / zs[k] for every k with one field inversion (prefix
+ * products, one inversion, then back out). No zs[k] may be zero; out[k] must not alias zs.
+ */
+export function batchInvert(out: StaticArray<Limbs>, zs: StaticArray<Limbs>, copy: (r: Limbs, a: Limbs) => void,
+                            mul: (r: Limbs, a: Limbs, b: Limbs) => void, invert: (r: Limbs, a: Limbs) => void): void {
+  const n = zs.length;
+  if (n == 0 || out.length < n) return;
+  const pre = new StaticArray<Limbs>(n);                  // pre[k] = zs[0] ... zs[k]
+  for (let k = 0; k < n; k++) {
+    const f = new StaticArray<i32>(10);
+    if (k == 0) copy(f, unchecked(zs[0])); else mul(f, unchecked(pre[k - 1]), unchecked(zs[k]));
+    unchecked(pre[k] = f);
+  }
+  const inv = new StaticArray<i32>(10);                                 // 1 / (zs[0] ... zs[k]) as k walks down
+  invert(inv, unchecked(pre[n - 1]));
+  for (let k = n - 1; k >= 0; k--) {
+    if (k > 0) mul(unchecked(out[k]), inv, unchecked(pre[k - 1])); else copy(unchecked(out[k]), inv);
+    mul(inv, inv, unchecked(zs[k]));
+  }
+}
+
+/** table[at .. at + 10) = the limbs of f. */
+@inline export function putLimbs(table: StaticArray<i32>, at: i32, f: Limbs): void {
+  for (let l = 0; l < 10; l++) unchecked(table[at + l] = f[l]);
+}
