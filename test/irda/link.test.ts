@@ -222,8 +222,8 @@ describe("three stations", () => {
   });
 });
 
-describe("with the devices' IrSimulation driver (the IrEndpoint contract)", () => {
-  it("discovers, connects and moves data", async () => {
+describe("IrSimulation with bare stations (the endpoint contract, no test helpers)", () => {
+  it("discovers, connects at once (pollAt is now while the SNRM waits) and moves data", async () => {
     const { OpticalMedium } = await import("../../devices/ir/medium.ts");
     const { IrSimulation } = await import("../../devices/ir/sim.ts");
     const { IrdaStation } = await import("../../host/node/irda-station.ts");
