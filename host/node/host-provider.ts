@@ -21,9 +21,18 @@
 //   plain closesocket returns at once. A non-blocking socket's WSAEWOULDBLOCK here is not reproduced.
 //   (Linux reports such a reset to a peer that still has unread data as end of stream.)
 // - FIN retransmission, delayed ACK, Nagle and the 8 KiB send-buffer accounting on the wire are the
-//   host kernel's; TCP_NODELAY and SO_KEEPALIVE pass through, SO_SNDBUF/SO_RCVBUF only size the
-//   core's send quota and this file's receive queue (Node offers no TCP buffer sizes). The sandboxed
-//   inet provider reproduces the Windows CE stack exactly; this one does not pretend to.
+//   host kernel's. The sandboxed inet provider reproduces the Windows CE stack exactly; this one
+//   does not pretend to.
+//
+// Options on host sockets, as far as Node lets a host go:
+// - TCP: TCP_NODELAY and SO_KEEPALIVE pass through (setNoDelay / setKeepAlive); IPV6_V6ONLY is a
+//   flag of the bind. Node's net has no setsockopt: SO_SNDBUF, SO_RCVBUF and IP_TTL cannot reach a
+//   TCP socket (the kernel keeps its autotuned buffers and default TTL). SO_RCVBUF above 1 MiB
+//   still raises how much this file queues before it pauses reading; SO_SNDBUF sizes the core's
+//   send quota; getsockopt reports what the program set, as Windows does.
+// - UDP (node:dgram): SO_RCVBUF / SO_SNDBUF (setRecvBufferSize / setSendBufferSize; Linux doubles
+//   the value and clamps it to net.core.rmem_max / wmem_max), IP_TTL (setTTL), SO_BROADCAST,
+//   IPV6_V6ONLY (ipv6Only at bind); see applyUdpOptions.
 // - No urgent data: Node has no MSG_OOB, so the catalog does not claim XP1_EXPEDITED_DATA.
 import dgram from "node:dgram";
 import net from "node:net";
@@ -114,6 +123,9 @@ class Rec {
   v6Only = true;
   rcvBuf = 8192;
   sndBuf = 8192;
+  rcvBufSet = false;
+  sndBufSet = false;
+  dgBytes = 0;                      // bytes in dgq
   fifo: number[] = [];              // lengths of writes in flight (negative: already reported)
   held: Array<Buffer | (() => void) | null> = []; // per write in flight: pooled buffer, or a borrower's completion
   onWritten: () => void = () => {};
@@ -277,10 +289,9 @@ export class NodeHostProvider {
     u.on("message", (msg, rinfo) => {
       if (rec.closed || rec.shutRecv) return;
       if (rec.peer && (rinfo.port !== rec.peer.port || !sameAddress(rinfo.address, rec.peer.address))) return;
-      let queued = 0;
-      for (const d of rec.dgq) queued += d.buf.length;
-      if (queued + msg.length > Math.max(rec.rcvBuf, 65536)) return; // receive buffer full: dropped
+      if (rec.dgBytes + msg.length > Math.max(rec.rcvBuf, 65536)) return; // receive buffer full: dropped
       rec.dgq.push({ buf: msg, address: rinfo.address, port: rinfo.port });
+      rec.dgBytes += msg.length;
       this.ev(rec, () => this.core.wasock_on_data(rec.h, msg.length));
     });
     u.on("error", (e: NodeJS.ErrnoException) => {
@@ -292,15 +303,26 @@ export class NodeHostProvider {
     });
   }
 
-  private applyUdpOptions(rec: Rec): void {
+  /**
+   * Puts the options set so far on a datagram socket's host socket, once it is bound (node:dgram
+   * takes none before), and each later one as it is set. Sizes and TTL only when the program set
+   * them: otherwise the host's defaults stay (Windows' 8 KiB default would make the host drop
+   * datagrams in bursts that Windows, whose AFD buffers more than SO_RCVBUF says, keeps).
+   * Linux doubles a buffer size it is given (and reports the double); it clamps to its limits.
+   */
+  private applyUdpOptions(rec: Rec, level = -1, name = -1): void {
     const u = rec.udp;
     if (!u || !rec.udpReady) return;
-    try {
-      u.setBroadcast(rec.broadcast);
-      if (rec.ttl > 0) u.setTTL(rec.ttl);
-      u.setRecvBufferSize(Math.max(rec.rcvBuf, 4096));
-      u.setSendBufferSize(Math.max(rec.sndBuf, 4096));
-    } catch { /* the host refuses the size: Windows' values stay in the core */ }
+    const all = level < 0;
+    // One by one: the host may refuse one (a size beyond its limit) and still take the others;
+    // a refused value stays Windows' value in the core, as getsockopt reports it.
+    const set = (f: () => void) => { try { f(); } catch { /* refused by the host */ } };
+    if (level === SOL_SOCKET || all) {
+      if (all || name === SO_BROADCAST) set(() => u.setBroadcast(rec.broadcast));
+      if (rec.rcvBufSet && (all || name === SO_RCVBUF)) set(() => u.setRecvBufferSize(Math.max(rec.rcvBuf, 1)));
+      if (rec.sndBufSet && (all || name === SO_SNDBUF)) set(() => u.setSendBufferSize(Math.max(rec.sndBuf, 1)));
+    }
+    if (rec.ttl > 0 && (all || (level === IPPROTO_IP && name === IP_TTL))) set(() => u.setTTL(rec.ttl));
   }
 
   private listen(h: number, backlog: number): number {
@@ -408,6 +430,8 @@ export class NodeHostProvider {
     if (rec.type !== SOCK_STREAM) {
       rec.peer = len === 0 ? null : decodeSockAddr(this.mem(), addr, len);
       rec.dgq = rec.peer ? rec.dgq.filter((d) => d.port === rec.peer!.port && sameAddress(d.address, rec.peer!.address)) : rec.dgq;
+      rec.dgBytes = 0;
+      for (const d of rec.dgq) rec.dgBytes += d.buf.length;
       return 0;
     }
     const a = decodeSockAddr(this.mem(), addr, len);
@@ -525,7 +549,7 @@ export class NodeHostProvider {
       const n = Math.min(len, d.buf.length);
       dst.set(n === d.buf.length ? d.buf : d.buf.subarray(0, n), at);
       if (from) encodeSockAddr(fromNode(d.address, d.port, rec.af), this.mem(), from);
-      if (!peek) rec.dgq.shift();
+      if (!peek) { rec.dgq.shift(); rec.dgBytes -= d.buf.length; }
       return d.buf.length;
     }
     let copied = 0;
@@ -612,8 +636,8 @@ export class NodeHostProvider {
     if (level === SOL_SOCKET) {
       if (name === SO_KEEPALIVE) { rec.keepAlive = on; rec.sock?.setKeepAlive(on); }
       else if (name === SO_BROADCAST) rec.broadcast = on;
-      else if (name === SO_RCVBUF) rec.rcvBuf = value;
-      else if (name === SO_SNDBUF) rec.sndBuf = value;
+      else if (name === SO_RCVBUF) { rec.rcvBuf = value; rec.rcvBufSet = true; }
+      else if (name === SO_SNDBUF) { rec.sndBuf = value; rec.sndBufSet = true; }
     } else if (level === IPPROTO_TCP && name === TCP_NODELAY) {
       rec.noDelay = on;
       rec.sock?.setNoDelay(on);
@@ -622,7 +646,7 @@ export class NodeHostProvider {
     } else if (level === IPPROTO_IPV6 && name === IPV6_V6ONLY) {
       rec.v6Only = on;
     }
-    this.applyUdpOptions(rec);
+    if (rec.type !== SOCK_STREAM) this.applyUdpOptions(rec, level, name);
     return 0;
   }
 
