@@ -11,6 +11,10 @@
 // with receiveMessageOnPort. The worker checks CTL_WAKE (one atomic load) before a call and never
 // crosses threads for a call that needs no I/O.
 //
+// Datagrams are pushed the same way (EV_DGRAM, within DGRAM_CREDIT) and datagram sends are posted,
+// so UDP traffic makes no round trip; a socket's names come with the results and events that fix
+// them (EV_NAMES), so getsockname/getpeername normally make none either.
+//
 // Measured here (2 shared cores): a command round trip costs ~75 us; a non-blocking recv or
 // getsockopt from C, which never leaves the worker, 0.15-0.3 us.
 
@@ -25,9 +29,10 @@ export const CTL_AUX = 3;
 
 /** Byte offsets in the shared buffer. */
 export const OFF_ADDR = 64;    // a sockaddr passed in (64 bytes)
-export const OFF_OUT = 128;    // a sockaddr passed out (64 bytes)
+export const OFF_OUT = 128;    // a sockaddr passed out, or a socket's names (local at +0, remote at +32)
 export const OFF_TEXT = 192;   // resolver answers and names (4 KiB)
 export const TEXT_CAP = 4096;
+export const OFF_PULL = 4288;  // the main thread's own: a datagram's source while it moves it (64 bytes)
 export const OFF_DATA = 4352;  // received datagrams
 export const DATA_CAP = 1 << 20;
 export const SHARED_LEN = OFF_DATA + DATA_CAP;
@@ -41,6 +46,22 @@ export const EV_RESET = 4;
 export const EV_SENT = 5;
 /** Received stream bytes: n indexes the batch's chunks (the worker queues them, then wasock_on_data). */
 export const EV_BYTES = 6;
+/** A socket's names: n indexes a chunk of NAMES_LEN bytes (see namesBlock). */
+export const EV_NAMES = 7;
+/** A received datagram: n indexes a chunk, its source sockaddr (DGRAM_HEAD bytes) then its bytes. */
+export const EV_DGRAM = 8;
+
+/**
+ * A socket's local and remote sockaddr in one block, as the main thread hands them over with the
+ * results of bind, connect and accept and with a stream's connected event, so that getsockname and
+ * getpeername are answered in the worker: byte 0 local length, byte 1 remote length (0: unknown),
+ * local at 4, remote at 32.
+ */
+export const NAMES_LEN = 64;
+export const NAMES_LOCAL = 4;
+export const NAMES_REMOTE = 32;
+/** Room for a sockaddr in front of a pushed datagram (sockaddr_in6). */
+export const DGRAM_HEAD = 28;
 
 /**
  * Bytes a stream socket may have pushed to the worker and not yet consumed by recv. The main thread
@@ -49,6 +70,10 @@ export const EV_BYTES = 6;
  * bytes, and the host provider's own backpressure (pausing the Node stream) does the rest.
  */
 export const PUSH_CREDIT = 1 << 20;
+/** The same for a datagram socket (each datagram counts DGRAM_HEAD more than its bytes). */
+export const DGRAM_CREDIT = 256 * 1024;
+/** The worker returns credit once this much was consumed, or when its queue ran empty. */
+export const CREDIT_RETURN = 64 * 1024;
 
 /** One message of events: triples (kind, handle, n) and the byte chunks EV_BYTES refers to. */
 export interface EventBatch {

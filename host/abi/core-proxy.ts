@@ -1,14 +1,16 @@
 // The core's "wasock_host" imports inside a C guest's worker: each forwards the host provider's
 // command to the main thread (io.ts) over the shared channel. Commands whose result the core needs
-// (bind, listen, connect, accept, datagram recv, name, datagram send) park the worker in Atomics.wait
-// until the main thread stores the result; open, close, shutdown, setopt and stream sends are posted
-// without waiting (the host provider cannot fail them once the core has validated the call), and
-// stream recv is served from bytes the main thread pushed ahead.
+// (bind, listen, connect, accept, names not known here) park the worker in Atomics.wait until the
+// main thread stores the result; open, close, shutdown, setopt and sends are posted without waiting
+// (the host provider cannot fail them once the core has validated the call), and recv is served
+// from the bytes and datagrams the main thread pushed ahead.
 import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
 import type { HostCore } from "../node/host-provider.ts";
+import { SockErr } from "../node/sockerr.ts";
 import {
-  CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_BYTES, EV_CONNECTED, EV_DATA, EV_EOF,
-  EV_INCOMING, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, OFF_DATA, OFF_OUT, OFF_TEXT,
+  CREDIT_RETURN, CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
+  EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, NAMES_LOCAL,
+  NAMES_REMOTE, OFF_DATA, OFF_OUT, OFF_TEXT,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
@@ -16,11 +18,29 @@ const TRACE = !!process.env.WASOCK_TRACE;
 
 const SOCK_STREAM = 1;
 const MSG_PEEK = 2;
+const AF_INET6 = 23;
 
-/** Received bytes of a stream socket, pushed by the main thread ahead of recv. */
-class RxQueue {
+/** What the worker knows of one socket: its type, received data pushed ahead, its names. */
+class Sock {
+  /** Stream bytes, or datagrams (source sockaddr in DGRAM_HEAD bytes, then the bytes). */
   chunks: Uint8Array[] = [];
   off = 0;
+  /** Credit consumed and not yet returned to the main thread. */
+  consumed = 0;
+  local: Uint8Array | null = null;
+  remote: Uint8Array | null = null;
+  /** A connected datagram socket's peer (sockaddr), whose datagrams alone are kept. */
+  peer: Uint8Array | null = null;
+  constructor(readonly type: number) {}
+}
+
+/** A datagram's source (at `d`) is `peer` (port and address compared). */
+function fromPeer(d: Uint8Array, peer: Uint8Array): boolean {
+  const v6 = (d[0] | (d[1] << 8)) === AF_INET6;
+  const [a, b] = v6 ? [8, 24] : [4, 8];
+  if (peer.length < b || d[2] !== peer[2] || d[3] !== peer[3]) return false;
+  for (let i = a; i < b; i++) if (d[i] !== peer[i]) return false;
+  return true;
 }
 
 /** The core's event exports the proxy feeds (the same the host provider needs). */
@@ -33,8 +53,7 @@ export class CoreProxy {
   dst: Uint8Array | null = null;
   readonly ctl: Int32Array;
   private readonly shared: Uint8Array;
-  private readonly types = new Map<number, number>();
-  private readonly rx = new Map<number, RxQueue>();
+  private readonly socks = new Map<number, Sock>();
   /** CTL_WAKE as of the last drain. */
   private seen = 0;
 
@@ -43,8 +62,17 @@ export class CoreProxy {
     this.shared = new Uint8Array(sab);
   }
 
+  private cbuf: ArrayBuffer | null = null;
+  private cb8 = new Uint8Array(0);
+  /** A view of core memory, made again only when the memory grew. */
+  private c8(): Uint8Array {
+    const b = this.core.memory.buffer;
+    if (b !== this.cbuf) { this.cbuf = b as ArrayBuffer; this.cb8 = new Uint8Array(b); }
+    return this.cb8;
+  }
+
   private coreBytes(p: number, n: number): Uint8Array {
-    return new Uint8Array(this.core.memory.buffer).slice(p >>> 0, (p >>> 0) + n);
+    return this.c8().slice(p >>> 0, (p >>> 0) + n);
   }
 
   /** Runs a command in the main thread and waits for its result. */
@@ -71,6 +99,12 @@ export class CoreProxy {
     return new TextDecoder().decode(this.shared.slice(OFF_TEXT, OFF_TEXT + this.ctl[CTL_AUX]));
   }
 
+  /** Takes a socket's names from a block (channel.ts, namesBlock); which: 1 local, 2 remote. */
+  private takeNames(sk: Sock, b: Uint8Array, at: number, which: number): void {
+    if ((which & 1) !== 0) sk.local = b[at] > 0 ? b.slice(at + NAMES_LOCAL, at + NAMES_LOCAL + b[at]) : null;
+    if ((which & 2) !== 0) sk.remote = b[at + 1] > 0 ? b.slice(at + NAMES_REMOTE, at + NAMES_REMOTE + b[at + 1]) : null;
+  }
+
   /** Delivers the events the main thread posted since the last drain to the core. Cheap when none. */
   drain(): void {
     const w = Atomics.load(this.ctl, CTL_WAKE);
@@ -88,31 +122,58 @@ export class CoreProxy {
         switch (b[i]) {
           case EV_BYTES: {
             const chunk = batch.d[n];
-            let q = this.rx.get(h);
-            if (q === undefined) { q = new RxQueue(); this.rx.set(h, q); }
-            q.chunks.push(chunk);
+            const sk = this.socks.get(h);
+            if (sk === undefined) break; // closed meanwhile
+            sk.chunks.push(chunk);
             c.wasock_on_data(h, chunk.length);
+            break;
+          }
+          case EV_DGRAM: {
+            const d = batch.d[n];
+            const sk = this.socks.get(h);
+            if (sk === undefined) break;
+            // a datagram posted before the main thread learnt of a connect made since
+            if (sk.peer !== null && !fromPeer(d, sk.peer)) { this.consume(h, sk, d.length, true); break; }
+            sk.chunks.push(d);
+            c.wasock_on_data(h, d.length - DGRAM_HEAD);
+            break;
+          }
+          case EV_NAMES: {
+            const sk = this.socks.get(h);
+            if (sk !== undefined) this.takeNames(sk, batch.d[n], 0, 3);
             break;
           }
           case EV_CONNECTED: c.wasock_on_connected(h, n); break;
           case EV_INCOMING: c.wasock_on_incoming(h, n); break;
           case EV_DATA: c.wasock_on_data(h, n); break;
           case EV_EOF: c.wasock_on_eof(h); break;
-          case EV_RESET: this.rx.delete(h); c.wasock_on_reset(h, n); break;
+          case EV_RESET: {
+            const sk = this.socks.get(h);
+            if (sk !== undefined && sk.type === SOCK_STREAM) { sk.chunks = []; sk.off = 0; }
+            c.wasock_on_reset(h, n);
+            break;
+          }
           case EV_SENT: c.wasock_on_sent(h, n); break;
         }
       }
     }
   }
 
+  /** Returns consumed credit to the main thread, in batches of CREDIT_RETURN or when the queue ran dry. */
+  private consume(h: number, sk: Sock, n: number, force = false): void {
+    sk.consumed += n;
+    if (force || sk.consumed >= CREDIT_RETURN || sk.chunks.length === 0) {
+      this.port.postMessage({ op: "consumed", a: [h, sk.consumed] });
+      sk.consumed = 0;
+    }
+  }
+
   /** A stream recv served from the pushed bytes; the credit goes back to the main thread. */
-  private recvStream(h: number, buf: number, len: number, flags: number): number {
-    const q = this.rx.get(h);
-    if (q === undefined) return 0;
-    const dst = buf === HOST_BUFFER ? this.dst! : new Uint8Array(this.core.memory.buffer, buf >>> 0, len);
+  private recvStream(h: number, sk: Sock, buf: number, len: number, flags: number): number {
+    const dst = buf === HOST_BUFFER ? this.dst! : this.c8().subarray(buf >>> 0, (buf >>> 0) + len);
     const peek = (flags & MSG_PEEK) !== 0;
-    let copied = 0, i = 0, off = q.off;
-    const chunks = q.chunks;
+    let copied = 0, i = 0, off = sk.off;
+    const chunks = sk.chunks;
     while (copied < len && i < chunks.length) {
       const c = chunks[i];
       const n = Math.min(c.length - off, len - copied);
@@ -121,11 +182,34 @@ export class CoreProxy {
       if (off + n === c.length) { i++; off = 0; } else off += n;
     }
     if (!peek && copied > 0) {
-      if (i > 0) chunks.splice(0, i);
-      q.off = off;
-      this.port.postMessage({ op: "consumed", a: [h, copied] });
+      if (i === 1) chunks.shift();
+      else if (i > 0) chunks.splice(0, i);
+      sk.off = off;
+      this.consume(h, sk, copied);
     }
     return copied;
+  }
+
+  /** A datagram recv served from the pushed datagrams: the datagram's full length, its source at `from`. */
+  private recvDgram(h: number, sk: Sock, buf: number, len: number, flags: number, from: number, cap: number): number {
+    const d = sk.chunks[0];
+    if (d === undefined) return -SockErr.WouldBlock;
+    const full = d.length - DGRAM_HEAD;
+    const n = Math.min(len, full);
+    if (n > 0) {
+      const dst = buf === HOST_BUFFER ? this.dst! : this.c8().subarray(buf >>> 0, (buf >>> 0) + n);
+      dst.set(d.subarray(DGRAM_HEAD, DGRAM_HEAD + n));
+    }
+    if (from !== 0) {
+      const alen = (d[0] | (d[1] << 8)) === AF_INET6 ? 28 : 16;
+      if (alen > cap) return -SockErr.Fault;
+      this.c8().set(d.subarray(0, alen), from >>> 0);
+    }
+    if ((flags & MSG_PEEK) === 0) {
+      sk.chunks.shift();
+      this.consume(h, sk, d.length);
+    }
+    return full;
   }
 
   /**
@@ -141,53 +225,89 @@ export class CoreProxy {
     return true;
   }
 
+  /** The names block (channel.ts) the main thread stored at OFF_OUT with the last result. */
+  private replyNames(sk: Sock | undefined, which: number): void {
+    if (sk !== undefined) this.takeNames(sk, this.shared, OFF_OUT, which);
+  }
+
   imports(): Record<string, (...a: number[]) => number | void> {
     return {
       open: (h, af, type, protocol) => {
-        this.types.set(h, type);
+        this.socks.set(h, new Sock(type));
         this.port.postMessage({ op: "open", a: [h, af, type, protocol] });
         return 0;
       },
-      bind: (h, addr, len, reuse) => this.call({ op: "bind", a: [h, len, reuse], b: this.coreBytes(addr, Math.min(len, 64)) }),
+      bind: (h, addr, len, reuse) => {
+        const r = this.call({ op: "bind", a: [h, len, reuse], b: this.coreBytes(addr, Math.min(len, 64)) });
+        if (r >= 0) this.replyNames(this.socks.get(h), 1);
+        return r;
+      },
       listen: (h, backlog) => this.call({ op: "listen", a: [h, backlog] }),
-      connect: (h, addr, len) => this.call({ op: "connect", a: [h, len], b: len > 0 ? this.coreBytes(addr, Math.min(len, 64)) : undefined }),
+      connect: (h, addr, len) => {
+        const b = len > 0 ? this.coreBytes(addr, Math.min(len, 64)) : undefined;
+        const sk = this.socks.get(h);
+        if (sk !== undefined && sk.type === SOCK_STREAM) sk.local = null; // known again once connected
+        const r = this.call({ op: "connect", a: [h, len], b });
+        if (r >= 0 && sk !== undefined && sk.type !== SOCK_STREAM) {
+          sk.peer = len > 0 ? b! : null;
+          this.replyNames(sk, 3);
+        }
+        return r;
+      },
       accept: (lh, nh) => {
         const r = this.call({ op: "accept", a: [lh, nh] });
-        if (r >= 0) this.types.set(nh, SOCK_STREAM);
+        if (r >= 0) {
+          const sk = new Sock(SOCK_STREAM);
+          this.socks.set(nh, sk);
+          this.replyNames(sk, 3);
+        }
         return r;
       },
       send: (h, buf, len, flags, to, tolen) => {
         const data = buf === HOST_BUFFER ? this.src!.slice(0, len) : this.coreBytes(buf, len);
-        if (this.types.get(h) === SOCK_STREAM && to === 0) {
-          this.port.postMessage({ op: "send", a: [h, len, flags, 0, 1], b: data }, [data.buffer as ArrayBuffer]);
+        const sk = this.socks.get(h);
+        if (sk !== undefined && (sk.type === SOCK_STREAM ? to === 0 : true)) {
+          // The provider takes a stream's bytes, or a datagram for a peer the core validated, as
+          // long as the socket is open: posted without waiting.
+          const c = to !== 0 ? this.coreBytes(to, Math.min(tolen, 64)) : undefined;
+          this.port.postMessage({ op: "send", a: [h, len, flags, tolen, 1], b: data, c }, [data.buffer as ArrayBuffer]);
           return len;
         }
         const c = to !== 0 ? this.coreBytes(to, Math.min(tolen, 64)) : undefined;
         return this.call({ op: "send", a: [h, len, flags, tolen, 0], b: data, c }, [data.buffer as ArrayBuffer]);
       },
       recv: (h, buf, len, flags, from, cap) => {
-        if (this.types.get(h) === SOCK_STREAM) return this.recvStream(h, buf, len, flags);
+        const sk = this.socks.get(h);
+        if (sk !== undefined) {
+          return sk.type === SOCK_STREAM ? this.recvStream(h, sk, buf, len, flags) : this.recvDgram(h, sk, buf, len, flags, from, cap);
+        }
         const r = this.call({ op: "recv", a: [h, Math.min(len, DATA_CAP), flags, from !== 0 ? Math.min(cap, 64) : 0] });
         if (r < 0) return r;
         const n = Math.min(r, len, DATA_CAP);
         const data = this.shared.subarray(OFF_DATA, OFF_DATA + n);
         if (buf === HOST_BUFFER) this.dst!.set(data);
-        else new Uint8Array(this.core.memory.buffer).set(data, buf >>> 0);
-        if (from !== 0) new Uint8Array(this.core.memory.buffer).set(this.shared.subarray(OFF_OUT, OFF_OUT + Math.min(cap, 28)), from >>> 0);
+        else this.c8().set(data, buf >>> 0);
+        if (from !== 0) this.c8().set(this.shared.subarray(OFF_OUT, OFF_OUT + Math.min(cap, 28)), from >>> 0);
         return r;
       },
       // The provider answers shutdown and setopt with 0 for any socket the core has opened (the core
       // validated the call), so they are posted without waiting, like open and close.
       shutdown: (h, how) => { this.port.postMessage({ op: "shutdown", a: [h, how, 1] }); return 0; },
       close: (h, abortive, linger) => {
-        this.types.delete(h);
-        this.rx.delete(h);
+        this.socks.delete(h);
         this.port.postMessage({ op: "close", a: [h, abortive, linger] });
       },
       setopt: (h, level, name, value) => { this.port.postMessage({ op: "setopt", a: [h, level, name, value, 1] }); return 0; },
       name: (h, peer, out, cap) => {
+        const sk = this.socks.get(h);
+        const known = sk === undefined ? null : peer !== 0 ? sk.remote : sk.local;
+        if (known !== null) {
+          if (known.length > cap) return -SockErr.Fault;
+          this.c8().set(known, out >>> 0);
+          return known.length;
+        }
         const r = this.call({ op: "name", a: [h, peer, cap] });
-        if (r > 0) new Uint8Array(this.core.memory.buffer).set(this.shared.subarray(OFF_OUT, OFF_OUT + r), out >>> 0);
+        if (r > 0) this.c8().set(this.shared.subarray(OFF_OUT, OFF_OUT + r), out >>> 0);
         return r;
       },
     };

@@ -6,9 +6,9 @@ import { MessagePort } from "node:worker_threads";
 import { NodeHostProvider } from "../node/host-provider.ts";
 import { SockErr } from "../node/sockerr.ts";
 import {
-  CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, EV_CONNECTED, EV_DATA, EV_EOF, EV_INCOMING,
-  EV_BYTES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_TEXT, PUSH_CREDIT,
-  TEXT_CAP,
+  CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_CREDIT, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
+  EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, NAMES_LEN,
+  NAMES_LOCAL, NAMES_REMOTE, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_PULL, OFF_TEXT, PUSH_CREDIT, TEXT_CAP,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
@@ -29,6 +29,16 @@ class Stream {
   eof = false;
 }
 
+/** A datagram socket whose datagrams go to the worker ahead of recv. */
+class Dgram {
+  credit = DGRAM_CREDIT;
+  /** Datagrams the provider reported and still holds. */
+  avail = 0;
+}
+
+/** Largest datagram payload (IPv4: 65535 - 20 - 8; IPv6 without jumbograms: 65535 - 8). */
+const DGRAM_MAX = 65527;
+
 export class GuestIo {
   readonly provider = new NodeHostProvider();
   private readonly ctl: Int32Array;
@@ -37,6 +47,8 @@ export class GuestIo {
   private batch: number[] = [];
   private chunks: Uint8Array[] = [];
   private streams = new Map<number, Stream>();
+  private dgrams = new Map<number, Dgram>();
+  private readonly dgScratch = new Uint8Array(DGRAM_MAX);
   private scheduled = false;
 
   constructor(private readonly sab: SharedArrayBuffer, private readonly port: MessagePort) {
@@ -74,8 +86,48 @@ export class GuestIo {
       if (kind === EV_DATA) { st.avail += n; this.pull(h, st); return; }
       if (kind === EV_EOF) { st.eof = true; this.pull(h, st); return; } // after the bytes before it
       if (kind === EV_RESET) { st.eof = false; st.avail = 0; }
+      if (kind === EV_CONNECTED && n === 0) {
+        // the names are fixed now: the worker answers getsockname/getpeername itself from here on
+        const block = new Uint8Array(NAMES_LEN);
+        this.names(h, block, 0);
+        this.chunks.push(block);
+        this.push(EV_NAMES, h, this.chunks.length - 1);
+      }
+    } else if (kind === EV_DATA) {
+      const dg = this.dgrams.get(h);
+      if (dg !== undefined) { dg.avail++; this.pullDgrams(h, dg); return; }
     }
     this.push(kind, h, n);
+  }
+
+  /** Writes a socket's names block (channel.ts) at `at` of `out`: local and remote, as the provider has them. */
+  private names(h: number, out: Uint8Array, at: number): void {
+    out.fill(0, at, at + NAMES_LEN);
+    const f = this.imp;
+    const l = f.name(h, 0, OFF_PULL, 28) as number;
+    if (l > 0) { out.set(this.bytes.subarray(OFF_PULL, OFF_PULL + l), at + NAMES_LOCAL); out[at] = l; }
+    const r = f.name(h, 1, OFF_PULL, 28) as number;
+    if (r > 0) { out.set(this.bytes.subarray(OFF_PULL, OFF_PULL + r), at + NAMES_REMOTE); out[at + 1] = r; }
+  }
+
+  /** Moves a datagram socket's datagrams from the provider to the worker, within the socket's credit. */
+  private pullDgrams(h: number, dg: Dgram): void {
+    const p = this.provider;
+    while (dg.credit > 0 && dg.avail > 0) {
+      p.dst = this.dgScratch;
+      this.bytes.fill(0, OFF_PULL, OFF_PULL + DGRAM_HEAD);
+      const r = this.imp.recv(h, HOST_BUFFER, DGRAM_MAX, 0, OFF_PULL, DGRAM_HEAD) as number;
+      p.dst = null;
+      if (r < 0) { dg.avail = 0; break; }
+      dg.avail--;
+      const n = Math.min(r, DGRAM_MAX);
+      const d = new Uint8Array(DGRAM_HEAD + n);
+      d.set(this.bytes.subarray(OFF_PULL, OFF_PULL + DGRAM_HEAD));
+      d.set(this.dgScratch.subarray(0, n), DGRAM_HEAD);
+      dg.credit -= d.length;
+      this.chunks.push(d);
+      this.push(EV_DGRAM, h, this.chunks.length - 1);
+    }
   }
 
   private push(kind: number, h: number, n: number): void {
@@ -139,20 +191,31 @@ export class GuestIo {
       case "open": // posted without waiting for the result
         f.open(a[0], a[1], a[2], a[3]);
         if (a[2] === SOCK_STREAM) this.streams.set(a[0], new Stream());
+        else this.dgrams.set(a[0], new Dgram());
         return;
-      case "bind": this.bytes.set(c.b!, OFF_ADDR); r = f.bind(a[0], OFF_ADDR, a[1], a[2]) as number; break;
+      case "bind":
+        this.bytes.set(c.b!, OFF_ADDR);
+        r = f.bind(a[0], OFF_ADDR, a[1], a[2]) as number;
+        if (r >= 0) this.names(a[0], this.bytes, OFF_OUT);
+        break;
       case "listen": r = f.listen(a[0], a[1]) as number; break;
       case "connect":
         if (c.b) this.bytes.set(c.b, OFF_ADDR);
         r = f.connect(a[0], OFF_ADDR, a[1]) as number;
+        if (r >= 0) this.names(a[0], this.bytes, OFF_OUT);
         break;
       case "accept":
         r = f.accept(a[0], a[1]) as number;
-        if (r >= 0) this.streams.set(a[1], new Stream());
+        if (r >= 0) {
+          this.streams.set(a[1], new Stream());
+          this.names(a[1], this.bytes, OFF_OUT);
+        }
         break;
       case "consumed": {
         const st = this.streams.get(a[0]);
         if (st !== undefined) { st.credit += a[1]; this.pull(a[0], st); }
+        const dg = this.dgrams.get(a[0]);
+        if (dg !== undefined) { dg.credit += a[1]; this.pullDgrams(a[0], dg); }
         this.provider.flush();
         return;
       }
@@ -172,6 +235,7 @@ export class GuestIo {
       case "shutdown": f.shutdown(a[0], a[1]); this.provider.flush(); return; // posted without waiting
       case "close": // no result awaited
         this.streams.delete(a[0]);
+        this.dgrams.delete(a[0]);
         f.close(a[0], a[1], a[2]);
         this.provider.flush();
         return;

@@ -78,6 +78,21 @@ const ENUM_CAP = 24576;
 const RETURNS_POINTER = new Set(["gethostbyname", "gethostbyaddr", "getservbyname", "getservbyport", "getprotobyname",
   "getprotobynumber", "inet_ntoa", "inet_ntop", "gai_strerrorA", "WSACreateEvent"]);
 
+/** gai_strerrorA's texts (wasock's own words) for the codes getaddrinfo/getnameinfo return. */
+const GAI_TEXT: Record<number, string> = {
+  0: "no error",
+  8: "not enough memory for the answer", // WSA_NOT_ENOUGH_MEMORY, EAI_MEMORY
+  10022: "invalid flags", // WSAEINVAL, EAI_BADFLAGS
+  10044: "socket type not supported", // WSAESOCKTNOSUPPORT, EAI_SOCKTYPE
+  10047: "address family not supported", // WSAEAFNOSUPPORT, EAI_FAMILY
+  10109: "service not known for this socket type", // WSATYPE_NOT_FOUND, EAI_SERVICE
+  11001: "host name not known", // WSAHOST_NOT_FOUND, EAI_NONAME
+  11002: "temporary failure in name resolution, try again", // WSATRY_AGAIN, EAI_AGAIN
+  11003: "name resolution failed", // WSANO_RECOVERY, EAI_FAIL
+  10014: "bad address", // WSAEFAULT
+};
+const GAI_CAP = 128;
+
 /** A service's port (host order) from the services table (host/node/resolver.ts), or -1. */
 function servicePort(name: string, proto: string | null): number {
   try {
@@ -107,6 +122,7 @@ export class Ws2_32 {
   private malloc: ((n: number) => number) | null = null;
   private free: ((p: number) => void) | null = null;
   private ntoaBuf = 0;
+  private gaiBuf = 0;
   private hostentBuf = 0;
 
   constructor(private readonly core: AbiCore, private readonly io: CoreProxy) {
@@ -132,8 +148,20 @@ export class Ws2_32 {
     return this.g8;
   }
   private dv(): DataView { this.g(); return this.gdv; }
-  private c8(): Uint8Array { return new Uint8Array(this.core.memory.buffer); }
-  private cdv(): DataView { return new DataView(this.core.memory.buffer); }
+  private cbuf: ArrayBuffer | null = null;
+  private cb8 = new Uint8Array(0);
+  private cbdv = new DataView(new ArrayBuffer(0));
+  /** Views of core memory, made again only when the memory grew. */
+  private c8(): Uint8Array {
+    const b = this.core.memory.buffer;
+    if (b !== this.cbuf) {
+      this.cbuf = b as ArrayBuffer;
+      this.cb8 = new Uint8Array(b);
+      this.cbdv = new DataView(b);
+    }
+    return this.cb8;
+  }
+  private cdv(): DataView { this.c8(); return this.cbdv; }
 
   /** [p, p+n) lies inside guest memory (p and n read as unsigned). */
   private inG(p: number, n: number): boolean {
@@ -566,6 +594,26 @@ export class Ws2_32 {
         return self.error(e !== 0 ? e : 10061);
       },
       send: (h, buf, len, flags) => sendto(h, buf, len, flags, 0, 0),
+      // A condition function lives in the guest's function table, which wasm-ld does not export:
+      // WSAAccept accepts as accept does when there is none, and refuses to guess when there is.
+      WSAAccept: (h, addr, lenp, cond, data) => {
+        void data;
+        if (cond !== 0) return self.error(WSAEOPNOTSUPP);
+        return fns.accept(h, addr, lenp) as number;
+      },
+      // TCP has no connect data and wasock no QOS: caller data is not sent, callee data comes back
+      // empty (len 0), and a flow specification cannot be met (WSAEOPNOTSUPP).
+      WSAConnect: (h, name, len, callerData, calleeData, sqos, gqos) => {
+        void callerData;
+        if (sqos !== 0 || gqos !== 0) return self.error(WSAEOPNOTSUPP);
+        if (calleeData !== 0 && !self.inG(calleeData, 8)) return self.fault();
+        const r = fns.connect(h, name, len) as number;
+        if (r === 0 && calleeData !== 0) self.si32(calleeData, 0);
+        return r;
+      },
+      // No overlapped operation can be started (WSASend/WSARecv with an OVERLAPPED fail with
+      // WSAEOPNOTSUPP), so there is never a result to fetch.
+      WSAGetOverlappedResult: () => self.error(WSAEOPNOTSUPP, 0),
       WSASend: (h, bufs, count, sentp, flags, ov, cr) => wsaSendTo(h, bufs, count, sentp, flags, 0, 0, ov, cr),
       WSASendTo: wsaSendTo,
       WSARecv: (h, bufs, count, recvdp, flagsp, ov, cr) => wsaRecvFrom(h, bufs, count, recvdp, flagsp, 0, 0, ov, cr),
@@ -851,6 +899,13 @@ export class Ws2_32 {
         }
         core.WSASetLastError(0);
         return 0;
+      },
+      gai_strerrorA: (code) => {
+        const text = GAI_TEXT[code] ?? `unknown error ${code}`;
+        if (self.gaiBuf === 0) self.gaiBuf = self.alloc(GAI_CAP);
+        if (self.gaiBuf === 0) return 0;
+        putText(self.gaiBuf, new TextEncoder().encode(text).subarray(0, GAI_CAP - 1));
+        return self.gaiBuf;
       },
       getservbyname: (namep, protop) => {
         const name = namep === 0 ? null : self.text(namep);

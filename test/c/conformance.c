@@ -190,6 +190,21 @@ static void listen_connect_checks(void) {
   EQ("accept.peer_family", peer.sin_family, AF_INET);
   EQ("accept.peer_address", peer.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
   ERR("accept.addrlen_outside_memory", accept(l, (struct sockaddr *)&peer, (int *)BAD_PTR), WSAEFAULT);
+  {
+    /* the two ends' names mirror each other (the worker answers them from what connect and accept
+     * learnt; a connected socket's local address is the loopback address, not the wildcard) */
+    struct sockaddr_in cl, cp, al, ap;
+    int n1 = sizeof cl, n2 = sizeof cp, n3 = sizeof al, n4 = sizeof ap;
+    EQ("names.connected_getsockname", getsockname(s, (struct sockaddr *)&cl, &n1), 0);
+    EQ("names.connected_getpeername", getpeername(s, (struct sockaddr *)&cp, &n2), 0);
+    EQ("names.accepted_getsockname", getsockname(acc, (struct sockaddr *)&al, &n3), 0);
+    EQ("names.accepted_getpeername", getpeername(acc, (struct sockaddr *)&ap, &n4), 0);
+    EQ("names.connected_local_address", cl.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
+    CHECK("names.client_local_is_server_peer", cl.sin_port == ap.sin_port && cl.sin_addr.s_addr == ap.sin_addr.s_addr);
+    CHECK("names.client_peer_is_server_local", cp.sin_port == al.sin_port && cp.sin_addr.s_addr == al.sin_addr.s_addr);
+    EQ("names.accept_address_is_peer", peer.sin_port, ap.sin_port);
+    EQ("names.server_local_port", al.sin_port, htons(port));
+  }
 
   /* non-blocking connect to a refused port: except set, SO_ERROR = WSAECONNREFUSED */
   SOCKET r = socket(AF_INET, SOCK_STREAM, 0);
@@ -226,6 +241,25 @@ static void udp_checks(void) {
   getsockname(a, (struct sockaddr *)&an, &len);
   len = sizeof bn;
   getsockname(b, (struct sockaddr *)&bn, &len);
+  {
+    /* a socket bound implicitly by sendto has a name; a connected one a peer */
+    SOCKET c = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    struct sockaddr_in cn, cp;
+    int n1 = sizeof cn, n2 = sizeof cp;
+    ERR("udp.getsockname_unbound", getsockname(c, (struct sockaddr *)&cn, &n1), WSAEINVAL);
+    sendto(c, "x", 1, 0, (struct sockaddr *)&bn, sizeof bn);
+    n1 = sizeof cn;
+    EQ("udp.getsockname_after_implicit_bind", getsockname(c, (struct sockaddr *)&cn, &n1), 0);
+    CHECK("udp.implicit_port", cn.sin_port != 0);
+    ERR("udp.getpeername_unconnected", getpeername(c, (struct sockaddr *)&cp, &n2), WSAENOTCONN);
+    connect(c, (struct sockaddr *)&bn, sizeof bn);
+    n2 = sizeof cp;
+    EQ("udp.getpeername_connected", getpeername(c, (struct sockaddr *)&cp, &n2), 0);
+    CHECK("udp.getpeername_is_peer", cp.sin_port == bn.sin_port && cp.sin_addr.s_addr == bn.sin_addr.s_addr);
+    closesocket(c);
+    char tmp[4];
+    recv(b, tmp, sizeof tmp, 0); /* the "x" */
+  }
   EQ("udp.sendto", sendto(a, "hello", 5, 0, (struct sockaddr *)&bn, sizeof bn), 5);
   char buf[16];
   struct sockaddr_in from;
