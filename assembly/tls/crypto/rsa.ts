@@ -15,6 +15,7 @@ import {
   mulFull,
 } from "./bigint";
 import { HASH_SHA1, HASH_SHA256, HASH_SHA384, HASH_SHA512, hashLen, hashOf, newHash } from "./sha2";
+import { ctEqual } from "./ct";
 import { DerReader, Tag, oidIs, onlySequence } from "../../wire/der";
 import { OID_RSA_ENCRYPTION, RsaKeyParts, parseRsaPublicKey } from "../../wire/x509";
 
@@ -54,14 +55,6 @@ function stripZeros(b: Uint8Array): Uint8Array {
   let i = 0;
   while (i < b.length && unchecked(b[i]) == 0) i++;
   return b.subarray(i);
-}
-
-/** Constant-time equality of two byte strings of the same public length. */
-function ctEqual(a: Uint8Array, b: Uint8Array): bool {
-  if (a.length != b.length) return false;
-  let d: u32 = 0;
-  for (let i = 0; i < a.length; i++) d |= <u32>(unchecked(a[i]) ^ unchecked(b[i]));
-  return d == 0;
 }
 
 /** MGF1 (RFC 8017 §B.2.1) with hash `alg`: `len` bytes from `seed`. */
