@@ -266,5 +266,10 @@ export default async function (): Promise<void> {
     "MB/s", tSides, t, "MB per CPU-second", (s) => BLOCK_BYTES / s.cpu, ["MiB", BLOCK_BYTES / 2 ** 20], "(goal >= 0.90x)");
   report(`round trip: ${RT_BLOCKS} blocks of ${RT_BLOCK} 1-byte round trips per side`,
     "us", lSides, l, "CPU us per round trip", (s) => s.cpu / RT_BLOCK, ["1000 round trips", RT_BLOCK / 1000], "(goal <= 1.15x)");
+  if (process.env.TCP_BENCH_JSON) {
+    // One line for bench/tcp-spread.ts: each side's median.
+    const medians = (sides: Side[], xs: Sample[][]) => Object.fromEntries(sides.map((d, i) => [d.name, median(xs[i].map((x) => x.value))]));
+    console.log(`TCP_BENCH_JSON ${JSON.stringify({ throughput: medians(tSides, t), roundTrip: medians(lSides, l) })}`);
+  }
   ws.WSACleanup();
 }

@@ -106,7 +106,7 @@ class Rec {
   peer: SockAddr | null = null;    // associated peer of a datagram socket
   local: SockAddr | null = null;
   remote: SockAddr | null = null;
-  rx: Buffer[] = [];
+  rx: Uint8Array[] = [];            // received, not yet read (the last may be a view of READ_BUF during an event)
   rxOff = 0;
   rxBytes = 0;
   dgq: Datagram[] = [];
@@ -398,7 +398,7 @@ export class NodeHostProvider {
   /** n bytes arrived in the shared read buffer b (a view of them is queued only while the event runs). */
   private received(rec: Rec, n: number, b: Buffer): boolean {
     if (rec.closed || rec.shutRecv) return true;
-    const view = n === b.length ? b : b.subarray(0, n);
+    const view = n === b.length ? b : new Uint8Array(b.buffer, b.byteOffset, n); // (no species lookup, unlike subarray)
     rec.rx.push(view);
     rec.rxBytes += n;
     // A recv parked on the socket takes the bytes during the event: straight into its buffer.
