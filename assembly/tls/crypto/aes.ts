@@ -20,8 +20,15 @@
 // Only encryption is provided: GCM (and CTR) never needs the inverse cipher.
 //
 // The straight-line parts (S-box circuit, rounds, packing) are written by test/crypto/sym-aes-gen.py;
-// they are long but regular. The key schedule (FIPS 197 §5.2) runs SubWord through the same circuit
+// they are long but regular. With SIMD the round loop can carry GHASH work for GCM (see
+// Aes.xorGroup): its six parts sit between the S-box layers, each after a store of an S-box value
+// to a scratch "fence". V8 keeps the stores in program order and computes the vector values just
+// before they are stored, so the GHASH integer multiplies and the AES vector work come interleaved
+// in small pieces and the CPU overlaps them (~20% faster GCM than one after the other).
+// The key schedule (FIPS 197 §5.2) runs SubWord through the same circuit
 // (with its constant).
+
+import { ghashPart } from "./gcm";
 
 /** Bytes of bitsliced round keys per round: 8 slices × 16 bytes (the scalar layout fills the first
  *  8 bytes of each slice and repeats them; the SIMD layout uses all 16). */
@@ -107,7 +114,7 @@ const RK_STRIDE: i32 = 128;
       }
       if (ASC_FEATURE_SIMD) {
         transpose8(inp, st, changetype<usize>(ZEROS));
-        encrypt8(rk, this.nr, st);
+        encrypt8(rk, this.nr, st, 0);
         transpose8(st, tmp, changetype<usize>(ZEROS));
       } else {
         pack4(inp, st);
@@ -120,13 +127,14 @@ const RK_STRIDE: i32 = 128;
   }
 
   /** Counter mode over one full group: dst = src ^ E_K(the AES_PARALLEL blocks at `cb`), for
-   *  AES_PARALLEL * 16 bytes (dst may be src). */
-  xorGroup(cb: usize, src: usize, dst: usize): void {
+   *  AES_PARALLEL * 16 bytes (dst may be src). With SIMD, a nonzero `job` (Ghash.ride) makes
+   *  rounds 1-8 also absorb the job's 8 GHASH blocks, one per round. */
+  xorGroup(cb: usize, src: usize, dst: usize, job: usize = 0): void {
     const st = changetype<usize>(ST);
     const rk = changetype<usize>(this.rk);
     if (ASC_FEATURE_SIMD) {
       transpose8(cb, st, changetype<usize>(ZEROS));
-      encrypt8(rk, this.nr, st);
+      encrypt8(rk, this.nr, st, job);
       transpose8(st, dst, src); // the keystream goes straight from the slices into the XOR
     } else {
       const tmp = changetype<usize>(TMP);
@@ -145,6 +153,8 @@ export const AES_PARALLEL: i32 = ASC_FEATURE_SIMD ? 8 : 4;
 const ST: StaticArray<u8> = new StaticArray<u8>(128);
 const TMP: StaticArray<u8> = new StaticArray<u8>(128);
 const ZEROS: StaticArray<u8> = new StaticArray<u8>(128);
+// Stores that order the vector work against the GHASH parts in encrypt8 (never read).
+const FENCE: StaticArray<u8> = new StaticArray<u8>(128);
 const SW: StaticArray<u64> = new StaticArray<u64>(8);
 // ShiftRows on a SIMD slice (row-major byte order): row r rotates left by r.
 const SR_MASK: StaticArray<u8> = [0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14];
@@ -694,7 +704,8 @@ function sboxSlices(p: usize): void {
 }
 
 // ---- wasm SIMD path (generated): 8 blocks; slice k byte j (state byte j) bit b = block b.
-function encrypt8(rk: usize, nr: i32, st: usize): void {
+function encrypt8(rk: usize, nr: i32, st: usize, job: usize): void {
+  const fence = changetype<usize>(FENCE);
   let s0 = v128.load(st, 0);
   let s1 = v128.load(st, 16);
   let s2 = v128.load(st, 32);
@@ -714,6 +725,8 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
   const srm = v128.load(changetype<usize>(SR_MASK));
   // Rounds 1..nr; the last one has no MixColumns (FIPS 197 §5.1). The round index is public.
   for (let round = 1; round <= nr; round++) {
+    const gl = job != 0 && round <= 8; // GHASH block round-1 rides along (public condition)
+    if (gl) ghashPart(job, round, 0);
     {
       const U0 = s7;
       const U1 = s6;
@@ -773,6 +786,8 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
       const M21 = v128.xor(M17, M15);
       const M22 = v128.xor(M18, M13);
       const M23 = v128.xor(M19, T25);
+      v128.store(fence, M23, 0);
+      if (gl) ghashPart(job, round, 1);
       const M24 = v128.xor(M22, M23);
       const M25 = v128.and(M22, M20);
       const M26 = v128.xor(M21, M25);
@@ -795,6 +810,8 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
       const M43 = v128.xor(M37, M38);
       const M44 = v128.xor(M39, M40);
       const M45 = v128.xor(M42, M41);
+      v128.store(fence, M45, 16);
+      if (gl) ghashPart(job, round, 2);
       const M46 = v128.and(M44, T6);
       const M47 = v128.and(M40, T8);
       const M48 = v128.and(M39, U7);
@@ -813,6 +830,8 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
       const M61 = v128.and(M42, T1);
       const M62 = v128.and(M45, T4);
       const M63 = v128.and(M41, T2);
+      v128.store(fence, M63, 32);
+      if (gl) ghashPart(job, round, 3);
       const L0 = v128.xor(M61, M62);
       const L1 = v128.xor(M50, M56);
       const L2 = v128.xor(M46, M48);
@@ -851,6 +870,8 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
       const S5 = v128.xor(L25, L29);
       const S6 = v128.xor(L13, L27);
       const S7 = v128.xor(L6, L23);
+      v128.store(fence, S7, 48);
+      if (gl) ghashPart(job, round, 4);
       s7 = S0;
       s6 = S1;
       s5 = S2;
@@ -894,6 +915,8 @@ function encrypt8(rk: usize, nr: i32, st: usize): void {
       s6 = v128.xor(v128.xor(t5, a6), i8x16.shuffle(t6, t6, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
       s7 = v128.xor(v128.xor(t6, a7), i8x16.shuffle(t7, t7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
     }
+    v128.store(fence, s7, 64);
+    if (gl) ghashPart(job, round, 5);
     rk += 128;
     s0 = v128.xor(s0, v128.load(rk, 0 + 0));
     s1 = v128.xor(s1, v128.load(rk, 0 + 16));

@@ -58,8 +58,46 @@ const BSWAP: StaticArray<u8> = [7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 
  *  and summed before one reduction. */
 const POWERS: i32 = 8;
 
-// GHASH's six running sums (see Ghash.blocks).
-const ACC: StaticArray<u64> = new StaticArray<u64>(6);
+// GHASH work in flight is a "job" record (u64 words), so that it can be done in parts: by
+// Ghash.blocks, or by the AES core between its S-box layers (Aes.xorGroup), where the integer
+// multiplies of GHASH overlap with the vector work of AES.
+const J_SRC: usize = 0;   // address of the group's first block
+const J_PW: usize = 8;    // address of the split powers of H
+const J_K: usize = 16;    // blocks in the group (block j is multiplied by H^(k-j))
+const J_YH: usize = 24;   // Y, which goes into block 0
+const J_YL: usize = 32;
+const J_ACC: usize = 40;  // six running sums: lo, hi, mid products and their bit-reversed twins
+const J_X: usize = 88;    // the block being absorbed: xh, xl, then xhr, xlr (bit-reversed)
+const JOB: StaticArray<u64> = new StaticArray<u64>(15);
+
+/** Part `part` (0-5, a constant) of absorbing block round-1 (round = 1 … k) of the job's group:
+ *  part 0 prepares the block (byte swap and bit reversal of both halves in one SIMD pass; rev64 of
+ *  a byte-swapped word is the raw word with the bits of each byte reversed), each part multiplies
+ *  one Karatsuba operand by the matching operand of H^(k-round+1) into its sum. */
+// @ts-ignore: decorator
+@inline export function ghashPart(job: usize, round: i32, part: i32): void {
+  const t = <usize>load<u64>(job, J_PW) + (<usize>load<u64>(job, J_K) - <usize>round) * POW_BYTES;
+  const a = job + J_ACC;
+  if (part == 0) {
+    let v = v128.load(<usize>load<u64>(job, J_SRC) + (<usize>(round - 1) << 4));
+    const bs = v128.load(changetype<usize>(BSWAP));
+    if (round == 1) v = v128.xor(v, i8x16.swizzle(v128.load(job, J_YH), bs));
+    const b = i8x16.swizzle(v, bs);
+    v128.store(job, b, J_X);
+    v128.store(job, revBitsInBytes(v), J_X + 16);
+    store<u64>(a, load<u64>(a, 0) ^ bmul64t(i64x2.extract_lane(b, 1), t), 0);
+  } else if (part == 1) {
+    store<u64>(a, load<u64>(a, 8) ^ bmul64t(load<u64>(job, J_X), t + 32), 8);
+  } else if (part == 2) {
+    store<u64>(a, load<u64>(a, 16) ^ bmul64t(load<u64>(job, J_X) ^ load<u64>(job, J_X + 8), t + 64), 16);
+  } else if (part == 3) {
+    store<u64>(a, load<u64>(a, 24) ^ bmul64t(load<u64>(job, J_X + 24), t + 96), 24);
+  } else if (part == 4) {
+    store<u64>(a, load<u64>(a, 32) ^ bmul64t(load<u64>(job, J_X + 16), t + 128), 32);
+  } else {
+    store<u64>(a, load<u64>(a, 40) ^ bmul64t(load<u64>(job, J_X + 16) ^ load<u64>(job, J_X + 24), t + 160), 40);
+  }
+}
 
 // Per power of H: its six Karatsuba operands (lo, hi, lo^hi, and their bit reversals), each split
 // into the four masked words bmul64t wants: 6 × 4 u64 = 192 bytes.
@@ -110,31 +148,27 @@ export class Ghash {
 
   /** Y = (Y ^ X_i) · H for `n` 16-byte blocks at `p`. */
   blocks(p: usize, n: usize): void {
-    const tb = changetype<usize>(this.pw);
-    const acc = changetype<usize>(ACC);
-    let yh = this.yh, yl = this.yl;
     while (n > 0) {
       // Blocks in this group (public); block j is multiplied by H^(k-j), Y goes into block 0.
       const k: usize = n >= <usize>POWERS ? <usize>POWERS : n >= 4 ? 4 : 1;
-      memory.fill(acc, 0, 48);
+      const job = this.ride(p, k);
+      const acc = job + J_ACC;
       for (let j: usize = 0; j < k; j++) {
         let xh: u64, xl: u64, xhr: u64, xlr: u64;
         if (ASC_FEATURE_SIMD) {
-          // Both halves at once: byte-swapped (xh, xl) and bit-reversed (rev64 of a byte-swapped
-          // word is the raw word with the bits of each byte reversed).
-          let v = v128.load(p);
-          if (j == 0) v = v128.xor(v, i8x16.swizzle(i64x2.replace_lane(i64x2.splat(yh), 1, yl), v128.load(changetype<usize>(BSWAP))));
-          const b = i8x16.swizzle(v, v128.load(changetype<usize>(BSWAP)));
-          const r = revBitsInBytes(v);
+          // As in ghashPart, but with the block in registers (faster when not interleaved).
+          let v = v128.load(p + (j << 4));
+          const bs = v128.load(changetype<usize>(BSWAP));
+          if (j == 0) v = v128.xor(v, i8x16.swizzle(v128.load(job, J_YH), bs));
+          const b = i8x16.swizzle(v, bs), r = revBitsInBytes(v);
           xh = i64x2.extract_lane(b, 0); xl = i64x2.extract_lane(b, 1);
           xhr = i64x2.extract_lane(r, 0); xlr = i64x2.extract_lane(r, 1);
         } else {
-          const rh = load<u64>(p), rl = load<u64>(p, 8);
-          xh = bswap<u64>(rh); xl = bswap<u64>(rl);
-          if (j == 0) { xh ^= yh; xl ^= yl; }
+          xh = bswap<u64>(load<u64>(p + (j << 4))); xl = bswap<u64>(load<u64>(p + (j << 4), 8));
+          if (j == 0) { xh ^= this.yh; xl ^= this.yl; }
           xhr = rev64(xh); xlr = rev64(xl);
         }
-        const t = tb + (k - 1 - j) * POW_BYTES;
+        const t = changetype<usize>(this.pw) + (k - 1 - j) * POW_BYTES;
         // Sums go through memory: the stores keep V8 from hoisting all 24 table loads of the
         // block ahead of the multiplies (and spilling them).
         store<u64>(acc, load<u64>(acc, 0) ^ bmul64t(xl, t), 0);
@@ -143,39 +177,57 @@ export class Ghash {
         store<u64>(acc, load<u64>(acc, 24) ^ bmul64t(xlr, t + 96), 24);
         store<u64>(acc, load<u64>(acc, 32) ^ bmul64t(xhr, t + 128), 32);
         store<u64>(acc, load<u64>(acc, 40) ^ bmul64t(xhr ^ xlr, t + 160), 40);
-        p += 16;
       }
-      const aL0 = load<u64>(acc, 0), aH0 = load<u64>(acc, 8), aM0 = load<u64>(acc, 16);
-      const aL1 = load<u64>(acc, 24), aH1 = load<u64>(acc, 32), aM1 = load<u64>(acc, 40);
-      n -= k;
-      // The high halves of the 64x64 products come from the bit-reversed products.
-      let r1: u64, r2: u64, r3: u64;
-      if (ASC_FEATURE_SIMD) {
-        const bs = v128.load(changetype<usize>(BSWAP));
-        const u = revBitsInBytes(i8x16.swizzle(i64x2.replace_lane(i64x2.splat(aL1), 1, aH1), bs));
-        const w = revBitsInBytes(i8x16.swizzle(i64x2.splat(aM1), bs));
-        r1 = i64x2.extract_lane(u, 0); r2 = i64x2.extract_lane(u, 1); r3 = i64x2.extract_lane(w, 0);
-      } else {
-        r1 = rev64(aL1); r2 = rev64(aH1); r3 = rev64(aM1);
-      }
-      const l0 = aL0, l1 = r1 >> 1;
-      const h0 = aH0, h1 = r2 >> 1;
-      const m0 = aM0 ^ l0 ^ h0;
-      const m1 = (r3 >> 1) ^ l1 ^ h1;
-      // 255-bit product z3:z2:z1:z0, then << 1 so that it is the 256-bit reflected product.
-      let z3 = h1, z2 = h0 ^ m1, z1 = l1 ^ m0, z0 = l0;
-      z3 = (z3 << 1) | (z2 >> 63);
-      z2 = (z2 << 1) | (z1 >> 63);
-      z1 = (z1 << 1) | (z0 >> 63);
-      z0 <<= 1;
-      // Reduce: the high half (z3:z2) holds the low-degree terms, (z1:z0) the terms times x^128,
-      // which is x^7 + x^2 + x + 1 (a right shift in this bit order); the bits shifted out are
-      // folded back once more.
-      const oh = (z0 << 63) ^ (z0 << 62) ^ (z0 << 57);
-      yh = z3 ^ z1 ^ (z1 >> 1) ^ (z1 >> 2) ^ (z1 >> 7) ^ oh ^ (oh >> 1) ^ (oh >> 2) ^ (oh >> 7);
-      yl = z2 ^ z0 ^ ((z0 >> 1) | (z1 << 63)) ^ ((z0 >> 2) | (z1 << 62)) ^ ((z0 >> 7) | (z1 << 57))
-        ^ (oh << 63) ^ (oh << 62) ^ (oh << 57);
+      this.settle();
+      p += k << 4; n -= k;
     }
+  }
+
+  /** A job (see ghashPart) for the `k` blocks at `p`, starting from the current Y. */
+  ride(p: usize, k: usize): usize {
+    const job = changetype<usize>(JOB);
+    store<u64>(job, <u64>p, J_SRC);
+    store<u64>(job, <u64>changetype<usize>(this.pw), J_PW);
+    store<u64>(job, <u64>k, J_K);
+    store<u64>(job, this.yh, J_YH);
+    store<u64>(job, this.yl, J_YL);
+    memory.fill(job + J_ACC, 0, 48);
+    return job;
+  }
+
+  /** Y = the reduced sum of the job's six running sums. The Karatsuba recombination, the bit
+   *  reversals and the reduction are linear, so the products of a whole group share them. */
+  settle(): void {
+    const acc = changetype<usize>(JOB) + J_ACC;
+    const aL0 = load<u64>(acc, 0), aH0 = load<u64>(acc, 8), aM0 = load<u64>(acc, 16);
+    const aL1 = load<u64>(acc, 24), aH1 = load<u64>(acc, 32), aM1 = load<u64>(acc, 40);
+    // The high halves of the 64x64 products come from the bit-reversed products.
+    let r1: u64, r2: u64, r3: u64;
+    if (ASC_FEATURE_SIMD) {
+      const bs = v128.load(changetype<usize>(BSWAP));
+      const u = revBitsInBytes(i8x16.swizzle(i64x2.replace_lane(i64x2.splat(aL1), 1, aH1), bs));
+      const w = revBitsInBytes(i8x16.swizzle(i64x2.splat(aM1), bs));
+      r1 = i64x2.extract_lane(u, 0); r2 = i64x2.extract_lane(u, 1); r3 = i64x2.extract_lane(w, 0);
+    } else {
+      r1 = rev64(aL1); r2 = rev64(aH1); r3 = rev64(aM1);
+    }
+    const l0 = aL0, l1 = r1 >> 1;
+    const h0 = aH0, h1 = r2 >> 1;
+    const m0 = aM0 ^ l0 ^ h0;
+    const m1 = (r3 >> 1) ^ l1 ^ h1;
+    // 255-bit product z3:z2:z1:z0, then << 1 so that it is the 256-bit reflected product.
+    let z3 = h1, z2 = h0 ^ m1, z1 = l1 ^ m0, z0 = l0;
+    z3 = (z3 << 1) | (z2 >> 63);
+    z2 = (z2 << 1) | (z1 >> 63);
+    z1 = (z1 << 1) | (z0 >> 63);
+    z0 <<= 1;
+    // Reduce: the high half (z3:z2) holds the low-degree terms, (z1:z0) the terms times x^128,
+    // which is x^7 + x^2 + x + 1 (a right shift in this bit order); the bits shifted out are
+    // folded back once more.
+    const oh = (z0 << 63) ^ (z0 << 62) ^ (z0 << 57);
+    const yh = z3 ^ z1 ^ (z1 >> 1) ^ (z1 >> 2) ^ (z1 >> 7) ^ oh ^ (oh >> 1) ^ (oh >> 2) ^ (oh >> 7);
+    const yl = z2 ^ z0 ^ ((z0 >> 1) | (z1 << 63)) ^ ((z0 >> 2) | (z1 << 62)) ^ ((z0 >> 7) | (z1 << 57))
+      ^ (oh << 63) ^ (oh << 62) ^ (oh << 57);
     this.yh = yh; this.yl = yl;
   }
 
@@ -265,7 +317,10 @@ export class AesGcm {
   }
 
   // GCTR from counter inc32(J0) (SP 800-38D §6.5): XORs `len` bytes from src to dst.
-  private ctr(src: usize, dst: usize, len: usize): void {
+  private ctr(src: usize, dst: usize, len: usize, hashing: bool = false): usize {
+    let hashed: usize = 0;
+    let any = false;
+    const gh = this.gh;
     const j0 = changetype<usize>(this.j0);
     const cb = changetype<usize>(CTRS);
     const ks = changetype<usize>(KS);
@@ -279,7 +334,10 @@ export class AesGcm {
         store<u32>(cb + (i << 4), bswap<u32>(c), 12);
       }
       if (len >= full) {
-        this.aes.xorGroup(cb, src, dst);
+        const job = ASC_FEATURE_SIMD && hashing && any ? gh.ride(dst - full, 8) : 0;
+        any = true;
+        this.aes.xorGroup(cb, src, dst, job);
+        if (job != 0) { gh.settle(); hashed += full; }
         src += full; dst += full; len -= full;
         continue;
       }
@@ -290,6 +348,7 @@ export class AesGcm {
       for (; i < n; i++) store<u8>(dst + i, load<u8>(src + i) ^ load<u8>(ks + i));
       src += n; dst += n; len -= n;
     }
+    return hashed;
   }
 
   // Tag = E_K(J0) ^ GHASH(A || 0* || C || 0* || [len A]64 || [len C]64) into this.tag.
@@ -310,8 +369,18 @@ export class AesGcm {
   /** Encrypts `len` bytes from `src` to `dst` and writes the 16-byte tag at `dst + len`. */
   sealPtr(np: usize, nlen: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize): void {
     this.setJ0(np, nlen);
-    this.ctr(src, dst, len);
-    this.computeTag(ad, adLen, dst, len);
+    const gh = this.gh;
+    gh.reset();
+    gh.update(ad, adLen);
+    gh.pad();
+    const hashed = this.ctr(src, dst, len, true);
+    gh.update(dst + hashed, len - hashed);
+    const t = changetype<usize>(this.tag);
+    gh.finish(<u64>adLen, <u64>len, t);
+    const ks = changetype<usize>(KS);
+    this.aes.encryptBlocks(changetype<usize>(this.j0), ks, 1);
+    store<u64>(t, load<u64>(t) ^ load<u64>(ks));
+    store<u64>(t, load<u64>(t, 8) ^ load<u64>(ks, 8), 8);
     memory.copy(dst + len, changetype<usize>(this.tag), 16);
   }
 
