@@ -1,6 +1,6 @@
-// The speed paths of SHA-256 and ChaCha20-Poly1305 (SIMD message schedule, fused seal/open) checked on
-// both a scalar and a wasm-SIMD build of the harness against node:crypto, with inputs long enough to
-// run many blocks per call and lengths around every block boundary.
+// SHA-256's speed path (the wasm SIMD message schedule interleaved with the rounds) and its scalar
+// twin, both checked against node:crypto with inputs long enough to run many blocks per call and
+// lengths around every block boundary. (The fused ChaCha20-Poly1305 pass is tested in sym-chacha.)
 import { createHash, createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hex, loadSym, prng } from "./sym-helpers.ts";
