@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Winsock, expectWsa, started, until, v4, v6 } from "./helpers.ts";
 import * as K from "../../host/node/constants.ts";
 import type { SockAddr } from "../../host/node/sockaddr.ts";
+import { connect } from "../../host/node/duplex.ts";
 
 const { AF_INET, AF_INET6, SOCK_STREAM, SOCK_DGRAM, SOL_SOCKET, IPPROTO_TCP } = K;
 const cleanups: Array<() => void> = [];
@@ -331,5 +332,33 @@ describe("stream receive path (one shared read buffer for every socket)", () => 
       expect(await ws.recvAsync(s, b)).toBe(1);
       expect(b[0]).toBe(i);
     }
+  });
+});
+
+describe("Duplex adapter writes", () => {
+  it("corked writes leave in one send when they fit in 64 KiB, chunk by chunk beyond; a node:net peer gets every byte in order", async () => {
+    const ws = await started();
+    const got: Buffer[] = [];
+    const srv = net.createServer((c) => c.on("data", (d) => got.push(d)));
+    cleanups.push(() => srv.close());
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const sock = await connect(ws, { host: "127.0.0.1", port: (srv.address() as net.AddressInfo).port });
+    cleanups.push(() => sock.destroy());
+    const sends: number[] = [];
+    const orig = ws.sendAsync.bind(ws);
+    ws.sendAsync = (s, buf, flags, to) => { sends.push(buf.length); return orig(s, buf, flags, to); };
+    const head = Buffer.from("HTTP/1.1 200 OK\r\n\r\n"), body = randomBytes(3000);
+    sock.cork();
+    sock.write(head);
+    sock.write(body);
+    sock.uncork();
+    const big = [randomBytes(40000), randomBytes(40000), randomBytes(40000)];
+    sock.cork();
+    for (const b of big) sock.write(b);
+    sock.uncork();
+    const all = Buffer.concat([head, body, ...big]);
+    await until(() => got.reduce((t, b) => t + b.length, 0) >= all.length);
+    expect(Buffer.concat(got).equals(all)).toBe(true);
+    expect(sends).toEqual([head.length + body.length, 40000, 40000, 40000]);
   });
 });
