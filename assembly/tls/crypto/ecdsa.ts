@@ -10,6 +10,7 @@
 import { HASH_SHA256 } from "./sha2";
 import { newHmac } from "./hmac";
 import { wipe } from "./ct";
+import { onlySequence } from "../../wire/der";
 import { Num, numNew, numCopy, numFromBE, numToBE, numIsZero, numSub, numCmov } from "./mont-field";
 import {
   Pt, scN, newTable, ptDecode, jacMulBase, jacToAffine, jacTable, jacMulTable, jacSumPublic, jacXEquals,
@@ -168,38 +169,17 @@ function addN(out: Uint8Array, r: Num): bool {
 
 /**
  * Parses a strict DER ECDSA-Sig-Value into r || s (64 bytes). Null for anything that is not exactly
- * one SEQUENCE of two minimal, non-negative INTEGERs of at most 32 significant bytes each, with
- * definite short or one-byte long lengths and no trailing bytes.
+ * one SEQUENCE of two minimal, non-negative INTEGERs of at most 32 significant bytes each, in
+ * minimal definite lengths with no trailing bytes (read with wire/der.ts).
  */
 export function ecdsaSigFromDer(der: Uint8Array): Uint8Array | null {
-  const n = der.length;
-  if (n < 8 || unchecked(der[0]) != 0x30) return null;
-  let pos = 1;
-  let seqLen = <i32>unchecked(der[pos++]);
-  if (seqLen == 0x81) {
-    seqLen = <i32>unchecked(der[pos++]);
-    if (seqLen < 0x80) return null;           // should have used the short form
-  } else if (seqLen >= 0x80) return null;
-  if (pos + seqLen != n) return null;
-  const out = new Uint8Array(64);
-  for (let which = 0; which < 2; which++) {
-    if (pos + 2 > n || unchecked(der[pos]) != 0x02) return null;
-    const len = <i32>unchecked(der[pos + 1]);
-    pos += 2;
-    if (len == 0 || len >= 0x80 || pos + len > n) return null;
-    const first = <i32>unchecked(der[pos]);
-    if ((first & 0x80) != 0) return null;     // negative
-    let start = pos, vlen = len;
-    if (first == 0) {
-      if (len == 1) { pos += 1; continue; }   // the value 0 (left as zero)
-      if ((<i32>unchecked(der[pos + 1]) & 0x80) == 0) return null; // non-minimal
-      start++; vlen--;
-    }
-    if (vlen > 32) return null;
-    for (let i = 0; i < vlen; i++) unchecked(out[which * 32 + 32 - vlen + i] = der[start + i]);
-    pos += len;
-  }
-  if (pos != n) return null;
+  const seq = onlySequence(der);
+  if (seq === null) return null;
+  const r = seq.readUnsigned(), s = seq.readUnsigned();
+  if (!seq.finish() || r.length > 32 || s.length > 32) return null;
+  const out = new Uint8Array(64);                 // zero stays zero (an empty magnitude)
+  out.set(r, 32 - r.length);
+  out.set(s, 64 - s.length);
   return out;
 }
 
