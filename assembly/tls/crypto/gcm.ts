@@ -316,49 +316,57 @@ export class AesGcm {
     }
   }
 
-  // GCTR from counter inc32(J0) (SP 800-38D §6.5): XORs `len` bytes from src to dst.
-  private ctr(src: usize, dst: usize, len: usize, hashing: bool = false): usize {
-    let hashed: usize = 0;
-    let any = false;
+  // GCTR from counter inc32(J0) (SP 800-38D §6.5): XORs `len` bytes from src to dst. With `hash`
+  // (SEAL or OPEN) it also feeds the ciphertext to GHASH (after the AAD), with SIMD inside the AES
+  // rounds (Aes.xorGroup): sealing hashes the group it wrote in the previous step, opening the
+  // group it is about to overwrite (src may be dst).
+  private ctr(src: usize, dst: usize, len: usize, hash: i32): void {
     const gh = this.gh;
     const j0 = changetype<usize>(this.j0);
     const cb = changetype<usize>(CTRS);
     const ks = changetype<usize>(KS);
     const g = AES_GROUP;
+    const full = <usize>g << 4;
+    const ct0 = hash == SEAL ? dst : src; // the ciphertext
+    let hashed: usize = 0; // ciphertext bytes absorbed so far
     for (let i: usize = 0; i < <usize>g; i++) memory.copy(cb + (i << 4), j0, 12);
     let c = bswap<u32>(load<u32>(j0, 12));
-    const full = <usize>g << 4;
-    while (len > 0) {
+    let off: usize = 0;
+    while (off < len) {
       for (let i: usize = 0; i < <usize>g; i++) {
         c++; // inc32: wraps modulo 2^32
         store<u32>(cb + (i << 4), bswap<u32>(c), 12);
       }
-      if (len >= full) {
-        const job = ASC_FEATURE_SIMD && hashing && any ? gh.ride(dst - full, 8) : 0;
-        any = true;
-        this.aes.xorGroup(cb, src, dst, job);
+      if (len - off >= full) {
+        let job: usize = 0;
+        if (ASC_FEATURE_SIMD && hash != 0) {
+          if (hash == OPEN) job = gh.ride(src + off, 8);
+          else if (off > 0) job = gh.ride(dst + off - full, 8);
+        }
+        if (hash == OPEN && job == 0) { gh.update(src + off, full); hashed += full; } // before in place
+        this.aes.xorGroup(cb, src + off, dst + off, job);
         if (job != 0) { gh.settle(); hashed += full; }
-        src += full; dst += full; len -= full;
+        off += full;
         continue;
       }
+      if (hash == OPEN) { gh.update(ct0 + hashed, len - hashed); hashed = len; } // before in place
       this.aes.encryptBlocks(cb, ks, g);
-      const n = min<usize>(len, <usize>g << 4);
-      let i: usize = 0;
-      for (; i + 8 <= n; i += 8) store<u64>(dst + i, load<u64>(src + i) ^ load<u64>(ks + i));
-      for (; i < n; i++) store<u8>(dst + i, load<u8>(src + i) ^ load<u8>(ks + i));
-      src += n; dst += n; len -= n;
+      for (let i = off; i < len; i++) store<u8>(dst + i, load<u8>(src + i) ^ load<u8>(ks + i - off));
+      off = len;
     }
-    return hashed;
+    if (hash != 0) gh.update(ct0 + hashed, len - hashed);
   }
 
-  // Tag = E_K(J0) ^ GHASH(A || 0* || C || 0* || [len A]64 || [len C]64) into this.tag.
-  private computeTag(ad: usize, adLen: usize, ct: usize, len: usize): void {
-    const t = changetype<usize>(this.tag);
+  // Tag = E_K(J0) ^ GHASH(A || 0* || C || 0* || [len A]64 || [len C]64) into this.tag, with GHASH
+  // of C done by ctr.
+  private crypt(np: usize, nlen: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize, hash: i32): void {
+    this.setJ0(np, nlen);
     const gh = this.gh;
     gh.reset();
     gh.update(ad, adLen);
     gh.pad();
-    gh.update(ct, len);
+    this.ctr(src, dst, len, hash);
+    const t = changetype<usize>(this.tag);
     gh.finish(<u64>adLen, <u64>len, t);
     const ks = changetype<usize>(KS);
     this.aes.encryptBlocks(changetype<usize>(this.j0), ks, 1);
@@ -368,29 +376,19 @@ export class AesGcm {
 
   /** Encrypts `len` bytes from `src` to `dst` and writes the 16-byte tag at `dst + len`. */
   sealPtr(np: usize, nlen: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize): void {
-    this.setJ0(np, nlen);
-    const gh = this.gh;
-    gh.reset();
-    gh.update(ad, adLen);
-    gh.pad();
-    const hashed = this.ctr(src, dst, len, true);
-    gh.update(dst + hashed, len - hashed);
-    const t = changetype<usize>(this.tag);
-    gh.finish(<u64>adLen, <u64>len, t);
-    const ks = changetype<usize>(KS);
-    this.aes.encryptBlocks(changetype<usize>(this.j0), ks, 1);
-    store<u64>(t, load<u64>(t) ^ load<u64>(ks));
-    store<u64>(t, load<u64>(t, 8) ^ load<u64>(ks, 8), 8);
+    this.crypt(np, nlen, ad, adLen, src, dst, len, SEAL);
     memory.copy(dst + len, changetype<usize>(this.tag), 16);
   }
 
-  /** Verifies the tag at `src + len` first; only if it matches, decrypts to `dst`. */
+  /** Decrypts `len` bytes from `src` to `dst` (one pass, GHASH alongside) and checks the tag at
+   *  `src + len`. On a mismatch the output is undone before returning false: encrypted back when
+   *  in place (src == dst), so the buffer is as it was, else zeroed. */
   openPtr(np: usize, nlen: usize, ad: usize, adLen: usize, src: usize, dst: usize, len: usize): bool {
-    this.setJ0(np, nlen);
-    this.computeTag(ad, adLen, src, len);
-    if (!ctEqualPtr(changetype<usize>(this.tag), src + len, 16)) return false;
-    this.ctr(src, dst, len);
-    return true;
+    this.crypt(np, nlen, ad, adLen, src, dst, len, OPEN);
+    if (ctEqualPtr(changetype<usize>(this.tag), src + len, 16)) return true;
+    if (src == dst) this.ctr(dst, dst, len, 0);
+    else memory.fill(dst, 0, len);
+    return false;
   }
 
   /** ciphertext || tag, or null for an empty nonce or an invalid key. */
@@ -431,6 +429,10 @@ export class AesGcm {
     return n;
   }
 }
+
+// GHASH alongside counter mode (AesGcm.ctr): none, the output (sealing) or the input (opening).
+const SEAL: i32 = 1;
+const OPEN: i32 = 2;
 
 // Counter blocks per keystream call (the AES core's natural group).
 const AES_GROUP: i32 = ASC_FEATURE_SIMD ? 8 : 4;
