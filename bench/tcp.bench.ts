@@ -29,6 +29,7 @@
 // CPU time per block (user + system of this process) is printed as well: it is less sensitive to
 // other processes taking the CPU than wall time, but misses work done in ksoftirqd.
 import net from "node:net";
+import { PerformanceObserver } from "node:perf_hooks";
 import { Winsock } from "../host/node/winsock.ts";
 import { AF_INET, IPPROTO_TCP, SOCK_STREAM, TCP_NODELAY } from "../host/node/constants.ts";
 
@@ -43,8 +44,12 @@ const addr = (port: number) => ({ family: AF_INET, address: "127.0.0.1", port })
 const now = () => Number(process.hrtime.bigint()) / 1e3; // µs
 
 
-/** One measurement of a side: its figure (MB/s or µs), the CPU µs and the minor page faults it took. */
-interface Sample { value: number; cpu: number; faults: number }
+/** One measurement of a side: its figure (MB/s or µs), the CPU µs, minor page faults and GC ms it took. */
+interface Sample { value: number; cpu: number; faults: number; gc: number }
+
+/** Milliseconds spent in GC pauses so far (the main thread's, as perf_hooks reports them). */
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
 interface Side { name: string; block(): Promise<number>; close(): void }
 
 async function rawPair(opts: net.NetConnectOpts | object = {}): Promise<{ a: net.Socket; b: net.Socket; close: () => void }> {
@@ -198,10 +203,12 @@ async function wasockLatency(ws: Winsock): Promise<Side> {
 
 async function sample(side: Side): Promise<Sample> {
   const f0 = process.resourceUsage().minorPageFault;
+  const g0 = gcMs;
   const c0 = process.cpuUsage();
   const value = await side.block();
   const c = process.cpuUsage(c0);
-  return { value, cpu: c.user + c.system, faults: process.resourceUsage().minorPageFault - f0 };
+  await new Promise((r) => setImmediate(r)); // GC entries arrive asynchronously
+  return { value, cpu: c.user + c.system, faults: process.resourceUsage().minorPageFault - f0, gc: gcMs - g0 };
 }
 
 /**
@@ -241,7 +248,8 @@ function report(title: string, unit: string, sides: Side[], samples: Sample[][],
     const v = samples[i].map((s) => s.value);
     const cpu = samples[i].map(cpuFigure);
     console.log(`  ${sides[i].name.padEnd(14)} median ${fmt(median(v)).padStart(7)} ${unit}  (min ${fmt(Math.min(...v))}, max ${fmt(Math.max(...v))})` +
-      `   ${cpuLabel} ${fmt(median(cpu))}; page faults per ${faultsPer[0]} ${(samples[i].reduce((t, s) => t + s.faults, 0) / samples[i].length / faultsPer[1]).toFixed(2)}`);
+      `   ${cpuLabel} ${fmt(median(cpu))}; page faults per ${faultsPer[0]} ${(samples[i].reduce((t, s) => t + s.faults, 0) / samples[i].length / faultsPer[1]).toFixed(2)}; ` +
+      `GC ${(samples[i].reduce((t, s) => t + s.gc, 0) / samples[i].length).toFixed(2)} ms per block`);
   }
   const wv = samples[w].map((s) => s.value);
   for (let i = 0; i < w; i++) {
@@ -255,6 +263,7 @@ function report(title: string, unit: string, sides: Side[], samples: Sample[][],
 }
 
 export default async function (): Promise<void> {
+  gcObserver.observe({ entryTypes: ["gc"] });
   const ws = await Winsock.create();
   ws.WSAStartup(0x0202, {});
   const tSides = [await rawThroughput(), await rawOnreadThroughput(), await wasockThroughput(ws)];
@@ -269,7 +278,11 @@ export default async function (): Promise<void> {
   if (process.env.TCP_BENCH_JSON) {
     // One line for bench/tcp-spread.ts: each side's median.
     const medians = (sides: Side[], xs: Sample[][]) => Object.fromEntries(sides.map((d, i) => [d.name, median(xs[i].map((x) => x.value))]));
-    console.log(`TCP_BENCH_JSON ${JSON.stringify({ throughput: medians(tSides, t), roundTrip: medians(lSides, l) })}`);
+    const perRound = (sides: Side[], xs: Sample[][]) => Object.fromEntries(sides.slice(0, -1).map((d, i) =>
+      [d.name, median(xs[sides.length - 1].map((x, k) => x.value / xs[i][k].value))]));
+    console.log(`TCP_BENCH_JSON ${JSON.stringify({ throughput: medians(tSides, t), roundTrip: medians(lSides, l),
+      throughputPerRound: perRound(tSides, t), roundTripPerRound: perRound(lSides, l) })}`);
   }
+  gcObserver.disconnect();
   ws.WSACleanup();
 }
