@@ -54,6 +54,11 @@ const ST_CONNECTING = 3;
 const ST_CONNECTED = 4;
 
 const WSADATA_LEN = 400;
+const NETEVENTS_LEN = 44;   // WSANETWORKEVENTS: long + int[10]
+const MAX_WAIT_EVENTS = 64; // WSA_MAXIMUM_WAIT_EVENTS
+const WSA_WAIT_TIMEOUT = 258;
+/** A pointer outside the core's memory: the core answers it with WSAEFAULT in its own order of checks. */
+const BAD_CORE_PTR = 0xffffff00;
 const INFOW_LEN = 628;
 const INFOA_LEN = 372;
 const INFO_FIXED = 116;
@@ -715,6 +720,37 @@ export class Ws2_32 {
             if (r >= 0 && nfds > 0) self.fromCore(S_POLL, nfds * 8, fds);
             return r;
           }
+        }
+      },
+
+      // -- event objects and WSAEventSelect (the core keeps them; only the wait happens here)
+      WSACreateEvent: () => core.WSACreateEvent(),
+      WSACloseEvent: (ev) => core.WSACloseEvent(ev),
+      WSASetEvent: (ev) => core.WSASetEvent(ev),
+      WSAResetEvent: (ev) => { io.drain(); return core.WSAResetEvent(ev); },
+      WSAEventSelect: (h, ev, mask) => { io.drain(); return core.WSAEventSelect(h, ev, mask); },
+      WSAEnumNetworkEvents: (h, ev, out) => {
+        io.drain();
+        // A record outside guest memory goes to the core as one outside its memory, so that the
+        // core's order of checks (WSAENOTSOCK before WSAEFAULT) holds.
+        const p = out === 0 ? 0 : self.inG(out, NETEVENTS_LEN) ? sc + S_VAL : BAD_CORE_PTR;
+        const r = core.WSAEnumNetworkEvents(h, ev, p);
+        if (r === 0 && p !== 0) self.fromCore(S_VAL, NETEVENTS_LEN, out);
+        return r;
+      },
+      WSAWaitForMultipleEvents: (count, list, all, timeout, alertable) => {
+        io.drain();
+        const n = count >>> 0;
+        let p = sc + S_VAL;
+        if (n >= 1 && n <= MAX_WAIT_EVENTS) {
+          if (list !== 0 && self.inG(list, 4 * n)) self.toCore(list, 4 * n, S_VAL);
+          else p = list === 0 ? 0 : BAD_CORE_PTR;
+        }
+        const until = (timeout >>> 0) === 0xffffffff ? Infinity : Date.now() + (timeout >>> 0);
+        for (;;) {
+          // the core answers at once; events that signal an event object arrive from the I/O thread
+          const r = core.WSAWaitForMultipleEvents(count, p, all, 0, alertable) >>> 0;
+          if (r !== WSA_WAIT_TIMEOUT || (timeout >>> 0) === 0 || !self.waitUntil(until)) return r | 0;
         }
       },
 

@@ -662,6 +662,199 @@ static void bad_pointer_checks(void) {
   closesocket(s);
 }
 
+/* The events half of "select and events" (reference/winsock-behaviour.md; Microsoft Learn's pages
+ * for WSAEventSelect, WSAEnumNetworkEvents and WSAWaitForMultipleEvents). Waits here block in the
+ * worker until the I/O thread posts the event that signals the object. */
+static double cpu_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void event_object_checks(void) {
+  WSAEVENT e = WSACreateEvent(), e2 = WSACreateEvent();
+  CHECK("event.create", e != WSA_INVALID_EVENT && e2 != WSA_INVALID_EVENT && e != e2);
+  WSAEVENT both[2] = {e, e2};
+  EQ("event.fresh_not_signalled", WSAWaitForMultipleEvents(1, &e, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
+  EQ("event.set", WSASetEvent(e2), TRUE);
+  EQ("event.wait_any_gives_index", WSAWaitForMultipleEvents(2, both, FALSE, 0, FALSE), WSA_WAIT_EVENT_0 + 1);
+  EQ("event.wait_all_not_yet", WSAWaitForMultipleEvents(2, both, TRUE, 0, FALSE), WSA_WAIT_TIMEOUT);
+  EQ("event.manual_reset_stays_signalled", WSAWaitForMultipleEvents(1, &e2, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  WSASetEvent(e);
+  EQ("event.wait_any_lowest_index", WSAWaitForMultipleEvents(2, both, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  EQ("event.wait_all", WSAWaitForMultipleEvents(2, both, TRUE, WSA_INFINITE, FALSE), WSA_WAIT_EVENT_0);
+  EQ("event.reset", WSAResetEvent(e), TRUE);
+  long t0 = now_ms();
+  double c0 = cpu_ms();
+  EQ("event.wait_timeout", WSAWaitForMultipleEvents(1, &e, FALSE, 300, FALSE), WSA_WAIT_TIMEOUT);
+  long waited = now_ms() - t0;
+  CHECK("event.wait_timeout_waited", waited >= 290 && waited < 2000);
+  /* the process's CPU time (every thread) while the guest waited: sleeping, not spinning */
+  CHECK("event.wait_does_not_spin", cpu_ms() - c0 < 100);
+  ERR("event.wait_zero_events", WSAWaitForMultipleEvents(0, both, FALSE, 0, FALSE), WSA_INVALID_PARAMETER);
+  ERR("event.wait_too_many", WSAWaitForMultipleEvents(WSA_MAXIMUM_WAIT_EVENTS + 1, both, FALSE, 0, FALSE), WSA_INVALID_PARAMETER);
+  ERR("event.wait_list_outside_memory", WSAWaitForMultipleEvents(2, (WSAEVENT *)BAD_PTR, FALSE, 0, FALSE), WSAEFAULT);
+  ERR("event.wait_null_list", WSAWaitForMultipleEvents(1, NULL, FALSE, 0, FALSE), WSAEFAULT);
+  EQ("event.close", WSACloseEvent(e2), TRUE);
+  EQ("event.set_closed", WSASetEvent(e2), FALSE);
+  EQ("event.set_closed_error", WSAGetLastError(), WSA_INVALID_HANDLE);
+  ERR("event.wait_closed_handle", WSAWaitForMultipleEvents(2, both, FALSE, 0, FALSE), WSA_INVALID_HANDLE);
+  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+  EQ("event.socket_is_not_an_event", WSASetEvent((WSAEVENT)s), FALSE);
+  closesocket(s);
+  WSACloseEvent(e);
+}
+
+static void event_select_checks(void) {
+  WSANETWORKEVENTS ne;
+  u_short port;
+  SOCKET l = listener(&port);
+  struct sockaddr_in a = loopback(port);
+  WSAEVENT le = WSACreateEvent();
+  EQ("eventselect.listener", WSAEventSelect(l, le, FD_ACCEPT), 0);
+  u_long off = 0;
+  ERR("eventselect.fionbio_0_fails", ioctlsocket(l, FIONBIO, &off), WSAEINVAL);
+  ERR("eventselect.makes_nonblocking", accept(l, NULL, NULL), WSAEWOULDBLOCK);
+  ERR("eventselect.not_a_socket", WSAEventSelect((SOCKET)12345, le, FD_READ), WSAENOTSOCK);
+  SOCKET x = socket(AF_INET, SOCK_STREAM, 0);
+  ERR("eventselect.not_an_event", WSAEventSelect(x, (WSAEVENT)(UINT_PTR)x, FD_READ), WSAEINVAL);
+  closesocket(x);
+  ERR("enumnetworkevents.not_a_socket", WSAEnumNetworkEvents((SOCKET)12345, le, &ne), WSAENOTSOCK);
+  ERR("enumnetworkevents.null_record", WSAEnumNetworkEvents(l, le, NULL), WSAEFAULT);
+  ERR("enumnetworkevents.record_outside_memory", WSAEnumNetworkEvents(l, le, (LPWSANETWORKEVENTS)BAD_PTR), WSAEFAULT);
+
+  /* FD_ACCEPT: an infinite wait wakes when a connection arrives */
+  SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
+  connect(c, (struct sockaddr *)&a, sizeof a);
+  EQ("eventselect.infinite_wait_wakes_on_accept", WSAWaitForMultipleEvents(1, &le, FALSE, WSA_INFINITE, FALSE), WSA_WAIT_EVENT_0);
+  memset(&ne, 0xAA, sizeof ne);
+  EQ("enumnetworkevents.ok", WSAEnumNetworkEvents(l, le, &ne), 0);
+  EQ("enumnetworkevents.fd_accept", ne.lNetworkEvents, FD_ACCEPT);
+  EQ("enumnetworkevents.error_0", ne.iErrorCode[FD_ACCEPT_BIT], 0);
+  EQ("enumnetworkevents.resets_event", WSAWaitForMultipleEvents(1, &le, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
+  EQ("enumnetworkevents.clears_record", (WSAEnumNetworkEvents(l, NULL, &ne), ne.lNetworkEvents), 0);
+  /* a second connection before accept: FD_ACCEPT stays disarmed until accept is called */
+  SOCKET c2 = socket(AF_INET, SOCK_STREAM, 0);
+  connect(c2, (struct sockaddr *)&a, sizeof a);
+  EQ("eventselect.fd_accept_not_again_before_accept", WSAWaitForMultipleEvents(1, &le, FALSE, 200, FALSE), WSA_WAIT_TIMEOUT);
+  SOCKET s = accept(l, NULL, NULL);
+  CHECK("eventselect.accept", s != INVALID_SOCKET);
+  EQ("eventselect.accept_rearms_fd_accept", WSAWaitForMultipleEvents(1, &le, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(l, le, &ne);
+  EQ("eventselect.accept_rearms_record", ne.lNetworkEvents, FD_ACCEPT);
+  SOCKET s2 = accept(l, NULL, NULL);
+  CHECK("eventselect.second_accept", s2 != INVALID_SOCKET);
+  ERR("eventselect.accepted_inherits_nonblocking", recv(s2, (char *)&ne, 1, 0), WSAEWOULDBLOCK);
+  closesocket(s2);
+  closesocket(c2);
+
+  /* a connected stream: FD_WRITE at once, and again only after WSAEWOULDBLOCK */
+  WSAEVENT se = WSACreateEvent();
+  EQ("eventselect.stream", WSAEventSelect(s, se, FD_READ | FD_WRITE | FD_CLOSE), 0);
+  EQ("eventselect.fd_write_at_once", WSAWaitForMultipleEvents(1, &se, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(s, se, &ne);
+  EQ("eventselect.fd_write_recorded", ne.lNetworkEvents, FD_WRITE);
+  EQ("eventselect.send", send(s, "ping", 4, 0), 4);
+  char b[16];
+  EQ("eventselect.peer_receives", recv(c, b, sizeof b, 0), 4);
+  EQ("eventselect.fd_write_not_after_success", WSAWaitForMultipleEvents(1, &se, FALSE, 100, FALSE), WSA_WAIT_TIMEOUT);
+
+  /* FD_READ: recorded when data arrives; recv re-arms it, and data still waiting records it again */
+  send(c, "0123456789", 10, 0);
+  EQ("eventselect.fd_read_wakes", WSAWaitForMultipleEvents(1, &se, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(s, se, &ne);
+  EQ("eventselect.fd_read_recorded", ne.lNetworkEvents, FD_READ);
+  EQ("eventselect.recv_part", recv(s, b, 4, 0), 4);
+  EQ("eventselect.fd_read_again_while_data_waits", WSAWaitForMultipleEvents(1, &se, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(s, se, &ne);
+  EQ("eventselect.fd_read_again_record", ne.lNetworkEvents, FD_READ);
+  EQ("eventselect.recv_rest", recv(s, b, sizeof b, 0), 6);
+  EQ("eventselect.no_fd_read_when_drained", WSAWaitForMultipleEvents(1, &se, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
+
+  /* fill the path until send fails with WSAEWOULDBLOCK; once the peer reads, FD_WRITE comes again */
+  static char big[65536];
+  long sent = 0, got = 0;
+  int blocked = 0;
+  for (int i = 0; i < 1024 && !blocked; i++) {
+    int n = send(s, big, sizeof big, 0);
+    if (n > 0) sent += n;
+    else blocked = WSAGetLastError() == WSAEWOULDBLOCK;
+  }
+  CHECK("eventselect.send_wouldblock", blocked);
+  while (got < sent) {
+    int n = recv(c, big, sizeof big, 0);
+    if (n <= 0) break;
+    got += n;
+  }
+  EQ("eventselect.peer_reads_all", got, sent);
+  EQ("eventselect.fd_write_after_wouldblock", WSAWaitForMultipleEvents(1, &se, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(s, se, &ne);
+  CHECK("eventselect.fd_write_after_wouldblock_record", (ne.lNetworkEvents & FD_WRITE) != 0);
+
+  /* FD_CLOSE: once, after the data before the FIN, with error 0 for a graceful close */
+  shutdown(c, SD_SEND);
+  EQ("eventselect.fd_close_wakes", WSAWaitForMultipleEvents(1, &se, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(s, se, &ne);
+  CHECK("eventselect.fd_close_recorded", (ne.lNetworkEvents & FD_CLOSE) != 0);
+  EQ("eventselect.fd_close_graceful", ne.iErrorCode[FD_CLOSE_BIT], 0);
+  EQ("eventselect.recv_after_fd_close", recv(s, b, sizeof b, 0), 0);
+  EQ("eventselect.fd_close_once", WSAWaitForMultipleEvents(1, &se, FALSE, 100, FALSE), WSA_WAIT_TIMEOUT);
+  EQ("eventselect.cancel", WSAEventSelect(s, NULL, 0), 0);
+  EQ("eventselect.fionbio_0_after_cancel", ioctlsocket(s, FIONBIO, &off), 0);
+  closesocket(s);
+  closesocket(c);
+
+  /* FD_CONNECT: a non-blocking connect reports its outcome, success or refusal */
+  SOCKET k = socket(AF_INET, SOCK_STREAM, 0);
+  WSAEVENT ke = WSACreateEvent();
+  WSAEventSelect(k, ke, FD_CONNECT | FD_WRITE);
+  ERR("eventselect.connect_wouldblock", connect(k, (struct sockaddr *)&a, sizeof a), WSAEWOULDBLOCK);
+  EQ("eventselect.fd_connect_wakes", WSAWaitForMultipleEvents(1, &ke, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(k, ke, &ne);
+  CHECK("eventselect.fd_connect_recorded", (ne.lNetworkEvents & FD_CONNECT) != 0);
+  EQ("eventselect.fd_connect_error_0", ne.iErrorCode[FD_CONNECT_BIT], 0);
+  closesocket(k);
+  SOCKET tmp = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in free_addr = loopback(0);
+  int len = sizeof free_addr;
+  bind(tmp, (struct sockaddr *)&free_addr, sizeof free_addr);
+  getsockname(tmp, (struct sockaddr *)&free_addr, &len);
+  closesocket(tmp);
+  k = socket(AF_INET, SOCK_STREAM, 0);
+  WSAResetEvent(ke);
+  WSAEventSelect(k, ke, FD_CONNECT);
+  connect(k, (struct sockaddr *)&free_addr, sizeof free_addr);
+  EQ("eventselect.fd_connect_refused_wakes", WSAWaitForMultipleEvents(1, &ke, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(k, ke, &ne);
+  EQ("eventselect.fd_connect_refused_error", ne.iErrorCode[FD_CONNECT_BIT], WSAECONNREFUSED);
+  closesocket(k);
+
+  /* datagrams: FD_WRITE at once, FD_READ when one arrives; waiting on two objects gives the index */
+  SOCKET u = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP), v = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+  struct sockaddr_in ua = loopback(0);
+  len = sizeof ua;
+  bind(u, (struct sockaddr *)&ua, sizeof ua);
+  getsockname(u, (struct sockaddr *)&ua, &len);
+  WSAEVENT ue = WSACreateEvent();
+  WSAEventSelect(u, ue, FD_READ | FD_WRITE);
+  WSAEnumNetworkEvents(u, ue, &ne);
+  EQ("eventselect.udp_fd_write_at_once", ne.lNetworkEvents, FD_WRITE);
+  WSAResetEvent(ke);
+  WSAEVENT two[2] = {ke, ue};
+  sendto(v, "dgram", 5, 0, (struct sockaddr *)&ua, sizeof ua);
+  EQ("eventselect.udp_fd_read_index", WSAWaitForMultipleEvents(2, two, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0 + 1);
+  WSAEnumNetworkEvents(u, ue, &ne);
+  EQ("eventselect.udp_fd_read", ne.lNetworkEvents, FD_READ);
+  EQ("eventselect.udp_recv", recv(u, b, sizeof b, 0), 5);
+  closesocket(u);
+  closesocket(v);
+  closesocket(l);
+  WSACloseEvent(le);
+  WSACloseEvent(se);
+  WSACloseEvent(ke);
+  WSACloseEvent(ue);
+}
+
 int main(void) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   startup_checks();
@@ -670,6 +863,8 @@ int main(void) {
   udp_checks();
   data_checks();
   ioctl_checks();
+  event_object_checks();
+  event_select_checks();
   names_checks();
   ipv6_checks();
   catalog_checks();

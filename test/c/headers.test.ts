@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../../host/node/wasm.ts";
+import { AbiCore, Ws2_32 } from "../../host/abi/ws2_32.ts";
+import { CoreProxy } from "../../host/abi/core-proxy.ts";
 
 const CLANG = "/usr/bin/clang-14";
 const haveClang = existsSync(CLANG) && existsSync("/usr/lib/wasm32-wasi/libc.a");
@@ -61,5 +63,35 @@ describe.skipIf(!haveClang)("include/ headers (clang-14, wasi-libc)", () => {
     expect(stderr).toBe("");
     const names = WebAssembly.Module.imports(new WebAssembly.Module(wasm!)).filter((i) => i.module === "ws2_32").map((i) => i.name);
     expect(names.sort()).toEqual(["htons", "inet_ntop", "inet_pton", "ntohs"]);
+  });
+
+  it("every function the headers declare is imported by its Windows name and implemented by the runner", () => {
+    const text = ["winsock2.h", "ws2tcpip.h", "windows.h"].map((f) => readFileSync(join(INCLUDE, f), "utf8")).join("\n");
+    const declared = (macro: string) => [...text.matchAll(new RegExp(`^[^#\\n]*?\\b(\\w+)\\([^;\\n]*\\)\\s*${macro}\\((\\w+)\\);`, "gm"))]
+      .map((m) => { expect(m[1]).toBe(m[2]); return m[2]; });
+    const ws2 = declared("WASOCK_IMPORT"), k32 = declared("WASOCK_KERNEL_IMPORT");
+    expect(ws2.length).toBeGreaterThan(70);
+    // A program that takes the address of every declared function imports all of them.
+    const src = "#include <winsock2.h>\n#include <ws2tcpip.h>\n#include <windows.h>\nstatic void *volatile all[] = {\n" +
+      [...ws2, ...k32].map((n) => `  (void *)${n},\n`).join("") + "};\n" +
+      // (an indirect call keeps the table, and so the imports, from wasm-opt, which clang runs when found on PATH)
+      "int main(int argc, char **argv) { (void)argv; return argc > 1000 ? ((int (*)(void))all[argc % (int)(sizeof all / sizeof all[0])])() : 0; }\n";
+    const { wasm, stderr } = compile(src);
+    expect(stderr).toBe("");
+    const module = new WebAssembly.Module(wasm!);
+    const imports = WebAssembly.Module.imports(module);
+    const names = (mod: string) => imports.filter((i) => i.module === mod).map((i) => i.name).sort();
+    expect(names("ws2_32")).toEqual([...new Set(ws2)].sort());
+    expect(names("kernel32")).toEqual([...new Set(k32)].sort());
+    // The runner's modules implement each of them (none falls back to the WSAEOPNOTSUPP stub).
+    const core = { wasock_scratch: () => 0 } as unknown as AbiCore;
+    const ws = new Ws2_32(core, {} as CoreProxy);
+    const impl = ws.functions(), kernel = ws.kernel32();
+    expect(names("ws2_32").filter((n) => typeof impl[n] !== "function")).toEqual([]);
+    expect(names("kernel32").filter((n) => typeof kernel[n] !== "function")).toEqual([]);
+    expect(Object.keys(impl).filter((n) => !ws2.includes(n))).toEqual([]);
+    // and instantiating the program with them leaves no import unresolved
+    const provided = ws.imports(module);
+    expect(Object.keys(provided).sort()).toEqual(names("ws2_32"));
   });
 });

@@ -17,6 +17,14 @@ CHECK(sizeof(struct linger) == 4 && sizeof(WSAPOLLFD) == 8 && sizeof(WSABUF) == 
 CHECK(sizeof(struct addrinfo) == 32 && offsetof(struct addrinfo, ai_next) == 28);
 CHECK(sizeof(struct hostent) == 16 && sizeof(WSANETWORKEVENTS) == 44 && sizeof(WSAOVERLAPPED) == 20);
 CHECK(FIONBIO == (long)0x8004667E && FIONREAD == 0x4004667F && SIOCATMARK == 0x40047307);
+/* event objects and WSAEventSelect (Windows SDK winsock2.h values) */
+CHECK(sizeof(WSAEVENT) == 4 && WSA_MAXIMUM_WAIT_EVENTS == 64);
+CHECK(offsetof(WSANETWORKEVENTS, iErrorCode) == 4 && FD_MAX_EVENTS == 10 && FD_ALL_EVENTS == 0x3FF);
+CHECK(FD_READ == 1 && FD_WRITE == 2 && FD_OOB == 4 && FD_ACCEPT == 8 && FD_CONNECT == 16 && FD_CLOSE == 32);
+CHECK(FD_READ_BIT == 0 && FD_WRITE_BIT == 1 && FD_OOB_BIT == 2 && FD_ACCEPT_BIT == 3 && FD_CONNECT_BIT == 4 && FD_CLOSE_BIT == 5);
+CHECK(FD_QOS == 0x40 && FD_GROUP_QOS == 0x80 && FD_ROUTING_INTERFACE_CHANGE == 0x100 && FD_ADDRESS_LIST_CHANGE == 0x200);
+CHECK(WSA_WAIT_EVENT_0 == 0 && WSA_WAIT_TIMEOUT == 258 && WSA_WAIT_FAILED == 0xFFFFFFFFu && WSA_INFINITE == 0xFFFFFFFFu);
+CHECK(WSA_WAIT_IO_COMPLETION == 0xC0 && WSA_INVALID_HANDLE == 6 && WSA_INVALID_PARAMETER == 87);
 CHECK(MAKEWORD(2, 2) == 0x0202 && SO_DONTLINGER == ~0x80 && SO_EXCLUSIVEADDRUSE == ~4);
 int main(void) {
   WSADATA d; fd_set r; struct timeval tv = {1, 0};
@@ -26,5 +34,6 @@ int main(void) {
   printf("%u %d\n", r.fd_count, select(0, &r, NULL, NULL, &tv));
   printf("%d %lu\n", FD_ISSET(s, &r), (unsigned long)htonl(1));
   closesocket(s);
+  if (WSA_INVALID_EVENT != NULL) return 2;
   return WSACleanup();
 }
