@@ -70,6 +70,30 @@ describe.skipIf(!haveClang)("examples/ on wasock run", () => {
     expect(r.code).toBe(0);
   }, 30000);
 
+  it("event-server (WSAEventSelect, one thread) echoes to three node:net clients at once, 1 MiB included", async () => {
+    const server = runGuest(compileC("examples/event-server.c"), ["0", "3"]);
+    const port = Number((await server.line(/listening on port (\d+)/))[1]);
+    const talk = async (data: Buffer) => {
+      const sock = net.connect(port, "127.0.0.1");
+      await once(sock, "connect");
+      const chunks: Buffer[] = [];
+      sock.on("data", (b) => chunks.push(b));
+      sock.write(data.subarray(0, 3));
+      await new Promise((r) => setTimeout(r, 50)); // all three connected and talking at once
+      sock.end(data.subarray(3));
+      await once(sock, "end");
+      return Buffer.concat(chunks);
+    };
+    const big = Buffer.alloc(1 << 20).map((_, i) => (i * 31 + (i >> 12)) & 0xff);
+    const inputs = [Buffer.from("first client"), big, Buffer.from("third, with a pause")];
+    const replies = await Promise.all(inputs.map(talk));
+    replies.forEach((r, i) => expect(r.equals(inputs[i])).toBe(true));
+    const r = await server.done;
+    expect(r.stdout).toMatch(/client 3 connected[\s\S]*served all clients/);
+    expect(r.stdout.match(/client \d done/g)).toHaveLength(3);
+    expect(r.code).toBe(0);
+  }, 30000);
+
   it("the C echo client talks to a node:net echo server", async () => {
     const srv = net.createServer({ allowHalfOpen: true }, (c) => c.pipe(c));
     srv.listen(0, "127.0.0.1");
