@@ -270,3 +270,33 @@ export function hGcmOpenInPlaceBuf(key: Uint8Array, nonce: Uint8Array, aad: Uint
   b[buf.length] = n >= 0 ? 1 : 0;
   return b;
 }
+let benchGcmSealed = new Uint8Array(0);
+let benchGcmOpened = new Uint8Array(0);
+/** Opens `records` AES-128-GCM records of `len` bytes (one sealed record, decrypted to a second
+ *  buffer each time); returns how many opened. */
+export function benchGcmOpen(records: i32, len: i32): u32 {
+  if (benchGcm === null) benchGcm = new AesGcm(benchKey.subarray(0, 16));
+  const g = benchGcm!;
+  if (benchGcmSealed.length != len + 16) {
+    benchGcmSealed = new Uint8Array(len + 16);
+    benchGcmOpened = new Uint8Array(len);
+    g.sealInPlace(benchNonce, benchAad, benchGcmSealed, len);
+  }
+  let ok: u32 = 0;
+  for (let i = 0; i < records; i++) {
+    if (g.openPtr(benchNonce.dataStart, 12, benchAad.dataStart, 13, benchGcmSealed.dataStart, benchGcmOpened.dataStart, <usize>len)) ok++;
+  }
+  return ok;
+}
+let benchGcm256: AesGcm | null = null;
+/** Seals `records` records of `len` bytes in place with AES-256-GCM; returns a tag byte. */
+export function benchGcm256Seal(records: i32, len: i32): u32 {
+  if (benchBuf.length < len + 16) benchBuf = new Uint8Array(len + 16);
+  if (benchGcm256 === null) benchGcm256 = new AesGcm(benchKey);
+  const g = benchGcm256!;
+  for (let i = 0; i < records; i++) {
+    benchNonce[0] = <u8>i;
+    g.sealInPlace(benchNonce, benchAad, benchBuf, len);
+  }
+  return benchBuf[len];
+}
