@@ -5,7 +5,8 @@
 #    that is emitted: Boyar & Peralta's 113-gate one (32 AND; "A new combinational logic minimization
 #    technique with applications to cryptology", SEA 2010 / J. Cryptology 2013) on all 256 inputs;
 #    2) emits pack4/unpack4 (scalar);
-# 3) emits encrypt4 (u64) and sboxSlices; 4) emits encrypt8 and transpose8 (wasm SIMD layout).
+# 3) emits encrypt4 (u64) and sboxSlices; 4) emits encrypt8 and transpose8 (wasm SIMD layout,
+#    row-major bytes, with the GHASH hooks that gcm.ts uses).
 # aes.ts = hand-written head + pack_generated.ts + aes_generated.ts + aes_simd8.ts.
 import os, sys
 os.chdir(sys.argv[1] if len(sys.argv) > 1 else ".")
@@ -510,47 +511,69 @@ open("aes_generated.ts", "w").write("\n".join(out) + "\n")
 print(len("\n".join(out).split("\n")), "lines")
 
 # ---- SIMD layout
-# SIMD layout: 8 blocks; slice k = v128, byte j (column-major state index 4c+r) bit b = bit k of block b's byte j.
+# SIMD layout: 8 blocks; slice k = v128, byte q = 4r + c (row-major) holds state byte (r, c); bit b =
+# bit k of that byte in block b. Row-major makes the MixColumns row rotations whole 32-bit lane
+# rotations (pshufd); ShiftRows is a swizzle with a mask loaded once before the loop. The round loop
+# can carry a GHASH job (gcm.ts ghashPart): part 0 at the top of a round, parts 1-5 each after a
+# store of an S-box value to a scratch "fence" (V8 keeps stores in order and computes vector values
+# just before they are stored, so GHASH and AES come interleaved).
 import json
 # (reuses sbox_code, mc, ark and V128 from above)
 v = V128()
 def shuf(x, idx): return f"i8x16.shuffle({x}, {x}, {', '.join(map(str, idx))})"
-SRI = [4 * ((j // 4 + j % 4) & 3) + j % 4 for j in range(16)]
-R1 = [4 * (j // 4) + ((j % 4 + 1) & 3) for j in range(16)]
-R2 = [4 * (j // 4) + ((j % 4 + 2) & 3) for j in range(16)]
-def sr(ind): return "\n".join(f"{ind}s{k} = {shuf(f's{k}', SRI)};" for k in range(8))
+SRI = [4 * (q // 4) + ((q % 4 + q // 4) & 3) for q in range(16)]  # row r rotates left by r
+R1 = [(q + 4) & 15 for q in range(16)]                              # row r <- row r+1
+R2 = [(q + 8) & 15 for q in range(16)]                              # row r <- row r+2
+TP = [4 * (q & 3) + (q >> 2) for q in range(16)]                    # column-major <-> row-major
+assert SRI == [0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14]
+def sr(ind): return "\n".join(f"{ind}s{k} = i8x16.swizzle(s{k}, srm);" for k in range(8))
 def rot1(x): return shuf(x, R1)
 def rot2(x): return shuf(x, R2)
+FENCES = ["M23", "M45", "M63", "S7"]  # then one after MixColumns
+def fence(ind, val, k): return [f"{ind}v128.store(fence, {val}, {16*(k-1)});", f"{ind}if (gl) ghashPart(job, round, {k});"]
 ind = "    "
-L = ["// ---- wasm SIMD path (generated): 8 blocks; slice k byte j (state byte j) bit b = block b.",
-     "function encrypt8(rk: usize, nr: i32, st: usize): void {"]
+L = ["// ---- wasm SIMD path (generated): 8 blocks; slice k byte 4r+c (state byte r,c) bit b = block b.",
+     "function encrypt8(rk: usize, nr: i32, st: usize, job: usize): void {",
+     "  const fence = changetype<usize>(FENCE);"]
 for k in range(8): L.append(f"  let s{k} = v128.load(st, {16*k});")
 for k in range(8): L.append(f"  s{k} = v128.xor(s{k}, v128.load(rk, {16*k}));")
+L.append("  const srm = v128.load(changetype<usize>(SR_MASK));")
 L.append("  // Rounds 1..nr; the last one has no MixColumns (FIPS 197 §5.1). The round index is public.")
 L.append("  for (let round = 1; round <= nr; round++) {")
-L.append(sbox_code(v, ind, False))
+L.append("    const gl = job != 0 && round <= 8; // GHASH block round-1 rides along (public condition)")
+L.append("    if (gl) ghashPart(job, round, 0);")
+SB = sbox_code(v, ind, False).split("\n")
+out = []
+for line in SB:
+    out.append(line)
+    for k, name in enumerate(FENCES, start=1):
+        if line.startswith(f"{ind}  const {name} = "): out += fence(ind + "  ", name, k)
+L += out
 L.append(sr(ind))
 L.append(f"{ind}if (round < nr) {{")
 L.append(mc(v, rot1, rot2, ind + "  "))
 L.append(f"{ind}}}")
+L += fence(ind, "s7", 5)
 L.append(f"{ind}rk += 128;")
 L.append(ark(v, ind, 0))
 L.append("  }")
 for k in range(8): L.append(f"  v128.store(st, s{k}, {16*k});")
 L.append("}")
 L.append("")
-# pack8/unpack8: transpose network on v128 (involution)
+# transpose8: byte reorder (TP) then the transpose network on v128 (an involution); XOR on store
 NET = []
 for n, mask in [(1, "0x5555555555555555"), (2, "0x3333333333333333"), (4, "0x0f0f0f0f0f0f0f0f")]:
     for i in range(8):
         if i & n: continue
         NET.append(f"  t = v128.and(v128.xor(i64x2.shr_u(w{i}, {n}), w{i+n}), i64x2.splat({mask})); w{i+n} = v128.xor(w{i+n}, t); w{i} = v128.xor(w{i}, i64x2.shl(t, {n}));")
-L.append("// 8 blocks at src <-> 8 slices at st (an 8x8 bit transpose in every byte; its own inverse).")
-L.append("function transpose8(src: usize, dst: usize): void {")
+L.append("// 8 blocks at src <-> 8 slices at dst (an 8x8 bit transpose in every byte; its own inverse); the")
+L.append("// 128 bytes at x are XORed into the result as it is stored.")
+L.append("function transpose8(src: usize, dst: usize, x: usize): void {")
 for i in range(8): L.append(f"  let w{i} = v128.load(src, {16*i});")
+for i in range(8): L.append(f"  w{i} = {shuf(f'w{i}', TP)};")
 L.append("  let t: v128;")
 L += NET
-for i in range(8): L.append(f"  v128.store(dst, w{i}, {16*i});")
+for i in range(8): L.append(f"  v128.store(dst, v128.xor(w{i}, v128.load(x, {16*i})), {16*i});")
 L.append("}")
 open("aes_simd8.ts", "w").write("\n".join(L) + "\n")
 print("ok")

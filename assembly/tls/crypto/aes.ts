@@ -14,9 +14,10 @@
 //   MixColumns = rotations of whole slices by 16 and 32 bits plus the bitsliced xtime,
 //   AddRoundKey = XOR with pre-sliced round keys.
 // With wasm SIMD (ASC_FEATURE_SIMD) 8 blocks go through each round together in 8 v128 slices:
-// slice k, byte j (state byte j, column-major), bit b = bit k of that byte in block b. There
-// ShiftRows and the MixColumns row rotations are constant byte shuffles, and converting to and from
-// the slices is one 8x8 bit transpose per byte position (a 3-stage swap network).
+// slice k, byte q = 4*row + column (row-major), bit b = bit k of that state byte in block b. There
+// the MixColumns row rotations are rotations of whole 32-bit lanes (pshufd), ShiftRows is a swizzle
+// by a constant mask (public indices), and converting to and from the slices is a byte reorder plus
+// one 8x8 bit transpose per byte position (a 3-stage swap network).
 // Only encryption is provided: GCM (and CTR) never needs the inverse cipher.
 //
 // The straight-line parts (S-box circuit, rounds, packing) are written by test/crypto/sym-aes-gen.py;
@@ -703,7 +704,7 @@ function sboxSlices(p: usize): void {
   store<u64>(p, s7, 56);
 }
 
-// ---- wasm SIMD path (generated): 8 blocks; slice k byte j (state byte j) bit b = block b.
+// ---- wasm SIMD path (generated): 8 blocks; slice k byte 4r+c (state byte r,c) bit b = block b.
 function encrypt8(rk: usize, nr: i32, st: usize, job: usize): void {
   const fence = changetype<usize>(FENCE);
   let s0 = v128.load(st, 0);
