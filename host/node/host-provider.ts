@@ -129,6 +129,7 @@ class Rec {
   fifo: number[] = [];              // lengths of writes in flight (negative: already reported)
   held: Array<Buffer | (() => void) | null> = []; // per write in flight: pooled buffer, or a borrower's completion
   onWritten: () => void = () => {};
+  onUdpSent: (e: Error | null) => void = () => {};
   constructor(h: number, af: number, type: number) {
     this.h = h;
     this.af = af;
@@ -292,8 +293,11 @@ export class NodeHostProvider {
       if (rec.dgBytes + msg.length > Math.max(rec.rcvBuf, 65536)) return; // receive buffer full: dropped
       rec.dgq.push({ buf: msg, address: rinfo.address, port: rinfo.port });
       rec.dgBytes += msg.length;
-      this.ev(rec, () => this.core.wasock_on_data(rec.h, msg.length));
+      this.fire(rec, EV_DATA, msg.length);
     });
+    rec.onUdpSent = (e: Error | null) => {
+      if (e) this.fire(rec, EV_RESET, sockErrFromNode((e as NodeJS.ErrnoException).code));
+    };
     u.on("error", (e: NodeJS.ErrnoException) => {
       this.ev(rec, () => this.core.wasock_on_reset(rec.h, sockErrFromNode(e.code)));
     });
@@ -460,10 +464,11 @@ export class NodeHostProvider {
     return 0;
   }
 
-  private source(buf: number, len: number): Buffer {
+  private source(buf: number, len: number, pooled = true): Buffer {
     // One copy: Winsock lets the caller reuse its buffer once send returns, and Node may hold the
-    // Buffer until the kernel takes it. allocUnsafe draws small sizes from Node's pool.
-    const out = len > POOL_MIN && len <= POOL_SIZE ? (this.pool.pop() ?? Buffer.allocUnsafeSlow(POOL_SIZE)).subarray(0, len) : Buffer.allocUnsafe(len);
+    // Buffer until the kernel takes it. allocUnsafe draws small sizes from Node's pool. Only a
+    // stream's writes come back to release() (a datagram's completion does not say which buffer).
+    const out = pooled && len > POOL_MIN && len <= POOL_SIZE ? (this.pool.pop() ?? Buffer.allocUnsafeSlow(POOL_SIZE)).subarray(0, len) : Buffer.allocUnsafe(len);
     if (buf === HOST_BUFFER) {
       const src = this.src!;
       out.set(len === src.length ? src : src.subarray(0, len));
@@ -524,9 +529,7 @@ export class NodeHostProvider {
     const dest = to ? decodeSockAddr(this.mem(), to, tolen) : rec.peer;
     if (!dest) return -SockErr.NotConn;
     if (!rec.udp) return -SockErr.Inval;
-    rec.udp.send(this.source(buf, len), dest.port, dest.address, (e) => {
-      if (e) this.ev(rec, () => this.core.wasock_on_reset(rec.h, sockErrFromNode((e as NodeJS.ErrnoException).code)));
-    });
+    rec.udp.send(this.source(buf, len, false), dest.port, dest.address, rec.onUdpSent);
     return len;
   }
 
