@@ -117,7 +117,8 @@ describe("UDP socket buffers (ss shows the kernel's rb/tb)", () => {
       dg.writeUInt32LE(i, 0);
       await new Promise<void>((r) => tx.send(dg, port, "127.0.0.1", () => r()));
     }
-    await new Promise((r) => setTimeout(r, 100)); // all of them have reached the host socket
+    await until(() => ws.ioctlsocket(s, K.FIONREAD) >= 65000, 5000); // FIONREAD: all queued bytes (MS docs)
+    await new Promise((r) => setTimeout(r, 50)); // the rest, if kept, would be queued by now
     const got: number[] = [];
     const buf = new Uint8Array(2000);
     for (;;) {
