@@ -68,7 +68,8 @@ const J_YH: usize = 24;   // Y, which goes into block 0
 const J_YL: usize = 32;
 const J_ACC: usize = 40;  // six running sums: lo, hi, mid products and their bit-reversed twins
 const J_X: usize = 88;    // the block being absorbed: xh, xl, then xhr, xlr (bit-reversed)
-const JOB: StaticArray<u64> = new StaticArray<u64>(15);
+const J_T: usize = 120;   // the current power's table
+const JOB: StaticArray<u64> = new StaticArray<u64>(16);
 
 /** Part `part` (0-5, a constant) of absorbing block round-1 (round = 1 … k) of the job's group:
  *  part 0 prepares the block (byte swap and bit reversal of both halves in one SIMD pass; rev64 of
@@ -76,7 +77,13 @@ const JOB: StaticArray<u64> = new StaticArray<u64>(15);
  *  one Karatsuba operand by the matching operand of H^(k-round+1) into its sum. */
 // @ts-ignore: decorator
 @inline export function ghashPart(job: usize, round: i32, part: i32): void {
-  const t = <usize>load<u64>(job, J_PW) + (<usize>load<u64>(job, J_K) - <usize>round) * POW_BYTES;
+  let t: usize;
+  if (part == 0) {
+    t = <usize>load<u64>(job, J_PW) + (<usize>load<u64>(job, J_K) - <usize>round) * POW_BYTES;
+    store<u64>(job, <u64>t, J_T);
+  } else {
+    t = <usize>load<u64>(job, J_T);
+  }
   const a = job + J_ACC;
   if (part == 0) {
     let v = v128.load(<usize>load<u64>(job, J_SRC) + (<usize>(round - 1) << 4));
