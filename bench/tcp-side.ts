@@ -170,8 +170,9 @@ async function wasockLatency(ws: Winsock): Promise<Side> {
   };
 }
 
-/** Milliseconds spent in this isolate's GC pauses so far. */
+/** Milliseconds spent in this isolate's GC pauses so far (once observing: see open()). */
 let gcMs = 0;
+let observing = false;
 
 async function sample(side: Side): Promise<Sample> {
   const f0 = process.resourceUsage().minorPageFault;
@@ -183,8 +184,17 @@ async function sample(side: Side): Promise<Sample> {
   return { value, cpu: c.user + c.system, faults: process.resourceUsage().minorPageFault - f0, gc: gcMs - g0 };
 }
 
-async function main(kind: SideKind, test: Test): Promise<void> {
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ["gc"] });
+/** A side, ready to measure: one block per sample(). */
+export interface OpenSide { name: string; sample(): Promise<Sample>; close(): void }
+
+/** Sets up one side in this process (its connections made, nothing measured yet). */
+export async function open(kind: SideKind, test: Test): Promise<OpenSide> {
+  if (!observing) {
+    observing = true;
+    const o = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
+    o.observe({ entryTypes: ["gc"] });
+    process.once("beforeExit", () => o.disconnect());
+  }
   let side: Side;
   let ws: Winsock | null = null;
   if (kind === "wasock") {
@@ -196,10 +206,15 @@ async function main(kind: SideKind, test: Test): Promise<void> {
   } else {
     side = test === "throughput" ? await rawOnreadThroughput() : await rawOnreadLatency();
   }
+  return { name: side.name, sample: () => sample(side), close: () => { side.close(); ws?.WSACleanup(); } };
+}
+
+/** The child process's loop: one block per "block" message, until "close". */
+async function main(kind: SideKind, test: Test): Promise<void> {
+  const side = await open(kind, test);
   process.on("message", async (m: string) => {
-    if (m === "block") { process.send!(await sample(side)); return; }
+    if (m === "block") { process.send!(await side.sample()); return; }
     side.close();
-    ws?.WSACleanup();
     process.disconnect();
   });
   process.send!({ ready: side.name });

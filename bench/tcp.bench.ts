@@ -22,6 +22,7 @@
 //   GC pauses it did not cause. No collection is forced: a minor GC before each block doubled the
 //   reference's page faults (its read buffers freed in bulk, malloc trimmed and faulted back in),
 //   a full GC slowed the blocks after it by up to 50% (sweeping, recompiling).
+//   TCP_BENCH_ONE_PROCESS=1 runs all sides in this one process instead, for comparison.
 // - Same conditions: one node binary and flags, the same 64 KiB payload, TCP_NODELAY on all sockets,
 //   64 KiB per read on every receiver (Node reads 64 KiB for 'data'; wasock's host provider reads
 //   into one 64 KiB buffer), the sender honouring backpressure (raw: write() false -> 'drain';
@@ -46,17 +47,23 @@
 // raw's per end, measured by feeding the receive path directly (a 64 KiB chunk adds a 0.6 µs copy).
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { BLOCK_BYTES, CHUNK, RT_BLOCK, Sample, SideKind, Test } from "./tcp-side.ts";
+import { BLOCK_BYTES, CHUNK, RT_BLOCK, Sample, SideKind, Test, open } from "./tcp-side.ts";
 
 const WARM_BLOCKS = 8;           // per side, not counted (TCP autotuning grows the buffers meanwhile)
 const BLOCKS = 48;               // per side: 48 x 8 MiB = 384 MiB
 const RT_WARM = 2;
 const RT_BLOCKS = 16;            // 16000 round trips per side
 
-/** A side in its own process: one block per call. */
+/** A side in its own process (or, with TCP_BENCH_ONE_PROCESS=1, in this one): one block per call. */
 interface Side { name: string; block(): Promise<Sample>; close(): Promise<void> }
 
+const ONE_PROCESS = process.env.TCP_BENCH_ONE_PROCESS === "1";
+
 async function side(kind: SideKind, test: Test): Promise<Side> {
+  if (ONE_PROCESS) {
+    const s = await open(kind, test);
+    return { name: s.name, block: () => s.sample(), close: async () => s.close() };
+  }
   const child = fork(fileURLToPath(new URL("./tcp-side-boot.mjs", import.meta.url)), ["--tcp-side", kind, test], { stdio: "inherit" });
   let answer: ((m: any) => void) | null = null;
   let failed: Error | null = null;
@@ -133,7 +140,7 @@ export default async function (): Promise<void> {
   const t = await rounds(tSides, WARM_BLOCKS, BLOCKS);
   const lSides = await Promise.all(kinds.map((k) => side(k, "roundTrip")));
   const l = await rounds(lSides, RT_WARM, RT_BLOCKS);
-  console.log(`TCP over loopback, each side in its own process; sides in rotating order, warm-up excluded.`);
+  console.log(`TCP over loopback, ${ONE_PROCESS ? "all sides in this one process" : "each side in its own process"}; sides in rotating order, warm-up excluded.`);
   report(`throughput: ${BLOCKS} blocks of ${BLOCK_BYTES >> 20} MiB per side (${(BLOCKS * BLOCK_BYTES) >> 20} MiB) in ${CHUNK >> 10} KiB sends`,
     "MB/s", tSides, t, "MB per CPU-second", (s) => BLOCK_BYTES / s.cpu, ["MiB", BLOCK_BYTES / 2 ** 20], "(goal >= 0.90x)");
   report(`round trip: ${RT_BLOCKS} blocks of ${RT_BLOCK} 1-byte round trips per side`,
