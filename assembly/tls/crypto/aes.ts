@@ -93,9 +93,11 @@ const RK_STRIDE: i32 = 128;
     memory.fill(changetype<usize>(SW), 0, 64); // SubWord's scratch held key bytes
   }
 
-  /** Overwrites the round keys; the object is unusable afterwards (nr = 0). */
+  /** Overwrites the round keys and the shared scratch; the object is unusable afterwards (nr = 0). */
   wipe(): void {
     memory.fill(changetype<usize>(this.rk), 0, 15 * RK_STRIDE);
+    memory.fill(changetype<usize>(ST), 0, 128); // the shared scratch held state and S-box values
+    memory.fill(changetype<usize>(FENCE), 0, 128);
     this.nr = 0;
   }
 

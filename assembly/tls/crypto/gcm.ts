@@ -147,9 +147,10 @@ export class Ghash {
     this.yh = 0; this.yl = 0; this.bufLen = 0;
   }
 
-  /** Overwrites H (all its stored powers) and Y. */
+  /** Overwrites H (all its stored powers), Y and the shared job record (sums of products with H). */
   wipe(): void {
     memory.fill(changetype<usize>(this.pw), 0, <usize>POWERS * POW_BYTES);
+    memory.fill(changetype<usize>(JOB), 0, <usize>JOB.length << 3);
     this.reset();
   }
 
