@@ -5,6 +5,12 @@
 // 64-bit integer multiplies of operands with "holes" (every 4th bit kept, so the carries of the
 // integer products land in bits that are masked away), Karatsuba for the 128-bit halves, and the
 // reduction by x^128 + x^7 + x^2 + x + 1 done with shifts. No table, no data-dependent branch.
+//
+// Sealing and opening take one pass over the record: with wasm SIMD each call of the AES core
+// (8 counter blocks) also absorbs 8 blocks of ciphertext into GHASH, a sixth of a block at a time
+// between its S-box layers (see aes.ts), so that the scalar multiplies of GHASH and the vector work
+// of AES run side by side. A failed open undoes its decryption (the buffer is left as it was when
+// in place, the output zeroed otherwise).
 import { Aes } from "./aes";
 import { ctEqualPtr } from "./ct";
 
@@ -117,9 +123,9 @@ function splitPower(t: usize, hh: u64, hl: u64): void {
 }
 
 /** GHASH state: Y and the hash key H as big-endian 64-bit halves (bit 0 of the spec = MSB).
- *  Four blocks at a time are multiplied by H^4, H^3, H^2, H and summed before one reduction: the
+ *  Up to eight blocks at a time are multiplied by H^8 … H and summed before one reduction: the
  *  Karatsuba recombination, the output bit reversals and the reduction are all linear, so the
- *  four products share them. */
+ *  products share them. */
 export class Ghash {
   private pw: StaticArray<u64> = new StaticArray<u64>(POWERS * 24); // H^1 … H^8, split as above
   private yh: u64 = 0; private yl: u64 = 0;
