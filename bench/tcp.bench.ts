@@ -8,7 +8,7 @@
 //   anything is measured, so both run with grown buffers.
 // - Part of the loopback work runs in softirq context, sometimes in ksoftirqd: on this shared
 //   2-core machine other processes then decide when our packets move (CPU placement). That hits
-//   whichever side runs at that moment, so the sides alternate in short blocks (A B B A A B ...),
+//   whichever side runs at that moment, so the sides take turns in short blocks (A B C, B C A, ...),
 //   each figure is the median over many blocks (min-max shown), and the ratio is also taken per
 //   adjacent pair (median of the pairs' ratios), which cancels slow drifts in load.
 // - The receiver's allocations: for every 'data' event Node mallocs a fresh 64 KiB buffer, and
