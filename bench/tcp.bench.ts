@@ -10,7 +10,7 @@
 //   2-core machine other processes then decide when our packets move (CPU placement). That hits
 //   whichever side runs at that moment, so the sides take turns in short blocks (A B C, B C A, ...),
 //   each figure is the median over many blocks (min-max shown), and the ratio is also taken per
-//   adjacent pair (median of the pairs' ratios), which cancels slow drifts in load.
+//   round (the median of each round's wasock / reference), which cancels slow drifts in load.
 // - The receiver's allocations: for every 'data' event Node mallocs a fresh 64 KiB buffer, and
 //   whether that costs page faults depends on glibc's heap state (its dynamic trim and mmap
 //   thresholds, the other allocations around it): measured here at 4-9 minor faults per read, and
