@@ -1,6 +1,8 @@
 /* abi-bench.c — the C guest of bench/c-abi.bench.ts.
  *   abi-bench calls <n>                 cost of non-blocking calls (ns per call), of getsockname /
- *                                       getpeername, and of recvfrom on datagrams already arrived
+ *                                       getpeername, WSAEnumNetworkEvents and a 0 ms
+ *                                       WSAWaitForMultipleEvents, and of recvfrom on datagrams
+ *                                       already arrived
  *   abi-bench server                    echo server for one client (prints its port)
  *   abi-bench client <port> <bytes>     echo client: keeps up to 256 KiB in flight, 64 KiB sends */
 #include <winsock2.h>
@@ -44,6 +46,14 @@ static int calls(long n) {
   TIMED("wsagetlasterror_ns", bad += WSAGetLastError() < 0);
   TIMED("getsockname_ns", len = sizeof name; bad += getsockname(c, (struct sockaddr *)&name, &len) != 0);
   TIMED("getpeername_ns", len = sizeof name; bad += getpeername(s, (struct sockaddr *)&name, &len) != 0);
+  /* an idle socket associated with an event object: the record is empty each time */
+  WSAEVENT ev = WSACreateEvent();
+  WSANETWORKEVENTS ne;
+  if (WSAEventSelect(c, ev, FD_READ | FD_CLOSE)) return 11;
+  TIMED("wsaenumnetworkevents_ns", bad += WSAEnumNetworkEvents(c, ev, &ne) != 0 || ne.lNetworkEvents != 0);
+  TIMED("wsawait_0_timeout_ns", bad += WSAWaitForMultipleEvents(1, &ev, FALSE, 0, FALSE) != WSA_WAIT_TIMEOUT);
+  WSAEventSelect(c, NULL, 0);
+  WSACloseEvent(ev);
   if (would != 5 * (n / 5 > 0 ? n / 5 : 1)) return 5;
   if (bad) return 8;
   closesocket(c); closesocket(s); closesocket(l);
