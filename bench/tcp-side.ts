@@ -145,9 +145,10 @@ async function rawOnreadLatency(): Promise<Side> {
 /** wasock round trip: blocking send / recv on both ends. */
 async function wasockLatency(ws: Winsock): Promise<Side> {
   const { a, b, close } = await wasockPair(ws);
-  const one = new Uint8Array([1]);
-  const bufA = new Uint8Array(16);
-  const bufB = new Uint8Array(16);
+  // Buffers, as on the raw side (a Uint8Array would cost a Buffer view per send inside net.Socket.write).
+  const one = Buffer.from([1]);
+  const bufA = Buffer.alloc(16);
+  const bufB = Buffer.alloc(16);
   return {
     name: "wasock",
     async block() {
