@@ -19,6 +19,7 @@ const WSATRY_AGAIN = 11002;
 const WSANO_RECOVERY = 11003;
 
 const SOCK_STREAM = 1;
+const noop = (): void => {};
 const PULL_CHUNK = 256 * 1024;
 
 /** A stream socket whose received bytes go to the worker ahead of recv (see channel.ts). */
@@ -221,9 +222,13 @@ export class GuestIo {
       }
       case "send":
         if (c.c) this.bytes.set(c.c, OFF_ADDR);
+        // The bytes came transferred and belong to nobody else: Node may keep them (no copy).
         p.src = c.b!;
+        p.borrow = true;
         r = f.send(a[0], HOST_BUFFER, a[1], a[2], c.c ? OFF_ADDR : 0, a[3]) as number;
+        p.borrow = false;
         p.src = null;
+        if (p.borrowedBy !== null) p.onBorrowDone(noop);
         if (TRACE) process.stderr.write(`send r=${r} pend=${(p as any).pend.length}\n`);
         if (a[4] === 1) { this.provider.flush(); return; } // posted without waiting for the result
         break;
