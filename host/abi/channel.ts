@@ -46,7 +46,7 @@ export const EV_RESET = 4;
 export const EV_SENT = 5;
 /** Received stream bytes: n indexes the batch's chunks (the worker queues them, then wasock_on_data). */
 export const EV_BYTES = 6;
-/** A socket's names: n indexes a chunk of NAMES_LEN bytes (see namesBlock). */
+/** A socket's names: n indexes a chunk of NAMES_LEN bytes (the names block below). */
 export const EV_NAMES = 7;
 /** A received datagram: n indexes a chunk, its source sockaddr (DGRAM_HEAD bytes) then its bytes. */
 export const EV_DGRAM = 8;

@@ -99,7 +99,7 @@ export class CoreProxy {
     return new TextDecoder().decode(this.shared.slice(OFF_TEXT, OFF_TEXT + this.ctl[CTL_AUX]));
   }
 
-  /** Takes a socket's names from a block (channel.ts, namesBlock); which: 1 local, 2 remote. */
+  /** Takes a socket's names from a names block (channel.ts, NAMES_LEN) at `at`; which: 1 local, 2 remote. */
   private takeNames(sk: Sock, b: Uint8Array, at: number, which: number): void {
     if ((which & 1) !== 0) sk.local = b[at] > 0 ? b.slice(at + NAMES_LOCAL, at + NAMES_LOCAL + b[at]) : null;
     if ((which & 2) !== 0) sk.remote = b[at + 1] > 0 ? b.slice(at + NAMES_REMOTE, at + NAMES_REMOTE + b[at + 1]) : null;

@@ -11,7 +11,9 @@
 // Blocking: the core never blocks; a call on a blocking socket that the core answers with
 // WSAEWOULDBLOCK waits in CoreProxy.wait (Atomics.wait on the channel) until events arrive, pumps
 // them into the core and retries, honouring SO_RCVTIMEO / SO_SNDTIMEO (WSAETIMEDOUT), the select
-// timeval and the WSAPoll timeout. A call that needs no I/O never leaves this thread.
+// timeval, the WSAPoll timeout and WSAWaitForMultipleEvents' dwTimeout (the core keeps the event
+// objects and answers at once; the network events that signal them arrive through the same wait).
+// A call that needs no I/O never leaves this thread.
 //
 // Memory that Winsock hands to the program (addrinfo chains, hostent, inet_ntoa's buffer) lives in
 // guest memory, allocated with the guest's own malloc/free, which include/winsock2.h exports as
