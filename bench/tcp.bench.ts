@@ -7,8 +7,11 @@
 //   connection's first megabytes. Both connections are set up once and warmed up (excluded) before
 //   anything is measured, so both run with grown buffers.
 // - Part of the loopback work runs in softirq context, sometimes in ksoftirqd: on this shared
-//   2-core machine other processes then decide when our packets move (CPU placement). That hits
-//   whichever side runs at that moment, so the sides take turns in short blocks (A B C, B C A, ...),
+//   2-core machine other processes then decide when our packets move, and on which CPU (CPU
+//   placement). Each side's process is pinned to the same CPU (taskset; TCP_BENCH_CPU=n picks it,
+//   =none leaves placement to the scheduler, which then gave the two raw references steadier and
+//   wasock unsteadier runs: wasock / onread 0.42-0.90 unpinned, 0.69-1.72 pinned, over 9 runs each).
+//   Load still hits whichever side runs at that moment, so the sides take turns in short blocks (A B C, B C A, ...),
 //   each figure is the median over many blocks (min-max shown), and the ratio is also taken per
 //   round (the median of each round's wasock / reference), which cancels slow drifts in load.
 // - The receiver's allocations: for every 'data' event Node mallocs a fresh 64 KiB buffer, and
@@ -46,6 +49,8 @@
 // client has 1 await per round trip and its echo none: about 0.3 µs of JavaScript and wasm beyond
 // raw's per end, measured by feeding the receive path directly (a 64 KiB chunk adds a 0.6 µs copy).
 import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { BLOCK_BYTES, CHUNK, RT_BLOCK, Sample, SideKind, Test, open } from "./tcp-side.ts";
 
@@ -58,13 +63,21 @@ const RT_BLOCKS = 16;            // 16000 round trips per side
 interface Side { name: string; block(): Promise<Sample>; close(): Promise<void> }
 
 const ONE_PROCESS = process.env.TCP_BENCH_ONE_PROCESS === "1";
+const TASKSET = "/usr/bin/taskset";
+/** The CPU every side's process is pinned to (TCP_BENCH_CPU, default the last one; "none": not pinned). */
+const PIN: number | null = process.env.TCP_BENCH_CPU === "none" || !existsSync(TASKSET) ? null
+  : process.env.TCP_BENCH_CPU !== undefined ? Number(process.env.TCP_BENCH_CPU) : availableParallelism() - 1;
 
 async function side(kind: SideKind, test: Test): Promise<Side> {
   if (ONE_PROCESS) {
     const s = await open(kind, test);
     return { name: s.name, block: () => s.sample(), close: async () => s.close() };
   }
-  const child = fork(fileURLToPath(new URL("./tcp-side-boot.mjs", import.meta.url)), ["--tcp-side", kind, test], { stdio: "inherit" });
+  const boot = fileURLToPath(new URL("./tcp-side-boot.mjs", import.meta.url));
+  // Every side on the same CPU (CPU placement): `taskset -c N node ...`, the IPC channel inherited.
+  const child = PIN === null
+    ? fork(boot, ["--tcp-side", kind, test], { stdio: "inherit" })
+    : fork(boot, ["--tcp-side", kind, test], { stdio: "inherit", execPath: TASKSET, execArgv: ["-c", String(PIN), process.execPath, ...process.execArgv] });
   let answer: ((m: any) => void) | null = null;
   let failed: Error | null = null;
   const fail = (e: Error) => { failed = e; const a = answer; answer = null; a?.(null); };
@@ -140,7 +153,8 @@ export default async function (): Promise<void> {
   const t = await rounds(tSides, WARM_BLOCKS, BLOCKS);
   const lSides = await Promise.all(kinds.map((k) => side(k, "roundTrip")));
   const l = await rounds(lSides, RT_WARM, RT_BLOCKS);
-  console.log(`TCP over loopback, ${ONE_PROCESS ? "all sides in this one process" : "each side in its own process"}; sides in rotating order, warm-up excluded.`);
+  console.log(`TCP over loopback, ${ONE_PROCESS ? "all sides in this one process" : `each side in its own process${PIN === null ? "" : `, all on CPU ${PIN}`}`}; ` +
+    `sides in rotating order, warm-up excluded.`);
   report(`throughput: ${BLOCKS} blocks of ${BLOCK_BYTES >> 20} MiB per side (${(BLOCKS * BLOCK_BYTES) >> 20} MiB) in ${CHUNK >> 10} KiB sends`,
     "MB/s", tSides, t, "MB per CPU-second", (s) => BLOCK_BYTES / s.cpu, ["MiB", BLOCK_BYTES / 2 ** 20], "(goal >= 0.90x)");
   report(`round trip: ${RT_BLOCKS} blocks of ${RT_BLOCK} 1-byte round trips per side`,
