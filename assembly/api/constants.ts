@@ -97,3 +97,18 @@ export const WSA_WAIT_FAILED: u32 = 0xffffffff;
 export const WSA_INVALID_HANDLE: i32 = 6;
 export const WSA_NOT_ENOUGH_MEMORY: i32 = 8;
 export const WSA_INVALID_PARAMETER: i32 = 87;
+
+// WSASend / WSARecv and overlapped I/O (api/overlapped.ts)
+export const MSG_PARTIAL: i32 = 0x8000;
+export const WSABUF_LEN: i32 = 8;         // 32-bit WSABUF: u_long len; char* buf
+export const WSAOVERLAPPED_LEN: i32 = 20; // 32-bit: Internal, InternalHigh, Offset, OffsetHigh, hEvent
+export const WSA_IO_PENDING: i32 = 997;
+export const WSA_IO_INCOMPLETE: i32 = 996;
+export const WSA_OPERATION_ABORTED: i32 = 995;
+// NTSTATUS values kept in WSAOVERLAPPED.Internal, as Windows keeps them.
+export const STATUS_SUCCESS: u32 = 0;
+export const STATUS_PENDING: u32 = 0x103;
+export const STATUS_BUFFER_OVERFLOW: u32 = 0x80000005;
+export const STATUS_CANCELLED: u32 = 0xc0000120;
+export const STATUS_CONNECTION_RESET: u32 = 0xc000020d;
+export const STATUS_CONNECTION_ABORTED: u32 = 0xc0000241;

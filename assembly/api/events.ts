@@ -7,6 +7,7 @@ import { SockErr, toWsa } from "./errors";
 import { Sock, SockState, lookup } from "./sock";
 import { FD_CONNECT, SOCK_STREAM } from "./constants";
 import { check, record } from "./netevents";
+import { pumpOverlapped } from "./overlapped";
 
 /** A connect finished: Ok, or the reason it failed (connectFailed puts it in exceptfds). */
 export function onConnected(h: i32, e: SockErr): void {
@@ -41,6 +42,7 @@ export function onData(h: i32, n: i32): void {
   s.rxAvail += n;
   if (s.type != SOCK_STREAM) s.dgrams++;
   if (s.evMask != 0) check(s);
+  if (s.ovRecv != 0) pumpOverlapped(s);
 }
 
 /** The peer sent FIN: recv returns 0 once the data is drained. */
@@ -49,6 +51,7 @@ export function onEof(h: i32): void {
   if (s === null) return;
   s.peerEof = true;
   check(s);
+  if (s.ovRecv != 0) pumpOverlapped(s);
 }
 
 /** The connection was reset or aborted; queued data is gone and every later read or write fails. */
@@ -66,6 +69,7 @@ export function onReset(h: i32, e: SockErr): void {
   s.sndQueued = 0;
   s.sndWrites = 0;
   check(s);
+  if (s.ovRecv + s.ovSend != 0) pumpOverlapped(s);
 }
 
 /** The provider put `n` bytes of one earlier send on the network (backpressure released). */
@@ -75,6 +79,7 @@ export function onSent(h: i32, n: i32): void {
   s.sndQueued = max(0, s.sndQueued - n);
   s.sndWrites = max(0, s.sndWrites - 1);
   if (s.evMask != 0) check(s);
+  if (s.ovSend != 0) pumpOverlapped(s);
 }
 
 export function sockOf(h: i32): Sock | null {

@@ -38,6 +38,9 @@ export class Sock {
   state: SockState = SockState.Open;
 
   nonBlocking: bool = false;
+  overlapped: bool = true;         // created with WSA_FLAG_OVERLAPPED (socket() sockets are)
+  ovRecv: i32 = 0;                 // overlapped receives queued (api/overlapped.ts)
+  ovSend: i32 = 0;                 // overlapped sends queued
   bound: bool = false;
   shutSend: bool = false;
   shutRecv: bool = false;

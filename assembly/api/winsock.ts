@@ -16,13 +16,14 @@ import { HOST_BUFFER, MAX_SEND, SENT_NOW } from "../catalog/provider";
 import { PROTOCOL_INFOW_LEN, ProtocolEntry, entryAt, entryById, entryCount, lastLookupError, selectEntry,
   PFL_HIDDEN } from "../catalog/catalog";
 import { installHostProvider } from "../catalog/host-provider";
+import { abortOverlapped, pumpOverlapped } from "./overlapped";
 
 const WSADATA_LEN: i32 = 400; // 32-bit WSADATA: 2 + 2 + 257 + 129 + 2 + 2 (+2 pad) + 4
 
 let refs: i32 = 0;
 let version: i32 = 0;
 
-function fail(e: SockErr): i32 {
+export function fail(e: SockErr): i32 {
   setLastError(toWsa(e));
   return -1;
 }
@@ -75,6 +76,7 @@ export function WSACleanup(): i32 {
     const all = allSocks();
     for (let i = 0; i < all.length; i++) {
       const s = unchecked(all[i]);
+      abortOverlapped(s);
       s.provider.close(s, true);
       freeSock(s);
     }
@@ -136,7 +138,7 @@ function addrLen(af: i32): i32 {
 }
 
 /** The socket for h, or null with the last error set (WSANOTINITIALISED / WSAENOTSOCK). */
-function sockFor(h: i32): Sock | null {
+export function sockFor(h: i32): Sock | null {
   if (refs == 0) { fail(SockErr.NotInitialised); return null; }
   const s = lookup(h);
   if (s === null) fail(SockErr.NotSock);
@@ -182,8 +184,9 @@ function dataBufOk(p: usize, len: i32): bool {
 
 // ---- sockets --------------------------------------------------------------------------------
 
+/** socket() sockets are overlapped, as on Windows. */
 export function socket(af: i32, type: i32, protocol: i32): i32 {
-  return WSASocketW(af, type, protocol, 0, 0, 0);
+  return WSASocketW(af, type, protocol, 0, 0, C.WSA_FLAG_OVERLAPPED);
 }
 
 const KNOWN_FLAGS: i32 = C.WSA_FLAG_OVERLAPPED | 0x40 /* ACCESS_SYSTEM_SECURITY */ | 0x80 /* NO_HANDLE_INHERIT */;
@@ -209,6 +212,7 @@ export function WSASocketW(af: i32, type: i32, protocol: i32, info: usize, group
   s.type = e.type;
   s.protocol = e.protocol;
   s.catalogId = e.catalogId;
+  s.overlapped = (flags & C.WSA_FLAG_OVERLAPPED) != 0;
   const r = e.provider.open(s);
   if (r != SockErr.Ok) {
     freeSock(s);
@@ -226,6 +230,7 @@ export function closesocket(h: i32): i32 {
   if (s.nonBlocking && s.lingerOn && s.lingerSecs != 0 && s.type == C.SOCK_STREAM && s.sndQueued > 0) {
     return fail(SockErr.WouldBlock);
   }
+  abortOverlapped(s);
   s.provider.close(s, abortive);
   freeSock(s);
   return 0;
@@ -280,6 +285,7 @@ function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
   n.af = s.af; n.type = s.type; n.protocol = s.protocol; n.catalogId = s.catalogId;
   // The accepted socket inherits the listener's properties (mode and options).
   n.nonBlocking = s.nonBlocking;
+  n.overlapped = s.overlapped;
   n.keepAlive = s.keepAlive; n.lingerOn = s.lingerOn; n.lingerSecs = s.lingerSecs;
   n.oobInline = s.oobInline; n.noDelay = s.noDelay; n.ttl = s.ttl; n.v6Only = s.v6Only;
   n.sndBuf = s.sndBuf; n.rcvBuf = s.rcvBuf; n.sndTimeo = s.sndTimeo; n.rcvTimeo = s.rcvTimeo;
@@ -454,6 +460,7 @@ export function shutdown(h: i32, how: i32): i32 {
     const r = s.provider.shutdown(s, C.SD_SEND);
     if (r != SockErr.Ok) return fail(r);
   }
+  if (s.ovRecv + s.ovSend != 0) pumpOverlapped(s); // queued calls now fail with WSAESHUTDOWN
   return 0;
 }
 

@@ -51,6 +51,46 @@
 //   memory or NULL) / WSAEINVAL (hEvent not 0 and not a live event), checked in that order.
 // - closesocket on a NON-blocking stream with SO_LINGER {1, n>0} while sent data is still queued
 //   (sock info field 3 > 0): SOCKET_ERROR + WSAEWOULDBLOCK, and the socket stays open.
+// - WSASend(s, lpBuffers, dwBufferCount, lpNumberOfBytesSent, dwFlags, lpOverlapped, lpCompletionRoutine)
+//   WSASendTo(s, lpBuffers, dwBufferCount, lpNumberOfBytesSent, dwFlags, lpTo, iToLen, lpOverlapped,
+//     lpCompletionRoutine)
+//   WSARecv(s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd, lpFlags, lpOverlapped, lpCompletionRoutine)
+//   WSARecvFrom(s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd, lpFlags, lpFrom, lpFromlen,
+//     lpOverlapped, lpCompletionRoutine): int — 0, or SOCKET_ERROR + last error.
+//   lpBuffers: dwBufferCount 32-bit WSABUFs {u32 len; u32 buf}, each buf in core memory (HOST_BUFFER is
+//   not accepted here). Checks, in order: WSANOTINITIALISED, WSAENOTSOCK; WSAEFAULT when the array
+//   (NULL included, even with count 0) or any buffer with len > 0 is outside memory; WSAEINVAL when
+//   the lengths add up past 2^31-1; with lpOverlapped: WSAEFAULT (20 bytes outside memory),
+//   WSAEOPNOTSUPP (lpCompletionRoutine not NULL: no APCs, as on Windows CE), WSAEINVAL (socket made
+//   by WSASocket without WSA_FLAG_OVERLAPPED; socket() sockets are overlapped), WSAEFAULT
+//   (lpNumberOf* not NULL and outside memory); without: lpNumberOf* must be in memory (WSAEFAULT).
+//   WSARecv*: lpFlags must be in memory (WSAEFAULT); lpFrom/lpFromlen as recvfrom checks them. Then
+//   the call is send/sendto/recv/recvfrom with the same errors (WSAEWOULDBLOCK, WSAENOTCONN, ...) and
+//   WSAEventSelect re-enabling. Sends gather all buffers into one send (ONE datagram). Stream
+//   receives fill the buffers in order; datagram receives scatter one datagram; a datagram larger
+//   than the buffers fills them, writes *lpNumberOfBytesRecvd = the bytes kept and *lpFlags =
+//   MSG_PARTIAL (0x8000), and fails with WSAEMSGSIZE (the rest is lost). On success *lpFlags = 0.
+//   MSG_PARTIAL in the input flags is ignored; other unknown flags: WSAEOPNOTSUPP.
+// - Overlapped (lpOverlapped, 32-bit WSAOVERLAPPED: u32 Internal, InternalHigh, Offset, OffsetHigh;
+//   i32 hEvent): a call that completes at once returns 0 (or WSAEMSGSIZE as above) AND completes the
+//   overlapped: Internal = NTSTATUS, InternalHigh = bytes, hEvent set (low bit ignored; 0: no
+//   event). A call that would block returns SOCKET_ERROR + WSA_IO_PENDING (997), Internal =
+//   STATUS_PENDING (0x103), and is queued in the core (WSABUF array and lpTo copied; the buffers,
+//   lpFrom, lpFromlen and the WSAOVERLAPPED must stay valid); a call made while others of its
+//   direction are queued is queued behind them. The core runs queued calls, per direction in order,
+//   from the wasock_on_* events and shutdown; closesocket and WSACleanup complete them with
+//   STATUS_CANCELLED. Non-blocking mode does not apply to overlapped calls. Internal values:
+//   0 success, 0x80000005 truncated datagram (WSAEMSGSIZE, MSG_PARTIAL), 0xC0000120 cancelled
+//   (WSA_OPERATION_ABORTED 995), 0xC000020D WSAECONNRESET, 0xC0000241 WSAECONNABORTED; any other
+//   failure stores its WSA code itself.
+// - WSAGetOverlappedResult(s, lpOverlapped, lpcbTransfer, fWait, lpdwFlags): BOOL — WSANOTINITIALISED;
+//   WSAEFAULT when any of the three pointers is outside memory; while Internal is STATUS_PENDING:
+//   0 + WSAENOTSOCK (s not live) or WSA_IO_INCOMPLETE (996) whatever fWait (the core never waits: a
+//   host waits for hEvent and asks again). Otherwise *lpcbTransfer = InternalHigh, *lpdwFlags =
+//   MSG_PARTIAL for 0x80000005 else 0, and 1 for success or 0 + the error decoded from Internal (s is
+//   not checked then, so a call cancelled by closesocket still reads WSA_OPERATION_ABORTED).
+// - wasock_alloc(n) / wasock_free(p): core memory that outlives a call (WSAOVERLAPPEDs and buffers of
+//   overlapped calls); wasock_overlapped_pending(h): calls queued on h, -1 not a socket.
 // - wasock_event_changes(): u32 counter described above; wasock_event_state(h): 1 signalled,
 //   0 not, -1 not a live event (sets no last error).
 
@@ -61,6 +101,8 @@ export {
   WSAIoctl, select, WSAPoll, WSAEnumProtocolsW, WSACreateEvent, WSACloseEvent, WSASetEvent, WSAResetEvent,
   WSAWaitForMultipleEvents, WSAEventSelect, WSAEnumNetworkEvents,
 } from "../api/winsock";
+export { WSASend, WSASendTo, WSARecv, WSARecvFrom, WSAGetOverlappedResult } from "../api/overlapped";
+import { pendingOverlapped } from "../api/overlapped";
 export * from "../api/names-exports";
 
 import { negotiatedVersion, readiness } from "../api/winsock";
@@ -119,6 +161,19 @@ export function wasock_sock_info(h: i32, field: i32): i32 {
     default: return -1;
   }
 }
+
+/** Overlapped calls queued on socket h; -1 when h is not a socket. */
+export function wasock_overlapped_pending(h: i32): i32 { return pendingOverlapped(h); }
+
+/**
+ * n bytes of core memory (not moved or collected) for what must outlive one call: WSAOVERLAPPEDs,
+ * the buffers of overlapped calls. 0 when n is not in 1..2^30 or memory ran out. Freed by wasock_free.
+ */
+export function wasock_alloc(n: i32): usize {
+  if (n <= 0 || n > 0x40000000) return 0;
+  return heap.alloc(<usize>n);
+}
+export function wasock_free(p: usize): void { if (p != 0) heap.free(p); }
 
 export function wasock_sockerr_count(): i32 { return <i32>SockErr.Count; }
 export function wasock_sockerr_to_wsa(e: i32): i32 { return toWsa(<SockErr>e); }

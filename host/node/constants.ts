@@ -104,3 +104,14 @@ export const WSA_WAIT_IO_COMPLETION = 0xc0;
 export const WSA_WAIT_TIMEOUT = 258;
 export const WSA_WAIT_FAILED = 0xffffffff;
 export const WSA_INFINITE = 0xffffffff;
+
+// WSASend / WSARecv and overlapped I/O
+export const MSG_PARTIAL = 0x8000;
+export const WSA_IO_PENDING = 997;
+export const WSA_IO_INCOMPLETE = 996;
+export const WSA_OPERATION_ABORTED = 995;
+/** NTSTATUS values in WSAOVERLAPPED.Internal. */
+export const STATUS_SUCCESS = 0;
+export const STATUS_PENDING = 0x103;
+export const STATUS_BUFFER_OVERFLOW = 0x80000005;
+export const STATUS_CANCELLED = 0xc0000120;

@@ -149,6 +149,39 @@ class EventWaiter {
   ) {}
 }
 
+/**
+ * A WSAOVERLAPPED for the TypeScript API. Pass it to WSASend/WSASendTo/WSARecv/WSARecvFrom; while the
+ * call is in flight the core holds its own copy (the 20-byte 32-bit layout) together with core-side
+ * copies of the buffers (see Winsock.WSARecv). The fields here are updated when the call completes.
+ */
+export class WSAOVERLAPPED {
+  Internal = 0;
+  InternalHigh = 0;
+  Offset = 0;
+  OffsetHigh = 0;
+  constructor(public hEvent = 0) {}
+}
+
+/** The result of WSARecv/WSARecvFrom/WSAGetOverlappedResult: bytes and the flags (MSG_PARTIAL). */
+export interface WSAIoResult { bytes: number; flags: number }
+
+/** An overlapped call in flight: its core block (WSAOVERLAPPED, WSABUFs, address, data). */
+class Inflight {
+  constructor(
+    public s: number,
+    public ov: WSAOVERLAPPED,
+    public p: number,
+    public recv: boolean,
+    public bufs: Uint8Array[],
+    public from: Partial<SockAddr> | null,
+  ) {}
+}
+
+// A call's core block: WSAOVERLAPPED (20) | WSABUF array at 24 | then at A: sockaddr (32), fromlen,
+// flags, bytes (4 each), data from A + 48 (each buffer's bytes in turn).
+const B_WSABUF = 24;
+const B_FROM = 0, B_FROMLEN = 32, B_FLAGS = 36, B_BYTES = 40, B_DATA = 48;
+
 /** WSAEnumNetworkEvents' result: the FD_* bits recorded and the error of each (indexed by FD_x_BIT). */
 export interface WSANetworkEvents { lNetworkEvents: number; iErrorCode: number[] }
 
@@ -162,6 +195,8 @@ export class Winsock {
   private waiters = new Map<number, Waiter[]>();
   private waking = 0;
   private evWaiters: EventWaiter[] = [];
+  private inflight = new Map<number, Inflight[]>();
+  private inflightOf = new Map<WSAOVERLAPPED, Inflight>();
   private evSeen = -1;
 
   private constructor(core: Core, host: NodeHostProvider) {
@@ -211,6 +246,7 @@ export class Winsock {
 
   /** After an event on h: settles the waiters whose condition now holds (readiness read once). */
   private wake(h: number): void {
+    if (this.inflightOf.size !== 0) this.reap(h);
     if (this.evWaiters.length !== 0) this.wakeEvents();
     const list = this.waiters.get(h);
     if (list === undefined || list.length === 0 || this.waking === h) return;
@@ -342,6 +378,7 @@ export class Winsock {
 
   WSACleanup(): number {
     const r = this.done(this.core.WSACleanup());
+    for (const h of [...this.inflight.keys()]) this.reap(h);
     for (const h of [...this.waiters.keys()]) this.wake(h);
     return r;
   }
@@ -526,6 +563,250 @@ export class Winsock {
     if (e !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) return Promise.reject(new WinsockError(e));
     return this.park(OP_RECV, s, buf, flags, from, null, this.info(s, 7) >>> 0);
   }
+
+  // ---- WSASend / WSARecv, overlapped ----------------------------------------------------------
+  // The data of these calls crosses into core memory: each call stages its buffers in a core block
+  // (wasock_alloc), which the core's WSABUF array points into. A call that completes at once is
+  // copied back (receives) and its block freed before the method returns. An overlapped call that
+  // is pending keeps its block; when the core completes it (inside a host event), this object copies
+  // the received bytes into the caller's Uint8Arrays, fills `from` and the WSAOVERLAPPED's fields,
+  // and frees the block -- before any waiter or WSAGetOverlappedResult sees the completion. So the
+  // caller's arrays must stay alive (they are held here) but are written only at completion.
+
+  private stage(bufs: Uint8Array[], send: boolean): { p: number; total: number } {
+    if (!Array.isArray(bufs) || bufs.some((b) => !(b instanceof Uint8Array))) throw new TypeError("buffers must be an array of Uint8Array");
+    let total = 0;
+    for (const b of bufs) total += b.length;
+    const a = (B_WSABUF + 8 * bufs.length + 7) & ~7;
+    const p = this.core.wasock_alloc(a + B_DATA + total) >>> 0;
+    if (p === 0) throw new WinsockError(WSA.WSAENOBUFS);
+    const dv = this.dv(), m = this.mem();
+    m.fill(0, p, p + a + B_DATA);
+    let at = p + a + B_DATA;
+    bufs.forEach((b, i) => {
+      dv.setUint32(p + B_WSABUF + 8 * i, b.length, true);
+      dv.setUint32(p + B_WSABUF + 8 * i + 4, at, true);
+      if (send) m.set(b, at);
+      at += b.length;
+    });
+    return { p, total };
+  }
+
+  private areaOf(p: number, n: number): number { return p + ((B_WSABUF + 8 * n + 7) & ~7); }
+
+  /** Copies `bytes` received bytes from the block into the caller's buffers, in order. */
+  private unstage(p: number, bufs: Uint8Array[], bytes: number): void {
+    const m = this.mem();
+    let at = this.areaOf(p, bufs.length) + B_DATA;
+    for (const b of bufs) {
+      if (bytes <= 0) break;
+      const k = Math.min(b.length, bytes);
+      b.set(m.subarray(at, at + k));
+      at += b.length;
+      bytes -= k;
+    }
+  }
+
+  private writeOv(ov: WSAOVERLAPPED, p: number): void {
+    const dv = this.dv();
+    dv.setUint32(p, ov.Internal >>> 0, true);
+    dv.setUint32(p + 4, ov.InternalHigh >>> 0, true);
+    dv.setUint32(p + 8, ov.Offset >>> 0, true);
+    dv.setUint32(p + 12, ov.OffsetHigh >>> 0, true);
+    dv.setInt32(p + 16, ov.hEvent | 0, true);
+  }
+
+  private readOv(ov: WSAOVERLAPPED, p: number): void {
+    const dv = this.dv();
+    ov.Internal = dv.getUint32(p, true);
+    ov.InternalHigh = dv.getUint32(p + 4, true);
+  }
+
+  /** A completed call's data, address and WSAOVERLAPPED fields go to the caller; its block is freed. */
+  private land(f: Inflight): void {
+    this.readOv(f.ov, f.p);
+    const st = f.ov.Internal;
+    if (f.recv && (st === K.STATUS_SUCCESS || st === K.STATUS_BUFFER_OVERFLOW)) {
+      this.unstage(f.p, f.bufs, f.ov.InternalHigh);
+      if (f.from !== null) {
+        const a = this.areaOf(f.p, f.bufs.length);
+        const addr = decodeSockAddr(this.mem(), a + B_FROM, this.dv().getInt32(a + B_FROMLEN, true));
+        if (addr) Object.assign(f.from, addr);
+      }
+    }
+    this.core.wasock_free(f.p);
+  }
+
+  /** Lands every completed overlapped call of socket h. */
+  private reap(h: number): void {
+    const list = this.inflight.get(h);
+    if (list === undefined) return;
+    const dv = this.dv();
+    let kept = 0;
+    for (const f of list) {
+      if (dv.getUint32(f.p, true) === K.STATUS_PENDING) { list[kept++] = f; continue; }
+      this.inflightOf.delete(f.ov);
+      this.land(f);
+    }
+    list.length = kept;
+    if (kept === 0) this.inflight.delete(h);
+  }
+
+  /** Finishes one of the four calls: lands it, keeps it in flight, or throws its error. */
+  private ioEnd(r: number, s: number, p: number, recv: boolean, bufs: Uint8Array[], ov: WSAOVERLAPPED | null, from: Partial<SockAddr> | null): WSAIoResult {
+    this.host.flush();
+    if (this.evWaiters.length !== 0) this.wakeEvents();
+    const a = this.areaOf(p, bufs.length);
+    const dv = this.dv();
+    const e = r === -1 ? this.core.WSAGetLastError() : 0;
+    if (e === K.WSA_IO_PENDING && ov !== null) {
+      ov.Internal = K.STATUS_PENDING;
+      ov.InternalHigh = 0;
+      const f = new Inflight(s, ov, p, recv, bufs, from);
+      const list = this.inflight.get(s);
+      if (list === undefined) this.inflight.set(s, [f]); else list.push(f);
+      this.inflightOf.set(ov, f);
+      throw new WinsockError(e);
+    }
+    const out = { bytes: dv.getUint32(a + B_BYTES, true), flags: dv.getUint32(a + B_FLAGS, true) };
+    const partial = e === WSA.WSAEMSGSIZE && (out.flags & K.MSG_PARTIAL) !== 0;
+    if (recv && (e === 0 || partial)) {
+      this.unstage(p, bufs, out.bytes);
+      if (from !== null) {
+        const addr = decodeSockAddr(this.mem(), a + B_FROM, dv.getInt32(a + B_FROMLEN, true));
+        if (addr) Object.assign(from, addr);
+      }
+    }
+    if (ov !== null && (e === 0 || partial)) this.readOv(ov, p);
+    this.core.wasock_free(p);
+    if (e !== 0) {
+      const err = new WinsockError(e) as WinsockError & Partial<WSAIoResult>;
+      if (partial) { err.bytes = out.bytes; err.flags = out.flags; }
+      throw err;
+    }
+    return out;
+  }
+
+  private sendCall(s: number, bufs: Uint8Array[], flags: number, to: NameArg, tolen: number | undefined, ov: WSAOVERLAPPED | null, routine: number): number {
+    if (ov !== null && this.inflightOf.has(ov)) throw new WinsockError(WSA.WSAEINVAL, "this WSAOVERLAPPED is still in flight");
+    const { p } = this.stage(bufs, true);
+    const a = this.areaOf(p, bufs.length);
+    let tp = 0, tl = 0;
+    if (to !== null) { tl = this.putName(to, O_ADDR); tp = this.scratch + O_ADDR; if (tolen !== undefined) tl = tolen; }
+    if (ov !== null) this.writeOv(ov, p);
+    const r = this.core.WSASendTo(s, p + B_WSABUF, bufs.length, a + B_BYTES, flags | 0, tp, tl, ov !== null ? p : 0, routine);
+    return this.ioEnd(r, s, p, false, bufs, ov, null).bytes;
+  }
+
+  private recvCall(s: number, bufs: Uint8Array[], flags: number, from: Partial<SockAddr> | null, fromlen: number | undefined, ov: WSAOVERLAPPED | null, routine: number): WSAIoResult {
+    if (ov !== null && this.inflightOf.has(ov)) throw new WinsockError(WSA.WSAEINVAL, "this WSAOVERLAPPED is still in flight");
+    const { p } = this.stage(bufs, false);
+    const a = this.areaOf(p, bufs.length);
+    const dv = this.dv();
+    dv.setInt32(a + B_FLAGS, flags | 0, true);
+    dv.setInt32(a + B_FROMLEN, fromlen ?? 28, true);
+    if (ov !== null) this.writeOv(ov, p);
+    const r = this.core.WSARecvFrom(s, p + B_WSABUF, bufs.length, a + B_BYTES, a + B_FLAGS,
+      from !== null ? a + B_FROM : 0, from !== null ? a + B_FROMLEN : 0, ov !== null ? p : 0, routine);
+    return this.ioEnd(r, s, p, true, bufs, ov, from);
+  }
+
+  /**
+   * WSASend: the buffers gathered into one send (one datagram). Returns the bytes sent. With an
+   * overlapped: completes at once (returns the bytes, fills the WSAOVERLAPPED, sets hEvent) or throws
+   * WSA_IO_PENDING and completes later (WSAGetOverlappedResult). lpCompletionRoutine: WSAEOPNOTSUPP.
+   */
+  WSASend(s: number, buffers: Uint8Array[], flags = 0, overlapped: WSAOVERLAPPED | null = null, completionRoutine = 0): number {
+    return this.sendCall(s, buffers, flags, null, undefined, overlapped, completionRoutine);
+  }
+
+  WSASendTo(s: number, buffers: Uint8Array[], flags: number, to: NameArg, overlapped: WSAOVERLAPPED | null = null, tolen?: number, completionRoutine = 0): number {
+    return this.sendCall(s, buffers, flags, to, tolen, overlapped, completionRoutine);
+  }
+
+  /**
+   * WSARecv: scatters what arrives across the buffers; `flags` is *lpFlags on input (MSG_PEEK, MSG_OOB),
+   * the result carries it on output. A datagram larger than the buffers fills them and throws
+   * WSAEMSGSIZE with `bytes` and `flags` (MSG_PARTIAL) on the error. Overlapped: as WSASend; a pending
+   * receive writes the caller's buffers (and `from`) when it completes.
+   */
+  WSARecv(s: number, buffers: Uint8Array[], flags = 0, overlapped: WSAOVERLAPPED | null = null, completionRoutine = 0): WSAIoResult {
+    return this.recvCall(s, buffers, flags, null, undefined, overlapped, completionRoutine);
+  }
+
+  WSARecvFrom(s: number, buffers: Uint8Array[], flags: number, from: Partial<SockAddr> | null, overlapped: WSAOVERLAPPED | null = null, fromlen?: number, completionRoutine = 0): WSAIoResult {
+    return this.recvCall(s, buffers, flags, from, fromlen, overlapped, completionRoutine);
+  }
+
+  /** Blocking WSASend/WSASendTo: waits while the send would block, up to SO_SNDTIMEO (WSAETIMEDOUT). */
+  async WSASendAsync(s: number, buffers: Uint8Array[], flags = 0, to: NameArg = null): Promise<number> {
+    for (;;) {
+      try {
+        return this.sendCall(s, buffers, flags, to, undefined, null, 0);
+      } catch (e) {
+        if (!(e instanceof WinsockError) || e.errno !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) throw e;
+      }
+      if (!(await this.waitFor([s], null, this.info(s, 8) >>> 0, 2))) throw new WinsockError(WSA.WSAETIMEDOUT);
+    }
+  }
+
+  /** Blocking WSARecv: waits for data, FIN or an error, up to SO_RCVTIMEO (WSAETIMEDOUT). */
+  WSARecvAsync(s: number, buffers: Uint8Array[], flags = 0): Promise<WSAIoResult> {
+    return this.WSARecvFromAsync(s, buffers, flags, null);
+  }
+
+  async WSARecvFromAsync(s: number, buffers: Uint8Array[], flags: number, from: Partial<SockAddr> | null): Promise<WSAIoResult> {
+    for (;;) {
+      try {
+        return this.recvCall(s, buffers, flags, from, undefined, null, 0);
+      } catch (e) {
+        if (!(e instanceof WinsockError) || e.errno !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) throw e;
+      }
+      if (!(await this.waitFor([s], null, this.info(s, 7) >>> 0, 1))) throw new WinsockError(WSA.WSAETIMEDOUT);
+    }
+  }
+
+  /** True while the overlapped call is queued in the core. */
+  private inFlight(ov: WSAOVERLAPPED): boolean {
+    const f = this.inflightOf.get(ov);
+    if (f === undefined) return false;
+    this.reap(f.s);
+    return this.inflightOf.has(ov);
+  }
+
+  /**
+   * The overlapped call's result: { bytes, flags } (flags MSG_PARTIAL for a truncated datagram), or
+   * a WinsockError: WSA_IO_INCOMPLETE while pending (fWait does not wait here: use the Async form),
+   * or the call's error (WSAEMSGSIZE with bytes/flags, WSA_OPERATION_ABORTED after closesocket, ...).
+   */
+  WSAGetOverlappedResult(s: number, overlapped: WSAOVERLAPPED, fWait = false): WSAIoResult {
+    if (!(overlapped instanceof WSAOVERLAPPED)) throw new TypeError("overlapped must be a WSAOVERLAPPED");
+    let p: number;
+    if (this.inFlight(overlapped)) p = this.inflightOf.get(overlapped)!.p;
+    else { p = this.scratch + O_VAL; this.writeOv(overlapped, p); }
+    const lp = this.scratch + O_LEN;
+    const ok = this.core.WSAGetOverlappedResult(s, p, lp, fWait ? 1 : 0, lp + 4);
+    const out = { bytes: this.dv().getUint32(lp, true), flags: this.dv().getUint32(lp + 4, true) };
+    if (ok === 0) {
+      const e = this.core.WSAGetLastError();
+      const err = new WinsockError(e) as WinsockError & Partial<WSAIoResult>;
+      if (e !== K.WSA_IO_INCOMPLETE && e !== WSA.WSAENOTSOCK && e !== WSA.WSAEFAULT) { err.bytes = out.bytes; err.flags = out.flags; }
+      throw err;
+    }
+    return out;
+  }
+
+  /** WSAGetOverlappedResult with fWait = TRUE: resolves (or rejects) once the call has completed. */
+  async WSAGetOverlappedResultAsync(s: number, overlapped: WSAOVERLAPPED): Promise<WSAIoResult> {
+    const f = this.inflightOf.get(overlapped);
+    if (f !== undefined && this.inFlight(overlapped)) {
+      await this.waitFor([f.s], () => !this.inFlight(overlapped), 0);
+    }
+    return this.WSAGetOverlappedResult(s, overlapped, true);
+  }
+
+  /** Overlapped calls queued in the core on socket s (-1: not a socket). */
+  overlappedPending(s: number): number { return this.core.wasock_overlapped_pending(s); }
 
   shutdown(s: number, how: number): number { return this.done(this.core.shutdown(s, how)); }
 
