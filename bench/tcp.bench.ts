@@ -8,10 +8,11 @@
 //   anything is measured, so both run with grown buffers.
 // - Part of the loopback work runs in softirq context, sometimes in ksoftirqd: on this shared
 //   2-core machine other processes then decide when our packets move, and on which CPU (CPU
-//   placement). Each side's process is pinned to the same CPU (taskset; TCP_BENCH_CPU=n picks it,
-//   =none leaves placement to the scheduler, which then gave the two raw references steadier and
-//   wasock unsteadier runs: wasock / onread 0.42-0.90 unpinned, 0.69-1.72 pinned, over 9 runs each).
-//   Load still hits whichever side runs at that moment, so the sides take turns in short blocks (A B C, B C A, ...),
+//   placement). Each side's process is pinned to the same CPU, so that all get the same one
+//   (taskset; TCP_BENCH_CPU=n picks it, =none leaves placement to the scheduler). Measured on the
+//   shared machine, pinned or not, the same side's CPU cost per byte still moved up to 1.7x from one
+//   process to the next (wasock / onread 0.42-1.74 over ~40 runs, most near 0.8).
+//   Load hits whichever side runs at that moment, so the sides take turns in short blocks (A B C, B C A, ...),
 //   each figure is the median over many blocks (min-max shown), and the ratio is also taken per
 //   round (the median of each round's wasock / reference), which cancels slow drifts in load.
 // - The receiver's allocations: for every 'data' event Node mallocs a fresh 64 KiB buffer, and
