@@ -12,13 +12,15 @@
 //   (taskset; TCP_BENCH_CPU=n picks it, =none leaves placement to the scheduler). Measured on the
 //   shared machine, pinned or not, the same side's CPU cost per byte still moved up to 1.7x from one
 //   process to the next (wasock / onread 0.42-1.74 over ~40 runs, most near 0.8).
-//   Load hits whichever side runs at that moment, so the sides take turns in short blocks (A B C, B C A, ...),
-//   each figure is the median over many blocks (min-max shown), and the ratio is also taken per
-//   round (the median of each round's wasock / reference), which cancels slow drifts in load.
+//   Load hits whichever side runs at that moment, so the sides take turns in short blocks
+//   (A B C, B C A, ...), each figure is the median over many blocks (min-max shown), and the ratio
+//   is also taken per round (the median of each round's wasock / reference), which cancels slow
+//   drifts in load.
 // - The receiver's allocations: for every 'data' event Node mallocs a fresh 64 KiB buffer, and
 //   whether that costs page faults depends on glibc's heap state (its dynamic trim and mmap
-//   thresholds, the other allocations around it): measured here at 4-9 minor faults per read, and
-//   the main reason the ordinary reference moves between runs. Faults per MiB are printed per side.
+//   thresholds, the other allocations around it): measured here at 0 to 14 minor faults per read
+//   (up to 230 per MiB), the main reason the ordinary reference moves between runs (900 to 3800
+//   MB/s). Faults per MiB are printed per side.
 // - GC and malloc: each side runs in its own process (bench/tcp-side.ts), so it has its own
 //   V8 heap and its own malloc heap; this process only alternates their blocks. In one shared
 //   heap the reference's discarded 64 KiB read buffers were collected during whichever block came
