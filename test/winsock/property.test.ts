@@ -39,6 +39,14 @@ const op = fc.oneof(
   fc.record({ k: fc.constant("evselect"), i: fc.nat(12), e: fc.nat(8), mask: fc.constantFrom(0, 1, 2, 8, 16, 32, 0x3f, 0x3ff, -1) }),
   fc.record({ k: fc.constant("evenum"), i: fc.nat(12), e: fc.nat(8), none: fc.boolean() }),
   fc.record({ k: fc.constant("evwait"), es: fc.array(fc.nat(8), { maxLength: 5 }), all: fc.boolean() }),
+  // WSASend(To) / WSARecv(From) with WSABUF arrays (some buffers outside memory), overlapped or not.
+  fc.record({ k: fc.constant("udppair") }),
+  { weight: 4, arbitrary: fc.record({
+    k: fc.constantFrom("wsasend", "wsarecv"), i: fc.nat(12), to: fc.boolean(),
+    bufs: fc.array(fc.record({ len: fc.nat(3000), bad: fc.nat(19).map((x) => x === 0) } as const), { maxLength: 5 }),
+    flags: fc.constantFrom(0, 0, 0, 0, 1, 2, 0x8000, 0x8), slot: fc.nat(7), ovl: fc.boolean(), e: fc.nat(8),
+  }) },
+  fc.record({ k: fc.constant("ovresult"), i: fc.nat(12), slot: fc.nat(7) }),
 );
 
 describe("random call sequences", () => {
@@ -56,6 +64,29 @@ describe("random call sequences", () => {
         const dv = () => new DataView(c.memory.buffer);
         const pick = (i: number) => (handles.length ? handles[i % handles.length] : 4 * (i + 1));
         const pickEv = (i: number) => (events.length ? events[i % events.length] : 6); // 6: never an event handle
+        // Core memory for the WSA data calls: 8 WSAOVERLAPPED slots, a WSABUF array, data buffers.
+        const A = c.wasock_alloc(24576) >>> 0;
+        new Uint8Array(c.memory.buffer, A, 24576).fill(0);
+        const slotP = (k: number) => A + 32 * k;
+        const STATUS_PENDING = 0x103;
+        /** Two UDP sockets bound to 127.0.0.1, the first connected to the second. */
+        const udpPair = (): number => {
+          const m = new Uint8Array(c.memory.buffer);
+          const pair: number[] = [];
+          for (let k = 0; k < 2; k++) {
+            const h = c.socket(K.AF_INET, K.SOCK_DGRAM, K.IPPROTO_UDP);
+            handles.push(h);
+            pair.push(h);
+            m.fill(0, S, S + 16);
+            dv().setUint16(S, K.AF_INET, true);
+            m.set([127, 0, 0, 1], S + 4);
+            expect(c.bind(h, S, 16)).toBe(0);
+          }
+          dv().setInt32(S + 64, 16, true);
+          expect(c.getsockname(pair[1], S, S + 64)).toBe(0);
+          return c.connect(pair[0], S, 16);
+        };
+        if (ops.length % 2 === 0) udpPair(); // half the runs start with a datagram pair to move data through
         for (const o of ops) {
           let r = 0;
           switch (o.k) {
@@ -125,6 +156,41 @@ describe("random call sequences", () => {
               }
               break;
             }
+            case "udppair": r = udpPair(); break;
+            case "wsasend":
+            case "wsarecv": {
+              const d = dv();
+              o.bufs.forEach((b, k) => {
+                d.setUint32(A + 512 + 8 * k, b.len, true);
+                d.setUint32(A + 512 + 8 * k + 4, b.bad ? 0xfffffff0 : A + 4096 + 256 * k, true);
+              });
+              const ov = o.ovl && d.getUint32(slotP(o.slot), true) !== STATUS_PENDING ? slotP(o.slot) : 0;
+              if (ov) { d.setUint32(ov, 0, true); d.setInt32(ov + 16, pickEv(o.e), true); }
+              d.setInt32(S + 64, 28, true);
+              d.setUint32(A + 600, o.flags, true);
+              const h = pick(o.i);
+              if (o.k === "wsasend") {
+                const tp = o.to && c.getsockname(h, S, S + 64) === 0 ? S : 0;
+                r = c.WSASendTo(h, A + 512, o.bufs.length, A + 604, o.flags, tp, tp ? 28 : 0, ov, 0);
+              } else {
+                r = o.to ? c.WSARecvFrom(h, A + 512, o.bufs.length, A + 604, A + 600, S, S + 64, ov, 0)
+                  : c.WSARecv(h, A + 512, o.bufs.length, A + 604, A + 600, ov, 0);
+              }
+              ws.host.flush();
+              const err = c.WSAGetLastError();
+              if (r === -1 && err === 997) expect(dv().getUint32(ov, true)).toBe(STATUS_PENDING);
+              else if (ov) expect(dv().getUint32(ov, true)).not.toBe(STATUS_PENDING);
+              if (o.bufs.some((b) => b.bad && b.len > 0)) { expect(r).toBe(-1); expect(err).not.toBe(997); }
+              if (r === 0 && o.k === "wsarecv") expect(dv().getUint32(A + 600, true) & ~0x8000).toBe(0);
+              break;
+            }
+            case "ovresult": {
+              const ok = c.WSAGetOverlappedResult(pick(o.i), slotP(o.slot), S + 64, 0, S + 68);
+              const st = dv().getUint32(slotP(o.slot), true);
+              if (st === STATUS_PENDING) { expect(ok).toBe(0); expect([996, 10038]).toContain(c.WSAGetLastError()); }
+              else expect(ok).toBe(st === 0 ? 1 : 0);
+              break;
+            }
             case "evwait": {
               const es = o.es.map(pickEv);
               es.forEach((e, k) => dv().setInt32(S + 1024 + 4 * k, e, true));
@@ -160,12 +226,19 @@ describe("random call sequences", () => {
             expect(rec & ~mask).toBe(0);                                   // only selected events are recorded
           }
           for (const e of events) expect(c.wasock_event_state(e) === -1).toBe(deadEvents.has(e));
+          // Every queued overlapped call is a slot still STATUS_PENDING, and the other way round.
+          let queued = 0, pendingSlots = 0;
+          for (const h of handles) if (!closed.has(h)) queued += c.wasock_overlapped_pending(h);
+          for (let k = 0; k < 8; k++) if (dv().getUint32(slotP(k), true) === STATUS_PENDING) pendingSlots++;
+          expect(queued).toBe(pendingSlots);
         }
         ws.WSACleanup();
+        for (let k = 0; k < 8; k++) expect(dv().getUint32(slotP(k), true)).not.toBe(STATUS_PENDING); // cancelled
+        c.wasock_free(A);
         for (const h of handles) expect(ws.sockInfo(h)).toBeNull();
         expect(ws.host.openCount).toBe(0);
       }),
-      { numRuns: 60, seed: 20261122, interruptAfterTimeLimit: 20_000 },
+      { numRuns: 120, seed: 20261122, interruptAfterTimeLimit: 20_000 },
     );
   });
 });
