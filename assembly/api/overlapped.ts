@@ -22,7 +22,7 @@ import { getLastError, setLastError } from "./last-error";
 import { Sock, SockState, lookup } from "./sock";
 import { inMem } from "./memory";
 import { setEvent } from "./event-objects";
-import { fail, negotiatedVersion, readiness, recvfrom, sendto, sockFor, READABLE, WRITABLE } from "./winsock";
+import { fail, negotiatedVersion, readiness, recvfrom, sendto, sockFor, streamSendMore, READABLE, WRITABLE } from "./winsock";
 import * as C from "./constants";
 
 // ---- WSABUF arrays ---------------------------------------------------------------------------
@@ -82,14 +82,58 @@ function result(r: i32, bytes: i32): void {
   outErr = r < 0 ? getLastError() : 0;
 }
 
-/** One send of the gathered buffers (one datagram on a datagram socket). */
-function sendFrom(h: i32, bufs: usize, count: u32, total: i32, flags: i32, to: usize, tolen: i32): void {
+/** Streams gather small buffers into chunks of at most this many bytes; bigger buffers go as they are. */
+const CHUNK: i32 = 65536;
+/** No datagram is larger than this (the host's UDP takes 65507): a bigger gathered send is WSAEMSGSIZE. */
+const DGRAM_MAX: i32 = 65536;
+
+/** One send of the gathered buffers: one datagram, or every byte on a stream once the send is allowed. */
+function sendFrom(h: i32, s: Sock, bufs: usize, count: u32, total: i32, flags: i32, to: usize, tolen: i32): void {
   outFlags = 0;
-  let p: usize = 0;
-  if (count == 1) p = <usize>load<u32>(bufs + 4);
-  else if (total > 0) { p = temp(total); gather(bufs, count, p); }
-  const r = sendto(h, p, total, flags, to, tolen);
-  result(r, max(r, 0));
+  if (count == 1 || total == 0) {
+    const r = sendto(h, count == 0 ? 0 : <usize>load<u32>(bufs + 4), total, flags, to, tolen);
+    result(r, max(r, 0));
+    return;
+  }
+  if (s.type != C.SOCK_STREAM) {
+    if (total > DGRAM_MAX) { result(fail(SockErr.MsgSize), 0); return; }
+    const p = temp(total);
+    gather(bufs, count, p);
+    const r = sendto(h, p, total, flags, to, tolen);
+    result(r, max(r, 0));
+    return;
+  }
+  // Stream: the first piece goes through sendto (every check, WSAEWOULDBLOCK); the rest follows it.
+  let sent = 0;
+  let i: u32 = 0;
+  while (i < count) {
+    let p: usize;
+    let n: i32;
+    const len0 = <i32>load<u32>(bufs + (i << 3));
+    if (len0 == 0) { i++; continue; }
+    if (len0 >= CHUNK) {
+      p = <usize>load<u32>(bufs + (i << 3) + 4);
+      n = len0;
+      i++;
+    } else {
+      p = temp(CHUNK);
+      n = 0;
+      while (i < count) {
+        const len = <i32>load<u32>(bufs + (i << 3));
+        if (len >= CHUNK || n + len > CHUNK) break;
+        if (len != 0) memory.copy(p + n, <usize>load<u32>(bufs + (i << 3) + 4), len);
+        n += len;
+        i++;
+      }
+    }
+    const r = sent == 0 ? sendto(h, p, n, flags, to, tolen) : streamSendMore(s, p, n, flags);
+    if (r < 0) {
+      if (sent == 0) { result(r, 0); return; }
+      break; // the bytes already handed over count; the error shows on the next call
+    }
+    sent += r;
+  }
+  result(0, sent);
 }
 
 /** One receive scattered across the buffers. */
@@ -112,8 +156,10 @@ function recvInto(h: i32, s: Sock, bufs: usize, count: u32, total: i32, flags: i
     return;
   }
   const one = count == 1;
-  const p = one ? <usize>load<u32>(bufs + 4) : temp(total);
-  const r = recvfrom(h, p, total, flags, from, fromlen);
+  // A peeking stream sees at most what is queued; no datagram is larger than DGRAM_MAX.
+  const room = one ? total : s.type == C.SOCK_STREAM ? min(total, s.rxAvail) : min(total, DGRAM_MAX);
+  const p = one ? (count == 0 ? 0 : <usize>load<u32>(bufs + 4)) : temp(room);
+  const r = recvfrom(h, p, room, flags, from, fromlen);
   if (r >= 0) {
     if (!one) scatter(p, r, bufs, count);
     result(r, r);
@@ -121,9 +167,9 @@ function recvInto(h: i32, s: Sock, bufs: usize, count: u32, total: i32, flags: i
   }
   if (getLastError() == toWsa(SockErr.MsgSize)) {
     // The datagram filled the buffers; the rest is gone.
-    if (!one) scatter(p, total, bufs, count);
+    if (!one) scatter(p, room, bufs, count);
     outFlags = C.MSG_PARTIAL;
-    result(r, total);
+    result(r, room);
     return;
   }
   result(r, 0);
@@ -182,7 +228,7 @@ function runOp(h: i32, s: Sock, op: Op): bool {
   } else {
     if ((readiness(s) & WRITABLE) == 0 && s.resetErr == 0 && !s.shutSend) return false;
     const to = op.to;
-    sendFrom(h, bufs, op.count, op.total, op.flags, to === null ? 0 : changetype<usize>(to), op.tolen);
+    sendFrom(h, s, bufs, op.count, op.total, op.flags, to === null ? 0 : changetype<usize>(to), op.tolen);
   }
   if (outErr == toWsa(SockErr.WouldBlock)) return false;
   completeAt(op.ovl, outErr, outBytes);
@@ -223,6 +269,14 @@ export function abortOverlapped(s: Sock): void {
   s.ovSend = 0;
 }
 
+/** Limits of what the core keeps for queued calls: more is WSAENOBUFS. */
+const MAX_QUEUED: i32 = 1024;     // queued calls per socket
+const MAX_QUEUED_BUFS: u32 = 1024; // WSABUFs of one queued call
+
+function queueFull(s: Sock, count: u32): bool {
+  return count > MAX_QUEUED_BUFS || s.ovRecv + s.ovSend >= MAX_QUEUED;
+}
+
 function enqueue(h: i32, s: Sock, op: Op): i32 {
   store<u32>(op.ovl, C.STATUS_PENDING);
   store<u32>(op.ovl + 4, 0);
@@ -236,6 +290,14 @@ function enqueue(h: i32, s: Sock, op: Op): i32 {
 function captureBufs(bufs: usize, count: u32): StaticArray<u32> {
   const a = new StaticArray<u32>(<i32>count << 1);
   if (count > 0) memory.copy(changetype<usize>(a), bufs, <usize>count << 3);
+  return a;
+}
+
+/** WSASendTo's address, copied for a queued call (a stream ignores it, as sendto does). */
+function captureTo(s: Sock, to: usize, tolen: i32): StaticArray<u8> | null {
+  if (s.type == C.SOCK_STREAM || to == 0 || tolen <= 0 || tolen > 128 || !inMem(to, tolen)) return null;
+  const a = new StaticArray<u8>(tolen);
+  memory.copy(changetype<usize>(a), to, tolen);
   return a;
 }
 
@@ -275,20 +337,15 @@ export function WSASendTo(h: i32, bufs: usize, count: u32, sent: usize, flags: i
   if (s === null) return -1;
   const total = bufTotal(bufs, count);
   if (ovl != 0 && s.ovSend > 0) {
-    // Behind queued sends: check what the call itself would check, then queue it.
-    let cap: StaticArray<u8> | null = null;
-    if (to != 0) {
-      if (tolen <= 0 || tolen > 128 || !inMem(to, tolen)) return fail(SockErr.Fault);
-      cap = new StaticArray<u8>(tolen);
-      memory.copy(changetype<usize>(cap), to, tolen);
-    }
-    return enqueue(h, s, new Op(false, ovl, captureBufs(bufs, count), count, total, flags, 0, 0, cap, tolen));
+    // Behind queued sends: queued without trying (it runs when those have run).
+    if (s.type != C.SOCK_STREAM && to != 0 && (tolen <= 0 || tolen > 128 || !inMem(to, tolen))) return fail(SockErr.Fault);
+    if (queueFull(s, count)) return fail(SockErr.NoBufs);
+    return enqueue(h, s, new Op(false, ovl, captureBufs(bufs, count), count, total, flags, 0, 0, captureTo(s, to, tolen), tolen));
   }
-  sendFrom(h, bufs, count, total, flags, to, tolen);
+  sendFrom(h, s, bufs, count, total, flags, to, tolen);
   if (ovl != 0 && outErr == toWsa(SockErr.WouldBlock)) {
-    let cap: StaticArray<u8> | null = null;
-    if (to != 0) { cap = new StaticArray<u8>(tolen); memory.copy(changetype<usize>(cap), to, tolen); }
-    return enqueue(h, s, new Op(false, ovl, captureBufs(bufs, count), count, total, flags, 0, 0, cap, tolen));
+    if (queueFull(s, count)) return fail(SockErr.NoBufs);
+    return enqueue(h, s, new Op(false, ovl, captureBufs(bufs, count), count, total, flags, 0, 0, captureTo(s, to, tolen), tolen));
   }
   return finishNow(sent, 0, ovl);
 }
@@ -309,10 +366,12 @@ export function WSARecvFrom(h: i32, bufs: usize, count: u32, recvd: usize, flags
   const f = load<i32>(flags) & ~C.MSG_PARTIAL;
   if (ovl != 0 && s.ovRecv > 0) {
     if ((f & ~(C.MSG_OOB | C.MSG_PEEK)) != 0) return fail(SockErr.OpNotSupp);
+    if (queueFull(s, count)) return fail(SockErr.NoBufs);
     return enqueue(h, s, new Op(true, ovl, captureBufs(bufs, count), count, total, f, from, fromlen, null, 0));
   }
   recvInto(h, s, bufs, count, total, f, from, fromlen);
   if (ovl != 0 && outErr == toWsa(SockErr.WouldBlock) && (s.type != C.SOCK_STREAM || s.state == SockState.Connected)) {
+    if (queueFull(s, count)) return fail(SockErr.NoBufs);
     return enqueue(h, s, new Op(true, ovl, captureBufs(bufs, count), count, total, f, from, fromlen, null, 0));
   }
   return finishNow(recvd, flags, ovl);

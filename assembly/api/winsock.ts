@@ -369,12 +369,7 @@ function sendCall(h: i32, buf: usize, len: i32, flags: i32, to: usize, tolen: i3
     if ((flags & C.MSG_OOB) != 0) return fail(SockErr.OpNotSupp); // the host provider has no urgent data
     if (len == 0) return 0;
     if (!sendAllowed(s)) return fail(SockErr.WouldBlock);
-    const r = s.provider.send(s, buf, min(len, MAX_SEND), flags, 0, 0);
-    if (r < 0) return fail(<SockErr>(-r));
-    const n = r & MAX_SEND;
-    // SENT_NOW: the provider put it all on the network already, so nothing is left queued.
-    if (n > 0 && (r & SENT_NOW) == 0) { s.sndQueued += n; s.sndWrites++; }
-    return n;
+    return streamSendMore(s, buf, len, flags);
   }
   if ((flags & C.MSG_OOB) != 0) return fail(SockErr.OpNotSupp);
   if (s.shutSend) return fail(SockErr.Shutdown);
@@ -393,6 +388,19 @@ function sendCall(h: i32, buf: usize, len: i32, flags: i32, to: usize, tolen: i3
   if (b != SockErr.Ok) return fail(b);
   const n = s.provider.send(s, buf, len, flags, to, tlen);
   if (n < 0) return fail(<SockErr>(-n));
+  return n;
+}
+
+/**
+ * Hands `len` bytes of a stream send that was already allowed to the provider (no readiness check:
+ * a send that is allowed takes all its bytes). Returns the count, or -1 with the last error set.
+ */
+export function streamSendMore(s: Sock, buf: usize, len: i32, flags: i32): i32 {
+  const r = s.provider.send(s, buf, min(len, MAX_SEND), flags, 0, 0);
+  if (r < 0) return fail(<SockErr>(-r));
+  const n = r & MAX_SEND;
+  // SENT_NOW: the provider put it all on the network already, so nothing is left queued.
+  if (n > 0 && (r & SENT_NOW) == 0) { s.sndQueued += n; s.sndWrites++; }
   return n;
 }
 

@@ -279,20 +279,35 @@ describe("cancellation and refusals", () => {
     expect(ws.overlappedPending(s)).toBe(-1);
   });
 
+  it("queues at most 1024 calls per socket (then WSAENOBUFS), all cancelled by closesocket", async () => {
+    const ws = await started();
+    const { s } = await connected(ws);
+    const ovs: WSAOVERLAPPED[] = [];
+    for (let i = 0; i < 1024; i++) {
+      const ov = new WSAOVERLAPPED(0);
+      pending(ws, () => ws.WSARecv(s, [new Uint8Array(1)], 0, ov));
+      ovs.push(ov);
+    }
+    expectWsa(ws, () => ws.WSARecv(s, [new Uint8Array(1)], 0, new WSAOVERLAPPED(0)), "WSAENOBUFS");
+    expect(ws.overlappedPending(s)).toBe(1024);
+    ws.closesocket(s);
+    expect(ovs.every((ov) => ov.Internal === K.STATUS_CANCELLED)).toBe(true);
+  });
+
   it("WSAGetOverlappedResult's raw checks: pointers, pending on a dead handle, not initialised", async () => {
     const ws = await started();
     const core = ws.core;
     const { s } = await connected(ws);
     const p = core.wasock_alloc(128) >>> 0;
     const dv = () => new DataView(core.memory.buffer);
-    const memEnd = core.memory.buffer.byteLength;
+    const end = () => core.memory.buffer.byteLength; // read at each use: calls may grow memory
     const get = (h: number, ovl: number, cb: number, fl: number) => {
       const r = core.WSAGetOverlappedResult(h, ovl, cb, 0, fl);
       return r === 1 ? 0 : core.WSAGetLastError();
     };
     new Uint8Array(core.memory.buffer, p, 128).fill(0);
     expect(get(s, 0, p + 64, p + 68)).toBe(WSA.WSAEFAULT);
-    expect(get(s, memEnd - 12, p + 64, p + 68)).toBe(WSA.WSAEFAULT);
+    expect(get(s, end() - 12, p + 64, p + 68)).toBe(WSA.WSAEFAULT);
     expect(get(s, p, 0, p + 68)).toBe(WSA.WSAEFAULT);
     expect(get(s, p, p + 64, 0)).toBe(WSA.WSAEFAULT);
     expect(get(s, p, p + 64, p + 68)).toBe(0); // Internal 0: a success of InternalHigh bytes

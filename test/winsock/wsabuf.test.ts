@@ -159,6 +159,24 @@ describe("WSASend / WSARecv on streams", () => {
   });
 });
 
+describe("WSASend gathering on streams", () => {
+  it("thousands of small buffers and big ones mixed arrive whole and in order", async () => {
+    const ws = await started();
+    const { s, peer } = await connected(ws);
+    const chunks: Buffer[] = [];
+    peer.on("data", (d) => chunks.push(d));
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const n = i % 500 === 499 ? 70000 + i : (i * 37) % 200; // some empty, some over 64 KiB
+      parts.push(new Uint8Array(n).fill(i & 0xff));
+    }
+    const want = Buffer.concat(parts);
+    expect(await ws.WSASendAsync(s, parts)).toBe(want.length);
+    await until(() => Buffer.concat(chunks).length === want.length, 10000);
+    expect(Buffer.concat(chunks).equals(want)).toBe(true);
+  });
+});
+
 describe("WSASendTo / WSARecvFrom on datagrams", () => {
   it("a gathered WSASendTo is ONE datagram", async () => {
     const ws = await started();
@@ -239,7 +257,7 @@ describe("bad WSABUF arrays and pointers (raw core exports)", () => {
     const ws = await started();
     const core = ws.core;
     const { s } = await connected(ws);
-    const memEnd = core.memory.buffer.byteLength;
+    const end = () => core.memory.buffer.byteLength; // read at each use: calls may grow memory
     const p = core.wasock_alloc(256) >>> 0;
     const dv = () => new DataView(core.memory.buffer);
     const call = (fn: () => number) => { const r = fn(); return r === 0 ? 0 : core.WSAGetLastError(); };
@@ -250,10 +268,10 @@ describe("bad WSABUF arrays and pointers (raw core exports)", () => {
     // NULL / outside lpBuffers
     expect(call(() => core.WSASend(s, 0, 1, bytes, 0, 0, 0))).toBe(WSA.WSAEFAULT);
     expect(call(() => core.WSARecv(s, 0, 0, bytes, flags, 0, 0))).toBe(WSA.WSAEFAULT);
-    expect(call(() => core.WSASend(s, memEnd - 4, 1, bytes, 0, 0, 0))).toBe(WSA.WSAEFAULT);
+    expect(call(() => core.WSASend(s, end() - 4, 1, bytes, 0, 0, 0))).toBe(WSA.WSAEFAULT);
     expect(call(() => core.WSASend(s, p, 0x20000000, bytes, 0, 0, 0))).toBe(WSA.WSAEFAULT);
     // a buffer outside memory, or straddling its end
-    wsabuf(p + 8, 16, memEnd - 8);
+    wsabuf(p + 8, 16, end() - 8);
     expect(call(() => core.WSASend(s, p, 2, bytes, 0, 0, 0))).toBe(WSA.WSAEFAULT);
     expect(call(() => core.WSARecv(s, p, 2, bytes, flags, 0, 0))).toBe(WSA.WSAEFAULT);
     // a zero-length buffer's pointer is not looked at
@@ -268,9 +286,9 @@ describe("bad WSABUF arrays and pointers (raw core exports)", () => {
     expect(call(() => core.WSASend(s, p, 1, 0, 0, 0, 0))).toBe(WSA.WSAEFAULT);
     expect(call(() => core.WSARecv(s, p, 1, 0, flags, 0, 0))).toBe(WSA.WSAEFAULT);
     expect(call(() => core.WSARecv(s, p, 1, bytes, 0, 0, 0))).toBe(WSA.WSAEFAULT);
-    expect(call(() => core.WSARecv(s, p, 1, bytes, memEnd - 2, 0, 0))).toBe(WSA.WSAEFAULT);
+    expect(call(() => core.WSARecv(s, p, 1, bytes, end() - 2, 0, 0))).toBe(WSA.WSAEFAULT);
     // overlapped outside memory; completion routine refused
-    expect(call(() => core.WSARecv(s, p, 1, bytes, flags, memEnd - 10, 0))).toBe(WSA.WSAEFAULT);
+    expect(call(() => core.WSARecv(s, p, 1, bytes, flags, end() - 10, 0))).toBe(WSA.WSAEFAULT);
     expect(call(() => core.WSARecv(s, p, 1, bytes, flags, p + 200, 0x1234))).toBe(WSA.WSAEOPNOTSUPP);
     // WSARecvFrom's lpFrom / lpFromlen as recvfrom checks them
     dv().setInt32(p + 72, 8, true);
