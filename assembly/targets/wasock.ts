@@ -66,7 +66,9 @@
 //   (lpNumberOf* not NULL and outside memory); without: lpNumberOf* must be in memory (WSAEFAULT).
 //   WSARecv*: lpFlags must be in memory (WSAEFAULT); lpFrom/lpFromlen as recvfrom checks them. Then
 //   the call is send/sendto/recv/recvfrom with the same errors (WSAEWOULDBLOCK, WSAENOTCONN, ...) and
-//   WSAEventSelect re-enabling. Sends gather all buffers into one send (ONE datagram). Stream
+//   WSAEventSelect re-enabling. Sends gather all buffers into one send: ONE datagram (over 64 KiB in
+//   all: WSAEMSGSIZE); on a stream, once the send is allowed every byte is taken (small buffers are
+//   copied together in 64 KiB chunks, big ones handed over as they are). Stream
 //   receives fill the buffers in order; datagram receives scatter one datagram; a datagram larger
 //   than the buffers fills them, writes *lpNumberOfBytesRecvd = the bytes kept and *lpFlags =
 //   MSG_PARTIAL (0x8000), and fails with WSAEMSGSIZE (the rest is lost). On success *lpFlags = 0.
@@ -77,7 +79,8 @@
 //   event). A call that would block returns SOCKET_ERROR + WSA_IO_PENDING (997), Internal =
 //   STATUS_PENDING (0x103), and is queued in the core (WSABUF array and lpTo copied; the buffers,
 //   lpFrom, lpFromlen and the WSAOVERLAPPED must stay valid); a call made while others of its
-//   direction are queued is queued behind them. The core runs queued calls, per direction in order,
+//   direction are queued is queued behind them. At most 1024 calls are queued per socket, each with
+//   at most 1024 WSABUFs: beyond that WSAENOBUFS. The core runs queued calls, per direction in order,
 //   from the wasock_on_* events and shutdown; closesocket and WSACleanup complete them with
 //   STATUS_CANCELLED. Non-blocking mode does not apply to overlapped calls. Internal values:
 //   0 success, 0x80000005 truncated datagram (WSAEMSGSIZE, MSG_PARTIAL), 0xC0000120 cancelled

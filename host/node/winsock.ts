@@ -4,7 +4,9 @@
 //
 // The core never blocks, so each plain method is the call as a non-blocking socket makes it: a call
 // that must wait throws WinsockError WSAEWOULDBLOCK. The calls that block in Winsock have awaitable
-// forms (acceptAsync, connectAsync, sendAsync, recvAsync, recvfromAsync, selectAsync, WSAPollAsync):
+// forms (acceptAsync, connectAsync, sendAsync, recvAsync, recvfromAsync, selectAsync, WSAPollAsync,
+// WSASendAsync, WSARecvAsync, WSARecvFromAsync, WSAWaitForMultipleEventsAsync,
+// WSAGetOverlappedResultAsync):
 // on a blocking socket they wait for the events that complete the call, honouring SO_RCVTIMEO /
 // SO_SNDTIMEO (WSAETIMEDOUT) and select's timeout; on a non-blocking socket they behave like the
 // plain method. Errors are WinsockError (errors.ts) carrying Windows' errno and code.
@@ -808,7 +810,11 @@ export class Winsock {
   /** Overlapped calls queued in the core on socket s (-1: not a socket). */
   overlappedPending(s: number): number { return this.core.wasock_overlapped_pending(s); }
 
-  shutdown(s: number, how: number): number { return this.done(this.core.shutdown(s, how)); }
+  shutdown(s: number, how: number): number {
+    const r = this.done(this.core.shutdown(s, how));
+    if (this.inflightOf.size !== 0) this.reap(s); // queued receives may have failed with WSAESHUTDOWN
+    return r;
+  }
 
   private nameCall(fn: "getsockname" | "getpeername", s: number, namelen: number): SockAddr {
     const p = this.scratch;

@@ -70,6 +70,17 @@ describe("overlapped receive", () => {
     expect(ws.overlappedPending(s)).toBe(0);
   });
 
+  it("ignores the low bit of hEvent (it only keeps completion ports from being told)", async () => {
+    const ws = await started();
+    const { s, peer } = await connected(ws);
+    const ev = ws.WSACreateEvent();
+    const ov = new WSAOVERLAPPED(ev | 1);
+    pending(ws, () => ws.WSARecv(s, [new Uint8Array(4)], 0, ov));
+    peer.write("bit0");
+    expect(await ws.WSAWaitForMultipleEventsAsync([ev], false, 3000)).toBe(0);
+    expect(ws.WSAGetOverlappedResult(s, ov).bytes).toBe(4);
+  });
+
   it("completes at once when data is there: returns the bytes, fills the WSAOVERLAPPED, sets hEvent", async () => {
     const ws = await started();
     const { s, peer } = await connected(ws);
@@ -253,6 +264,7 @@ describe("cancellation and refusals", () => {
     const ov = new WSAOVERLAPPED(ws.WSACreateEvent());
     pending(ws, () => ws.WSARecv(a.s, [new Uint8Array(4)], 0, ov));
     ws.shutdown(a.s, K.SD_RECEIVE);
+    expect(ov.Internal).toBe(WSA.WSAESHUTDOWN); // a failure without an NTSTATUS of its own keeps its code
     expectWsa(ws, () => ws.WSAGetOverlappedResult(a.s, ov), "WSAESHUTDOWN");
     const b = await connected(ws);
     const ov2 = new WSAOVERLAPPED(ws.WSACreateEvent());
