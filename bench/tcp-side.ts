@@ -3,6 +3,7 @@
 // faulted back in, during another side's block. The parent asks for one block at a time ("block");
 // the answer carries the block's figure and what it cost this process (CPU time, minor page
 // faults, GC pauses). The parent runs one side at a time; the others wait in a read.
+import { execFileSync } from "node:child_process";
 import net from "node:net";
 import { PerformanceObserver } from "node:perf_hooks";
 import { Winsock } from "../host/node/winsock.ts";
@@ -19,7 +20,8 @@ export interface Sample { value: number; cpu: number; faults: number; gc: number
 const addr = (port: number) => ({ family: AF_INET, address: "127.0.0.1", port });
 const now = () => Number(process.hrtime.bigint()) / 1e3; // µs
 
-interface Side { name: string; block(): Promise<number>; close(): void }
+/** rx: the receiving socket's [local port, remote port] (throughput only), for tcpState(). */
+interface Side { name: string; block(): Promise<number>; close(): void; rx?: [number, number] }
 
 async function rawPair(opts: net.NetConnectOpts | object = {}): Promise<{ a: net.Socket; b: net.Socket; close: () => void }> {
   const srv = net.createServer();
@@ -69,14 +71,14 @@ function rawWriter(w: net.Socket, onBytes: (count: (n: number) => void) => void)
 /** Raw throughput, ordinary node:net: the receiver takes 'data' events. */
 async function rawThroughput(): Promise<Side> {
   const { a, b, close } = await rawPair();
-  return { name: "raw node:net", block: rawWriter(a, (count) => b.on("data", (d: Buffer) => count(d.length))), close };
+  return { name: "raw node:net", block: rawWriter(a, (count) => b.on("data", (d: Buffer) => count(d.length))), close, rx: [b.localPort!, b.remotePort!] };
 }
 
 /** Raw throughput, receiver reading with `onread` into one reused 64 KiB buffer (only clients take onread). */
 async function rawOnreadThroughput(): Promise<Side> {
   let count: (n: number) => void = () => {};
   const { a, b, close } = await rawPair({ onread: { buffer: Buffer.allocUnsafe(CHUNK), callback: (n: number) => { count(n); } } });
-  return { name: "raw, onread", block: rawWriter(b, (c) => (count = c)), close };
+  return { name: "raw, onread", block: rawWriter(b, (c) => (count = c)), close, rx: [a.localPort!, a.remotePort!] };
 }
 
 /** wasock throughput: blocking send of 64 KiB chunks, blocking recv into a 64 KiB buffer. */
@@ -85,6 +87,7 @@ async function wasockThroughput(ws: Winsock): Promise<Side> {
   const buf = new Uint8Array(CHUNK);
   return {
     name: "wasock",
+    rx: [ws.getsockname(b).port, ws.getpeername(b).port],
     async block() {
       const t0 = now();
       const receiver = (async () => {
@@ -185,8 +188,27 @@ async function sample(side: Side): Promise<Sample> {
   return { value, cpu: c.user + c.system, faults: process.resourceUsage().minorPageFault - f0, gc: gcMs - g0 };
 }
 
-/** A side, ready to measure: one block per sample(). */
-export interface OpenSide { name: string; sample(): Promise<Sample>; close(): void }
+/**
+ * The kernel's view of a loopback connection, from ss(8): the receiver's buffer as TCP autotuning
+ * left it (rb, bytes) and the share of time the sender waited for the receiver's window. The
+ * autotuned buffer settles per connection, from its first moments (a single-threaded sender and
+ * receiver feed it back: bigger windows, bigger bursts, bigger measured reads): 3.5 to 33 MB here.
+ */
+export interface TcpState { rcvBuf: number; rwndLimited: number }
+
+function tcpState(rx: [number, number]): TcpState | null {
+  try {
+    const q = (l: number, r: number) => execFileSync("ss", ["-t", "-i", "-m", "-n", "-H", `sport = :${l} and dport = :${r}`], { encoding: "utf8" });
+    const rb = /rb(\d+)/.exec(q(rx[0], rx[1]));
+    const lim = /rwnd_limited:\S+\(([\d.]+)%\)/.exec(q(rx[1], rx[0]));
+    return rb ? { rcvBuf: Number(rb[1]), rwndLimited: lim ? Number(lim[1]) : 0 } : null;
+  } catch {
+    return null; // no ss: not reported
+  }
+}
+
+/** A side, ready to measure: one block per sample(); tcp() after the blocks. */
+export interface OpenSide { name: string; sample(): Promise<Sample>; tcp(): TcpState | null; close(): void }
 
 /** Sets up one side in this process (its connections made, nothing measured yet). */
 export async function open(kind: SideKind, test: Test): Promise<OpenSide> {
@@ -207,7 +229,10 @@ export async function open(kind: SideKind, test: Test): Promise<OpenSide> {
   } else {
     side = test === "throughput" ? await rawOnreadThroughput() : await rawOnreadLatency();
   }
-  return { name: side.name, sample: () => sample(side), close: () => { side.close(); ws?.WSACleanup(); } };
+  return {
+    name: side.name, sample: () => sample(side), tcp: () => (side.rx ? tcpState(side.rx) : null),
+    close: () => { side.close(); ws?.WSACleanup(); },
+  };
 }
 
 /** The child process's loop: one block per "block" message, until "close". */
@@ -215,6 +240,7 @@ async function main(kind: SideKind, test: Test): Promise<void> {
   const side = await open(kind, test);
   process.on("message", async (m: string) => {
     if (m === "block") { process.send!(await side.sample()); return; }
+    if (m === "tcp") { process.send!({ tcp: side.tcp() }); return; }
     side.close();
     process.disconnect();
   });

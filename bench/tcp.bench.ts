@@ -55,7 +55,7 @@ import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { BLOCK_BYTES, CHUNK, RT_BLOCK, Sample, SideKind, Test, open } from "./tcp-side.ts";
+import { BLOCK_BYTES, CHUNK, RT_BLOCK, Sample, SideKind, TcpState, Test, open } from "./tcp-side.ts";
 
 const WARM_BLOCKS = 8;           // per side, not counted (TCP autotuning grows the buffers meanwhile)
 const BLOCKS = 48;               // per side: 48 x 8 MiB = 384 MiB
@@ -63,7 +63,7 @@ const RT_WARM = 2;
 const RT_BLOCKS = 16;            // 16000 round trips per side
 
 /** A side in its own process (or, with TCP_BENCH_ONE_PROCESS=1, in this one): one block per call. */
-interface Side { name: string; block(): Promise<Sample>; close(): Promise<void> }
+interface Side { name: string; block(): Promise<Sample>; tcp(): Promise<TcpState | null>; close(): Promise<void> }
 
 const ONE_PROCESS = process.env.TCP_BENCH_ONE_PROCESS === "1";
 const TASKSET = "/usr/bin/taskset";
@@ -74,7 +74,7 @@ const PIN: number | null = process.env.TCP_BENCH_CPU === "none" || !existsSync(T
 async function side(kind: SideKind, test: Test): Promise<Side> {
   if (ONE_PROCESS) {
     const s = await open(kind, test);
-    return { name: s.name, block: () => s.sample(), close: async () => s.close() };
+    return { name: s.name, block: () => s.sample(), tcp: async () => s.tcp(), close: async () => s.close() };
   }
   const boot = fileURLToPath(new URL("./tcp-side-boot.mjs", import.meta.url));
   // Every side on the same CPU (CPU placement): `taskset -c N node ...`, the IPC channel inherited.
@@ -95,6 +95,7 @@ async function side(kind: SideKind, test: Test): Promise<Side> {
   return {
     name: ready.ready as string,
     block: () => { const p = next(); child.send("block"); return p; },
+    tcp: async () => { const p = next(); child.send("tcp"); return (await p).tcp; },
     close: async () => { const exited = new Promise((r) => child.once("exit", r)); child.send("close"); await exited; },
   };
 }
@@ -112,7 +113,6 @@ async function rounds(sides: Side[], warm: number, count: number): Promise<Sampl
       if (r >= warm) out[i].push(s);
     }
   }
-  await Promise.all(sides.map((s) => s.close()));
   return out;
 }
 
@@ -154,12 +154,20 @@ export default async function (): Promise<void> {
   const kinds: SideKind[] = ["raw", "onread", "wasock"]; // wasock last
   const tSides = await Promise.all(kinds.map((k) => side(k, "throughput")));
   const t = await rounds(tSides, WARM_BLOCKS, BLOCKS);
+  const tcp: Array<TcpState | null> = [];
+  for (const s of tSides) tcp.push(await s.tcp());
+  await Promise.all(tSides.map((s) => s.close()));
   const lSides = await Promise.all(kinds.map((k) => side(k, "roundTrip")));
   const l = await rounds(lSides, RT_WARM, RT_BLOCKS);
+  await Promise.all(lSides.map((s) => s.close()));
   console.log(`TCP over loopback, ${ONE_PROCESS ? "all sides in this one process" : `each side in its own process${PIN === null ? "" : `, all on CPU ${PIN}`}`}; ` +
     `sides in rotating order, warm-up excluded.`);
   report(`throughput: ${BLOCKS} blocks of ${BLOCK_BYTES >> 20} MiB per side (${(BLOCKS * BLOCK_BYTES) >> 20} MiB) in ${CHUNK >> 10} KiB sends`,
     "MB/s", tSides, t, "MB per CPU-second", (s) => BLOCK_BYTES / s.cpu, ["MiB", BLOCK_BYTES / 2 ** 20], "(goal >= 0.90x)");
+  if (tcp.some((x) => x !== null)) {
+    console.log(`  receiver's buffer as TCP autotuning left it (ss), and the time its sender waited for the window:`);
+    console.log("  " + tSides.map((s, i) => `${s.name} ${tcp[i] ? `${(tcp[i]!.rcvBuf / 1e6).toFixed(1)} MB, ${tcp[i]!.rwndLimited.toFixed(0)}%` : "?"}`).join("; "));
+  }
   report(`round trip: ${RT_BLOCKS} blocks of ${RT_BLOCK} 1-byte round trips per side`,
     "us", lSides, l, "CPU us per round trip", (s) => s.cpu / RT_BLOCK, ["1000 round trips", RT_BLOCK / 1000], "(goal <= 1.15x)");
   if (process.env.TCP_BENCH_JSON) {
