@@ -4,8 +4,10 @@
 // Why raw node:net alone swings (2.2-3.8 GB/s between runs last session), and what this does about it:
 // - Loopback TCP costs the kernel two copies per byte plus per-syscall work; how many bytes each
 //   write()/read() moves depends on the socket buffers, which TCP autotuning grows over a
-//   connection's first megabytes. Both connections are set up once and warmed up (excluded) before
-//   anything is measured, so both run with grown buffers.
+//   connection's first megabytes. Every connection is set up once and warmed up (excluded) before
+//   anything is measured, but where autotuning settles is the connection's own: with sender and
+//   receiver in one thread it fed back to 1.3 MB for some connections (the sender then waited for
+//   the window half the time) and 33.6 MB for most. The bench prints both, per side (ss).
 // - Part of the loopback work runs in softirq context, sometimes in ksoftirqd: on this shared
 //   2-core machine other processes then decide when our packets move, and on which CPU (CPU
 //   placement). Each side's process is pinned to the same CPU, so that all get the same one
