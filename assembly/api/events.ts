@@ -41,8 +41,8 @@ export function onData(h: i32, n: i32): void {
   if (s.shutRecv && s.type == SOCK_STREAM) return;
   s.rxAvail += n;
   if (s.type != SOCK_STREAM) s.dgrams++;
+  if (s.ovRecv != 0) pumpOverlapped(s); // queued receives take the data first
   if (s.evMask != 0) check(s);
-  if (s.ovRecv != 0) pumpOverlapped(s);
 }
 
 /** The peer sent FIN: recv returns 0 once the data is drained. */
@@ -50,8 +50,8 @@ export function onEof(h: i32): void {
   const s = lookup(h);
   if (s === null) return;
   s.peerEof = true;
-  check(s);
   if (s.ovRecv != 0) pumpOverlapped(s);
+  check(s);
 }
 
 /** The connection was reset or aborted; queued data is gone and every later read or write fails. */
@@ -68,8 +68,8 @@ export function onReset(h: i32, e: SockErr): void {
   s.rxAvail = 0;
   s.sndQueued = 0;
   s.sndWrites = 0;
-  check(s);
   if (s.ovRecv + s.ovSend != 0) pumpOverlapped(s);
+  check(s);
 }
 
 /** The provider put `n` bytes of one earlier send on the network (backpressure released). */
@@ -78,8 +78,8 @@ export function onSent(h: i32, n: i32): void {
   if (s === null) return;
   s.sndQueued = max(0, s.sndQueued - n);
   s.sndWrites = max(0, s.sndWrites - 1);
-  if (s.evMask != 0) check(s);
   if (s.ovSend != 0) pumpOverlapped(s);
+  if (s.evMask != 0) check(s);
 }
 
 export function sockOf(h: i32): Sock | null {

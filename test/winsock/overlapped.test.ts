@@ -81,6 +81,25 @@ describe("overlapped receive", () => {
     expect(ws.WSAGetOverlappedResult(s, ov).bytes).toBe(4);
   });
 
+  it("with WSAEventSelect: data taken by a queued receive records no FD_READ; data left over does", async () => {
+    const ws = await started();
+    const { s, peer } = await connected(ws);
+    const sel = ws.WSACreateEvent();
+    ws.WSAEventSelect(s, sel, K.FD_READ);
+    const ov = new WSAOVERLAPPED(ws.WSACreateEvent());
+    const buf = new Uint8Array(4);
+    pending(ws, () => ws.WSARecv(s, [buf], 0, ov));
+    peer.write("four");
+    expect(await ws.WSAGetOverlappedResultAsync(s, ov)).toEqual({ bytes: 4, flags: 0 });
+    expect(ws.WSAEnumNetworkEvents(s, sel).lNetworkEvents & K.FD_READ).toBe(0);
+    const ov2 = new WSAOVERLAPPED(ws.WSACreateEvent());
+    pending(ws, () => ws.WSARecv(s, [buf], 0, ov2));
+    peer.write("fourmore");
+    await ws.WSAGetOverlappedResultAsync(s, ov2);
+    await until(() => ws.sockInfo(s)!.rxAvail === 4);
+    expect(ws.WSAEnumNetworkEvents(s, sel).lNetworkEvents & K.FD_READ).toBe(K.FD_READ);
+  });
+
   it("completes at once when data is there: returns the bytes, fills the WSAOVERLAPPED, sets hEvent", async () => {
     const ws = await started();
     const { s, peer } = await connected(ws);

@@ -5,7 +5,7 @@
 import net from "node:net";
 import dgram from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectWsa, expectWsaAsync, started, until, v4, Winsock, WinsockError } from "./helpers.ts";
+import { expectWsa, expectWsaAsync, started, until, v4, v6, Winsock, WinsockError } from "./helpers.ts";
 import * as K from "../../host/node/constants.ts";
 import { WSA } from "../../host/node/errors.ts";
 
@@ -227,6 +227,24 @@ describe("WSASendTo / WSARecvFrom on datagrams", () => {
     const c = new Uint8Array(16);
     expect(ws.WSARecv(s, [c])).toEqual({ bytes: 4, flags: 0 });
     expect(dec.decode(c.subarray(0, 4))).toBe("next");
+  });
+
+  it("IPv6: a gathered datagram to a node:dgram udp6 peer and back, with the sender's address", async () => {
+    const ws = await started();
+    const peer = dgram.createSocket({ type: "udp6", ipv6Only: true });
+    cleanups.push(() => peer.close());
+    await new Promise<void>((r) => peer.bind(0, "::1", r));
+    const got: Array<{ m: string; port: number }> = [];
+    peer.on("message", (m, ri) => { got.push({ m: m.toString(), port: ri.port }); peer.send(m.subarray().reverse(), ri.port, ri.address); });
+    const s = ws.socket(K.AF_INET6, SOCK_DGRAM, IPPROTO_UDP);
+    ws.bind(s, v6(0));
+    expect(ws.WSASendTo(s, [enc.encode("ab"), enc.encode("cd")], 0, v6(peer.address().port))).toBe(4);
+    const a = new Uint8Array(1), b = new Uint8Array(3);
+    const from: Record<string, unknown> = {};
+    expect(await ws.WSARecvFromAsync(s, [a, b], 0, from)).toEqual({ bytes: 4, flags: 0 });
+    expect(dec.decode(a) + dec.decode(b)).toBe("dcba");
+    expect(from).toMatchObject({ family: K.AF_INET6, address: "::1", port: peer.address().port });
+    expect(got).toEqual([{ m: "abcd", port: ws.getsockname(s).port }]);
   });
 
   it("awaitable WSARecvFrom waits for a datagram; MSG_PARTIAL on input is ignored", async () => {
