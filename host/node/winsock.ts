@@ -740,16 +740,29 @@ export class Winsock {
     return this.recvCall(s, buffers, flags, from, fromlen, overlapped, completionRoutine);
   }
 
-  /** Blocking WSASend/WSASendTo: waits while the send would block, up to SO_SNDTIMEO (WSAETIMEDOUT). */
-  async WSASendAsync(s: number, buffers: Uint8Array[], flags = 0, to: NameArg = null): Promise<number> {
+  /**
+   * Runs `call` until it no longer fails with WSAEWOULDBLOCK on a blocking socket, waiting for
+   * readiness `mask` between tries, for at most the timeout in sock info `field` (ms, 0: none).
+   */
+  private async blocking<T>(s: number, mask: number, field: number, call: () => T): Promise<T> {
+    const ms = this.info(s, field) >>> 0;
+    const deadline = ms > 0 ? Date.now() + ms : Infinity;
     for (;;) {
       try {
-        return this.sendCall(s, buffers, flags, to, undefined, null, 0);
+        return call();
       } catch (e) {
         if (!(e instanceof WinsockError) || e.errno !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) throw e;
       }
-      if (!(await this.waitFor([s], null, this.info(s, 8) >>> 0, 2))) throw new WinsockError(WSA.WSAETIMEDOUT);
+      const left = deadline - Date.now();
+      if (left <= 0 || !(await this.waitFor([s], null, Number.isFinite(left) ? Math.max(1, left) : 0, mask))) {
+        throw new WinsockError(WSA.WSAETIMEDOUT);
+      }
     }
+  }
+
+  /** Blocking WSASend/WSASendTo: waits while the send would block, up to SO_SNDTIMEO (WSAETIMEDOUT). */
+  WSASendAsync(s: number, buffers: Uint8Array[], flags = 0, to: NameArg = null): Promise<number> {
+    return this.blocking(s, 2, 8, () => this.sendCall(s, buffers, flags, to, undefined, null, 0));
   }
 
   /** Blocking WSARecv: waits for data, FIN or an error, up to SO_RCVTIMEO (WSAETIMEDOUT). */
@@ -757,15 +770,8 @@ export class Winsock {
     return this.WSARecvFromAsync(s, buffers, flags, null);
   }
 
-  async WSARecvFromAsync(s: number, buffers: Uint8Array[], flags: number, from: Partial<SockAddr> | null): Promise<WSAIoResult> {
-    for (;;) {
-      try {
-        return this.recvCall(s, buffers, flags, from, undefined, null, 0);
-      } catch (e) {
-        if (!(e instanceof WinsockError) || e.errno !== WSA.WSAEWOULDBLOCK || this.nonBlocking(s)) throw e;
-      }
-      if (!(await this.waitFor([s], null, this.info(s, 7) >>> 0, 1))) throw new WinsockError(WSA.WSAETIMEDOUT);
-    }
+  WSARecvFromAsync(s: number, buffers: Uint8Array[], flags: number, from: Partial<SockAddr> | null): Promise<WSAIoResult> {
+    return this.blocking(s, 1, 7, () => this.recvCall(s, buffers, flags, from, undefined, null, 0));
   }
 
   /** True while the overlapped call is queued in the core. */

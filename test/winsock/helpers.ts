@@ -39,3 +39,44 @@ export async function until(cond: () => boolean, ms = 3000): Promise<void> {
     await new Promise((r) => setTimeout(r, 2));
   }
 }
+
+/**
+ * node:net / node:dgram peers on loopback for one test file, closed by `cleanup()` (call it in
+ * afterEach): a listening server, a wasock stream connected to a node:net peer, a bound udp4 socket.
+ */
+export function loopbackPeers() {
+  let cleanups: Array<() => void> = [];
+  const server = async (onConn: (c: import("node:net").Socket) => void): Promise<number> => {
+    const net = await import("node:net");
+    const srv = net.createServer((c) => { c.on("error", () => {}); onConn(c); });
+    cleanups.push(() => srv.close());
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    return (srv.address() as import("node:net").AddressInfo).port;
+  };
+  return {
+    server,
+    /** A wasock TCP socket connected (blocking connect) to a fresh node:net peer. */
+    async connected(ws: Winsock): Promise<{ s: number; peer: import("node:net").Socket }> {
+      let peer: import("node:net").Socket | null = null;
+      const port = await server((c) => { peer = c; });
+      const s = ws.socket(AF_INET, 1 /* SOCK_STREAM */, 0);
+      await ws.connectAsync(s, v4(port));
+      await until(() => peer !== null);
+      cleanups.push(() => peer!.destroy());
+      return { s, peer: peer! };
+    },
+    /** A node:dgram udp4 socket bound to 127.0.0.1 and what it received. */
+    async udp(): Promise<{ sock: import("node:dgram").Socket; port: number; got: Buffer[] }> {
+      const dgram = await import("node:dgram");
+      const sock = dgram.createSocket("udp4");
+      const got: Buffer[] = [];
+      sock.on("message", (m) => got.push(m));
+      await new Promise<void>((r) => sock.bind(0, "127.0.0.1", r));
+      cleanups.push(() => sock.close());
+      return { sock, port: sock.address().port, got };
+    },
+    /** Registers something to undo at cleanup. */
+    defer(f: () => void): void { cleanups.push(f); },
+    cleanup(): void { for (const f of cleanups) f(); cleanups = []; },
+  };
+}

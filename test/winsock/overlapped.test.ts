@@ -3,10 +3,8 @@
 // STATUS_PENDING 0x103 while queued) against node:net and node:dgram peers: pending -> completion ->
 // hEvent set -> WSAGetOverlappedResult, several receives queued in order, truncated datagrams,
 // cancellation by closesocket / WSACleanup, resets, and the raw WSAOVERLAPPED the core writes.
-import net from "node:net";
-import dgram from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectWsa, expectWsaAsync, started, until, v4, Winsock, WinsockError } from "./helpers.ts";
+import { expectWsa, expectWsaAsync, loopbackPeers, started, until, v4, Winsock, WinsockError } from "./helpers.ts";
 import { WSAOVERLAPPED } from "../../host/node/winsock.ts";
 import * as K from "../../host/node/constants.ts";
 import { WSA } from "../../host/node/errors.ts";
@@ -15,27 +13,10 @@ const { AF_INET, SOCK_STREAM, SOCK_DGRAM, IPPROTO_UDP, IPPROTO_TCP } = K;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-let cleanups: Array<() => void> = [];
-afterEach(() => { for (const f of cleanups) f(); cleanups = []; });
-
-async function connected(ws: Winsock): Promise<{ s: number; peer: net.Socket }> {
-  let peer: net.Socket | null = null;
-  const srv = net.createServer((c) => { c.on("error", () => {}); peer = c; });
-  cleanups.push(() => srv.close());
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const s = ws.socket(AF_INET, SOCK_STREAM, 0);
-  await ws.connectAsync(s, v4((srv.address() as net.AddressInfo).port));
-  await until(() => peer !== null);
-  cleanups.push(() => peer!.destroy());
-  return { s, peer: peer! };
-}
-
-async function udpPeer(): Promise<dgram.Socket> {
-  const sock = dgram.createSocket("udp4");
-  await new Promise<void>((r) => sock.bind(0, "127.0.0.1", r));
-  cleanups.push(() => sock.close());
-  return sock;
-}
+const peers = loopbackPeers();
+afterEach(() => peers.cleanup());
+const connected = peers.connected;
+const udpPeer = async () => (await peers.udp()).sock;
 
 /** Calls fn, expecting WSA_IO_PENDING. */
 function pending(ws: Winsock, fn: () => unknown): void {

@@ -2,10 +2,9 @@
 // WSARecvFrom, WSASendTo): gather/scatter against node:net and node:dgram peers, one datagram per
 // call, truncated datagrams (MSG_PARTIAL + WSAEMSGSIZE), the awaitable forms, and bad WSABUF
 // arrays passed as raw pointers to the core exports.
-import net from "node:net";
 import dgram from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectWsa, expectWsaAsync, started, until, v4, v6, Winsock, WinsockError } from "./helpers.ts";
+import { expectWsa, expectWsaAsync, loopbackPeers, started, until, v4, v6, Winsock, WinsockError } from "./helpers.ts";
 import * as K from "../../host/node/constants.ts";
 import { WSA } from "../../host/node/errors.ts";
 
@@ -13,34 +12,10 @@ const { AF_INET, SOCK_STREAM, SOCK_DGRAM, IPPROTO_UDP } = K;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-let cleanups: Array<() => void> = [];
-afterEach(() => { for (const f of cleanups) f(); cleanups = []; });
-
-async function server(onConn: (c: net.Socket) => void): Promise<number> {
-  const srv = net.createServer((c) => { c.on("error", () => {}); onConn(c); });
-  cleanups.push(() => srv.close());
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  return (srv.address() as net.AddressInfo).port;
-}
-
-async function connected(ws: Winsock): Promise<{ s: number; peer: net.Socket }> {
-  let peer: net.Socket | null = null;
-  const port = await server((c) => { peer = c; });
-  const s = ws.socket(AF_INET, SOCK_STREAM, 0);
-  await ws.connectAsync(s, v4(port));
-  await until(() => peer !== null);
-  cleanups.push(() => peer!.destroy());
-  return { s, peer: peer! };
-}
-
-async function udpPeer(): Promise<{ sock: dgram.Socket; port: number; got: Buffer[] }> {
-  const sock = dgram.createSocket("udp4");
-  const got: Buffer[] = [];
-  sock.on("message", (m) => got.push(m));
-  await new Promise<void>((r) => sock.bind(0, "127.0.0.1", r));
-  cleanups.push(() => sock.close());
-  return { sock, port: sock.address().port, got };
-}
+const peers = loopbackPeers();
+afterEach(() => peers.cleanup());
+const connected = peers.connected;
+const udpPeer = peers.udp;
 
 function boundUdp(ws: Winsock): { s: number; port: number } {
   const s = ws.socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
@@ -232,7 +207,7 @@ describe("WSASendTo / WSARecvFrom on datagrams", () => {
   it("IPv6: a gathered datagram to a node:dgram udp6 peer and back, with the sender's address", async () => {
     const ws = await started();
     const peer = dgram.createSocket({ type: "udp6", ipv6Only: true });
-    cleanups.push(() => peer.close());
+    peers.defer(() => peer.close());
     await new Promise<void>((r) => peer.bind(0, "::1", r));
     const got: Array<{ m: string; port: number }> = [];
     peer.on("message", (m, ri) => { got.push({ m: m.toString(), port: ri.port }); peer.send(m.subarray().reverse(), ri.port, ri.address); });
