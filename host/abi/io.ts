@@ -135,7 +135,7 @@ export class GuestIo {
     this.batch.push(kind, h, n);
     if (!this.scheduled) {
       this.scheduled = true;
-      queueMicrotask(() => this.post());
+      setImmediate(this.postNow);
     }
   }
 
@@ -162,6 +162,8 @@ export class GuestIo {
       this.push(EV_EOF, h, 0);
     }
   }
+
+  private readonly postNow = (): void => this.post();
 
   private post(): void {
     this.scheduled = false;
