@@ -93,7 +93,7 @@
 //   MSG_PARTIAL for 0x80000005 else 0, and 1 for success or 0 + the error decoded from Internal (s is
 //   not checked then, so a call cancelled by closesocket still reads WSA_OPERATION_ABORTED).
 // - wasock_alloc(n) / wasock_free(p): core memory that outlives a call (WSAOVERLAPPEDs and buffers of
-//   overlapped calls); wasock_overlapped_pending(h): calls queued on h, -1 not a socket.
+//   overlapped calls), n in 1..64 MiB (else 0); wasock_overlapped_pending(h): calls queued on h, -1 not a socket.
 // - wasock_event_changes(): u32 counter described above; wasock_event_state(h): 1 signalled,
 //   0 not, -1 not a live event (sets no last error).
 
@@ -168,12 +168,15 @@ export function wasock_sock_info(h: i32, field: i32): i32 {
 /** Overlapped calls queued on socket h; -1 when h is not a socket. */
 export function wasock_overlapped_pending(h: i32): i32 { return pendingOverlapped(h); }
 
+/** The largest wasock_alloc: a bigger request could fail to grow memory, which traps. */
+const ALLOC_MAX: i32 = 64 << 20;
+
 /**
  * n bytes of core memory (not moved or collected) for what must outlive one call: WSAOVERLAPPEDs,
- * the buffers of overlapped calls. 0 when n is not in 1..2^30 or memory ran out. Freed by wasock_free.
+ * the buffers of overlapped calls. 0 when n is not in 1..64 MiB. Freed by wasock_free.
  */
 export function wasock_alloc(n: i32): usize {
-  if (n <= 0 || n > 0x40000000) return 0;
+  if (n <= 0 || n > ALLOC_MAX) return 0;
   return heap.alloc(<usize>n);
 }
 export function wasock_free(p: usize): void { if (p != 0) heap.free(p); }

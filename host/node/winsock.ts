@@ -574,6 +574,7 @@ export class Winsock {
   // the received bytes into the caller's Uint8Arrays, fills `from` and the WSAOVERLAPPED's fields,
   // and frees the block -- before any waiter or WSAGetOverlappedResult sees the completion. So the
   // caller's arrays must stay alive (they are held here) but are written only at completion.
+  // One call carries at most 64 MiB in all (the core's allocation limit): more is WSAENOBUFS.
 
   private stage(bufs: Uint8Array[], send: boolean): { p: number; total: number } {
     if (!Array.isArray(bufs) || bufs.some((b) => !(b instanceof Uint8Array))) throw new TypeError("buffers must be an array of Uint8Array");

@@ -296,6 +296,16 @@ describe("bad WSABUF arrays and pointers (raw core exports)", () => {
     expect(call(() => core.WSASend(s, 0, 0, 0, 0, 0, 0))).toBe(WSA.WSANOTINITIALISED);
   });
 
+  it("a call carrying more than the core's 64 MiB allocation limit is WSAENOBUFS", async () => {
+    const ws = await started();
+    const s = ws.socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    const big = new Uint8Array(33 << 20);
+    expectWsa(null, () => ws.WSASend(s, [big, big]), "WSAENOBUFS");
+    expect(ws.core.wasock_alloc(0)).toBe(0);
+    expect(ws.core.wasock_alloc(-5)).toBe(0);
+    expect(ws.core.wasock_alloc((64 << 20) + 1)).toBe(0);
+  });
+
   it("the TypeScript methods reject wrong JS types with a TypeError", async () => {
     const ws = await started();
     const s = ws.socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
