@@ -855,11 +855,50 @@ static void event_select_checks(void) {
   WSACloseEvent(ue);
 }
 
+/* WSAConnect / WSAAccept without their extras behave as connect / accept; what wasock cannot do
+ * (QOS, condition functions, overlapped results) fails with WSAEOPNOTSUPP. */
+static int CALLBACK never_called(LPWSABUF a, LPWSABUF b, void *c, void *d, LPWSABUF e, LPWSABUF f, GROUP *g, DWORD_PTR h) {
+  (void)a; (void)b; (void)c; (void)d; (void)e; (void)f; (void)g; (void)h;
+  return 0;
+}
+
+static void wsa_variant_checks(void) {
+  u_short port;
+  SOCKET l = listener(&port);
+  struct sockaddr_in a = loopback(port);
+  SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
+  char qos[64] = {0};
+  ERR("wsaconnect.qos_not_supported", WSAConnect(c, (struct sockaddr *)&a, sizeof a, NULL, NULL, qos, NULL), WSAEOPNOTSUPP);
+  WSABUF callee = {16, qos};
+  EQ("wsaconnect", WSAConnect(c, (struct sockaddr *)&a, sizeof a, NULL, &callee, NULL, NULL), 0);
+  EQ("wsaconnect.no_callee_data", callee.len, 0);
+  ERR("wsaaccept.condition_not_supported", WSAAccept(l, NULL, NULL, never_called, 0), WSAEOPNOTSUPP);
+  struct sockaddr_in peer;
+  int len = sizeof peer;
+  SOCKET s = WSAAccept(l, (struct sockaddr *)&peer, &len, NULL, 0);
+  CHECK("wsaaccept", s != INVALID_SOCKET);
+  EQ("wsaaccept.peer_address", peer.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
+  WSAOVERLAPPED ov;
+  DWORD n = 0, fl = 0;
+  memset(&ov, 0, sizeof ov);
+  EQ("wsagetoverlappedresult.none", WSAGetOverlappedResult(s, &ov, &n, FALSE, &fl), FALSE);
+  char first[128] = "";
+  const char *text = gai_strerror(WSAHOST_NOT_FOUND);
+  CHECK("gai_strerror.text", text != NULL && strlen(text) > 0);
+  if (text != NULL) snprintf(first, sizeof first, "%s", text); /* one buffer, reused by the next call */
+  text = gai_strerror(WSATYPE_NOT_FOUND);
+  CHECK("gai_strerror.differs_per_code", text != NULL && strcmp(first, text) != 0);
+  closesocket(s);
+  closesocket(c);
+  closesocket(l);
+}
+
 int main(void) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   startup_checks();
   create_and_bind_checks();
   listen_connect_checks();
+  wsa_variant_checks();
   udp_checks();
   data_checks();
   ioctl_checks();
