@@ -191,6 +191,28 @@ describe("overlapped receive", () => {
   });
 });
 
+describe("overlapped datagram already queued", () => {
+  it("a truncated datagram taken at once: WSAEMSGSIZE now, and the WSAOVERLAPPED completed with MSG_PARTIAL", async () => {
+    const ws = await started();
+    const peer = await udpPeer();
+    const s = ws.socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    ws.bind(s, v4(0));
+    peer.send("0123456789", ws.getsockname(s).port, "127.0.0.1");
+    await until(() => ws.sockInfo(s)!.rxAvail === 10);
+    const ev = ws.WSACreateEvent();
+    const ov = new WSAOVERLAPPED(ev);
+    const a = new Uint8Array(2), b = new Uint8Array(2);
+    const e = errOf(() => ws.WSARecv(s, [a, b], 0, ov));
+    expect([e.code, e.bytes, e.flags]).toEqual(["WSAEMSGSIZE", 4, K.MSG_PARTIAL]);
+    expect(dec.decode(a) + dec.decode(b)).toBe("0123");
+    expect(ov).toMatchObject({ Internal: K.STATUS_BUFFER_OVERFLOW, InternalHigh: 4 });
+    expect(ws.WSAWaitForMultipleEvents([ev], false, 0)).toBe(0);
+    const e2 = errOf(() => ws.WSAGetOverlappedResult(s, ov));
+    expect([e2.code, e2.bytes, e2.flags]).toEqual(["WSAEMSGSIZE", 4, K.MSG_PARTIAL]);
+    expect(ws.sockInfo(s)!.rxAvail).toBe(0); // the rest is gone
+  });
+});
+
 describe("overlapped send", () => {
   it("a datagram WSASendTo completes at once", async () => {
     const ws = await started();
