@@ -89,7 +89,8 @@
 // - WSAGetOverlappedResult(s, lpOverlapped, lpcbTransfer, fWait, lpdwFlags): BOOL — WSANOTINITIALISED;
 //   WSAEFAULT when any of the three pointers is outside memory; while Internal is STATUS_PENDING:
 //   0 + WSAENOTSOCK (s not live) or WSA_IO_INCOMPLETE (996) whatever fWait (the core never waits: a
-//   host waits for hEvent and asks again). Otherwise *lpcbTransfer = InternalHigh, *lpdwFlags =
+//   host waits for hEvent -- or, when hEvent is 0, for the next wasock_on_* event on s -- and asks
+//   again; Internal leaves STATUS_PENDING exactly when the call completes). Otherwise *lpcbTransfer = InternalHigh, *lpdwFlags =
 //   MSG_PARTIAL for 0x80000005 else 0, and 1 for success or 0 + the error decoded from Internal (s is
 //   not checked then, so a call cancelled by closesocket still reads WSA_OPERATION_ABORTED).
 // - wasock_alloc(n) / wasock_free(p): core memory that outlives a call (WSAOVERLAPPEDs and buffers of
