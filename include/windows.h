@@ -96,6 +96,11 @@ typedef struct _GUID {
 #define INVALID_HANDLE_VALUE ((HANDLE)(LONG_PTR)-1)
 #define ERROR_SUCCESS 0L
 #define NO_ERROR 0L
+#define STATUS_PENDING ((DWORD)0x00000103L)
+/* An overlapped call's WSAOVERLAPPED.Internal leaves STATUS_PENDING when it completes. On wasock the
+ * result is handed over inside a Winsock call (WSAWaitForMultipleEvents, WSAGetOverlappedResult, any
+ * other): a loop that only reads Internal, calling nothing, never sees it change. */
+#define HasOverlappedIoCompleted(lpOverlapped) (((DWORD)(lpOverlapped)->Internal) != STATUS_PENDING)
 
 #include <string.h>
 #define ZeroMemory(p, n) memset((p), 0, (n))

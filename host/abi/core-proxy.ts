@@ -56,6 +56,8 @@ export class CoreProxy {
   private readonly socks = new Map<number, Sock>();
   /** CTL_WAKE as of the last drain. */
   private seen = 0;
+  /** Runs after events were taken in (ws2_32 completes overlapped calls there). */
+  afterDrain: (() => void) | null = null;
 
   constructor(sab: SharedArrayBuffer, private readonly port: MessagePort) {
     this.ctl = new Int32Array(sab, 0, 16);
@@ -157,6 +159,7 @@ export class CoreProxy {
         }
       }
     }
+    if (this.afterDrain !== null) this.afterDrain();
   }
 
   /** Returns consumed credit to the main thread, in batches of CREDIT_RETURN or when the queue ran dry. */

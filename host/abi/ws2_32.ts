@@ -59,6 +59,10 @@ const WSADATA_LEN = 400;
 const NETEVENTS_LEN = 44;   // WSANETWORKEVENTS: long + int[10]
 const MAX_WAIT_EVENTS = 64; // WSA_MAXIMUM_WAIT_EVENTS
 const WSA_WAIT_TIMEOUT = 258;
+const WSA_IO_PENDING = 997;
+const STATUS_PENDING = 0x103;
+const OV_LEN = 20;          // WSAOVERLAPPED: Internal, InternalHigh, Offset, OffsetHigh, hEvent
+const OV_MAX_BYTES = 64 << 20; // the core's largest wasock_alloc
 /** A pointer outside the core's memory: the core answers it with WSAEFAULT in its own order of checks. */
 const BAD_CORE_PTR = 0xffffff00;
 const INFOW_LEN = 628;
@@ -120,6 +124,24 @@ export interface AbiCore {
 
 type Fn = (...a: number[]) => number | void;
 
+/**
+ * An overlapped call the core queued: its WSAOVERLAPPED and data live in one block of core memory
+ * (wasock_alloc) until it completes; then the result goes to the guest's WSAOVERLAPPED (Internal,
+ * InternalHigh) and, for a receive, the bytes to the guest's buffers.
+ */
+interface OverlappedOp {
+  gov: number;
+  block: number;
+  recv: boolean;
+  gbufs: Array<[number, number]>;
+  data: number;
+  gfrom: number;
+  gfromlen: number;
+}
+
+// Layout of an overlapped call's core block.
+const OB_OV = 0, OB_BUF = 24, OB_COUNT = 32, OB_FLAGS = 36, OB_FROMLEN = 40, OB_FROM = 44, OB_DATA = 112;
+
 export class Ws2_32 {
   private readonly sc: number;
   private gmem: WebAssembly.Memory | null = null;
@@ -129,11 +151,13 @@ export class Ws2_32 {
   private malloc: ((n: number) => number) | null = null;
   private free: ((p: number) => void) | null = null;
   private ntoaBuf = 0;
+  private readonly pending: OverlappedOp[] = [];
   private gaiBuf = 0;
   private hostentBuf = 0;
 
   constructor(private readonly core: AbiCore, private readonly io: CoreProxy) {
     this.sc = core.wasock_scratch() >>> 0;
+    io.afterDrain = () => { if (this.pending.length > 0) this.settle(); };
   }
 
   /** Connects the module to the guest instance once it exists (memory, allocator). */
@@ -141,6 +165,45 @@ export class Ws2_32 {
     this.gmem = exports.memory as WebAssembly.Memory;
     if (typeof exports.wasock_malloc === "function") this.malloc = exports.wasock_malloc as (n: number) => number;
     if (typeof exports.wasock_free === "function") this.free = exports.wasock_free as (p: number) => void;
+  }
+
+  /**
+   * Completes the guest's side of overlapped calls the core finished (in the events just taken in,
+   * or in closesocket/shutdown/WSACleanup): bytes to the guest's buffers, the status to its
+   * WSAOVERLAPPED, the core block freed. The core has already signalled hEvent.
+   */
+  settle(): void {
+    for (let i = 0; i < this.pending.length; i++) {
+      const op = this.pending[i];
+      const cv = this.cdv();
+      const status = cv.getUint32(op.block + OB_OV, true);
+      if (status === STATUS_PENDING) continue;
+      const n = cv.getUint32(op.block + OB_OV + 4, true);
+      if (op.recv) this.scatter(op, n);
+      if (this.inG(op.gov, 8)) {
+        this.dv().setUint32(op.gov >>> 0, status, true);
+        this.dv().setUint32((op.gov >>> 0) + 4, n, true);
+      }
+      this.core.wasock_free(op.block);
+      this.pending.splice(i--, 1);
+    }
+  }
+
+  /** A receive's bytes (and source) from its core block to the guest's buffers. */
+  private scatter(op: OverlappedOp, n: number): void {
+    const c = this.c8();
+    let at = op.data, left = n;
+    for (const [b, l] of op.gbufs) {
+      const k = Math.min(l, left);
+      if (k > 0 && this.inG(b, k)) this.g().set(c.subarray(at, at + k), b >>> 0);
+      at += k;
+      left -= k;
+    }
+    if (op.gfrom !== 0 && op.gfromlen !== 0 && this.inG(op.gfromlen, 4)) {
+      const len = this.cdv().getInt32(op.block + OB_FROMLEN, true);
+      if (len > 0 && len <= 64 && this.inG(op.gfrom, len)) this.g().set(c.subarray(op.block + OB_FROM, op.block + OB_FROM + len), op.gfrom >>> 0);
+      this.si32(op.gfromlen, len);
+    }
   }
 
   // ---- guest and core memory -----------------------------------------------------------------
@@ -473,8 +536,84 @@ export class Ws2_32 {
       for (const [b, l] of list) { self.g().copyWithin(at, b >>> 0, (b >>> 0) + l); at += l; }
       return [tmp, total];
     }
+    /**
+     * WSASend/WSASendTo/WSARecv/WSARecvFrom with an OVERLAPPED: the call goes to the core with a
+     * WSAOVERLAPPED and one buffer (the guest's buffers gathered) in a block of core memory, so that
+     * a call the core queues (WSA_IO_PENDING) can complete later from the events; settle() then
+     * hands the result back. A guest pointer outside its memory reaches the core as one outside
+     * the core's, so the core's order of checks holds.
+     */
+    function overlapped(recv: boolean, h: number, bufs: number, count: number, countp: number, flagsv: number, flagsp: number,
+      addr: number, addrlen: number, ov: number, cr: number): number {
+      io.drain();
+      self.settle();
+      const list = bufs === 0 ? null : wsabufs(bufs, count);
+      const total = list === null ? 0 : list.reduce((n, [, l]) => n + l, 0);
+      if (total > OV_MAX_BYTES) return self.error(WSAENOBUFS);
+      const block = core.wasock_alloc(OB_DATA + Math.max(total, 1)) >>> 0;
+      if (block === 0) return self.error(WSAENOBUFS);
+      const c8 = self.c8(), cv = self.cdv();
+      c8.fill(0, block, block + OB_DATA);
+      const okOv = self.inG(ov, OV_LEN);
+      if (okOv) cv.setUint32(block + OB_OV + 16, self.dv().getUint32((ov >>> 0) + 16, true), true); // hEvent
+      cv.setUint32(block + OB_BUF, total, true);
+      cv.setUint32(block + OB_BUF + 4, block + OB_DATA, true);
+      if (!recv && list !== null) {
+        let at = block + OB_DATA;
+        for (const [b, l] of list) { c8.set(self.g().subarray(b >>> 0, (b >>> 0) + l), at); at += l; }
+      }
+      const bp = list !== null ? block + OB_BUF : bufs === 0 ? 0 : BAD_CORE_PTR;
+      const n = list !== null && count > 0 ? 1 : count;
+      const cp = countp === 0 ? 0 : self.inG(countp, 4) ? block + OB_COUNT : BAD_CORE_PTR;
+      let r: number;
+      let gfrom = 0, gfromlen = 0;
+      if (recv) {
+        let fp = 0;
+        if (flagsp !== 0) {
+          fp = self.inG(flagsp, 4) ? block + OB_FLAGS : BAD_CORE_PTR;
+          if (fp !== BAD_CORE_PTR) cv.setInt32(fp, self.gi32(flagsp), true);
+        }
+        let ap = 0, lp = 0;
+        if (addr !== 0 || addrlen !== 0) {
+          lp = addrlen === 0 ? 0 : self.inG(addrlen, 4) ? block + OB_FROMLEN : BAD_CORE_PTR;
+          const cap = lp === block + OB_FROMLEN ? self.gi32(addrlen) : 0;
+          if (lp === block + OB_FROMLEN) cv.setInt32(lp, Math.min(cap, 64), true);
+          ap = addr === 0 ? 0 : cap > 0 && self.inG(addr, Math.min(cap, 64)) ? block + OB_FROM : BAD_CORE_PTR;
+          gfrom = addr; gfromlen = addrlen;
+        }
+        r = core.WSARecvFrom(h, bp, n, cp, fp, ap, lp, okOv ? block + OB_OV : BAD_CORE_PTR, cr);
+      } else {
+        let tp = 0;
+        if (addr !== 0) {
+          const k = Math.min(Math.max(addrlen, 0), 64);
+          if (k > 0 && self.inG(addr, k)) { c8.set(self.g().subarray(addr >>> 0, (addr >>> 0) + k), block + OB_FROM); tp = block + OB_FROM; }
+          else tp = k > 0 ? BAD_CORE_PTR : block + OB_FROM;
+        }
+        r = core.WSASendTo(h, bp, n, cp, flagsv, tp, addrlen, okOv ? block + OB_OV : BAD_CORE_PTR, cr);
+      }
+      const err = core.WSAGetLastError();
+      const op: OverlappedOp = { gov: ov, block, recv, gbufs: list ?? [], data: block + OB_DATA, gfrom, gfromlen };
+      if (r === -1 && err === WSA_IO_PENDING) {
+        self.pending.push(op);
+        self.dv().setUint32(ov >>> 0, STATUS_PENDING, true);
+        return -1;
+      }
+      const done = r === 0 || (recv && err === 10040); // at once (a truncated datagram included)
+      if (done) {
+        const got = cv.getUint32(block + OB_COUNT, true);
+        if (recv) self.scatter(op, cv.getUint32(block + OB_OV + 4, true));
+        if (cp === block + OB_COUNT) self.si32(countp, got);
+        if (recv && flagsp !== 0 && self.inG(flagsp, 4)) self.si32(flagsp, cv.getInt32(block + OB_FLAGS, true));
+        self.dv().setUint32(ov >>> 0, cv.getUint32(block + OB_OV, true), true);
+        self.dv().setUint32((ov >>> 0) + 4, cv.getUint32(block + OB_OV + 4, true), true);
+      }
+      core.wasock_free(block);
+      core.WSASetLastError(err);
+      return r;
+    }
+
     function wsaSendTo(h: number, bufs: number, count: number, sentp: number, flags: number, to: number, tolen: number, ov: number, cr: number): number {
-      if (ov !== 0 || cr !== 0) return self.error(WSAEOPNOTSUPP);
+      if (ov !== 0) return overlapped(false, h, bufs, count, sentp, flags, 0, to, tolen, ov, cr);
       const list = wsabufs(bufs, count);
       if (list === null || sentp === 0 || !self.inG(sentp, 4)) return self.fault();
       let total = 0;
@@ -492,7 +631,7 @@ export class Ws2_32 {
       return 0;
     }
     function wsaRecvFrom(h: number, bufs: number, count: number, recvdp: number, flagsp: number, from: number, fromlen: number, ov: number, cr: number): number {
-      if (ov !== 0 || cr !== 0) return self.error(WSAEOPNOTSUPP);
+      if (ov !== 0) return overlapped(true, h, bufs, count, recvdp, 0, flagsp, from, fromlen, ov, cr);
       const list = wsabufs(bufs, count);
       if (list === null || recvdp === 0 || !self.inG(recvdp, 4) || flagsp === 0 || !self.inG(flagsp, 4)) return self.fault();
       const flags = self.gi32(flagsp);
@@ -540,7 +679,7 @@ export class Ws2_32 {
         if (data !== 0) { self.sci32(S_VAL + 396, 0); self.fromCore(S_VAL, WSADATA_LEN, data); }
         return r;
       },
-      WSACleanup: () => { io.drain(); return core.WSACleanup(); },
+      WSACleanup: () => { io.drain(); const r = core.WSACleanup(); self.settle(); return r; },
       WSAGetLastError: () => core.WSAGetLastError(),
       WSASetLastError: (e) => { core.WSASetLastError(e); },
       WSAIsBlocking: () => core.WSAIsBlocking(),
@@ -565,7 +704,9 @@ export class Ws2_32 {
             core.setsockopt(h, SOL_SOCKET, SO_LINGER, sc + S_VAL, 4);
           }
         }
-        return core.closesocket(h);
+        const r = core.closesocket(h);
+        self.settle(); // overlapped calls on it end cancelled
+        return r;
       },
       bind: (h, name, len) => {
         io.drain();
@@ -618,9 +759,21 @@ export class Ws2_32 {
         if (r === 0 && calleeData !== 0) self.si32(calleeData, 0);
         return r;
       },
-      // No overlapped operation can be started (WSASend/WSARecv with an OVERLAPPED fail with
-      // WSAEOPNOTSUPP), so there is never a result to fetch.
-      WSAGetOverlappedResult: () => self.error(WSAEOPNOTSUPP, 0),
+      // The core decodes the guest's WSAOVERLAPPED (copied in); fWait waits here for the call to
+      // complete (the core itself never waits).
+      WSAGetOverlappedResult: (h, ov, cbp, wait, flagsp) => {
+        io.drain();
+        self.settle();
+        if (wait !== 0 && ov !== 0) {
+          while (self.pending.some((op) => op.gov === ov) && core.wasock_sock_info(h, 0) !== -1) io.wait(Infinity);
+        }
+        const okOv = self.inG(ov, OV_LEN);
+        if (okOv) self.toCore(ov, OV_LEN, S_OUT);
+        const r = core.WSAGetOverlappedResult(h, okOv ? sc + S_OUT : BAD_CORE_PTR, self.inG(cbp, 4) ? sc + S_LEN : BAD_CORE_PTR,
+          0, self.inG(flagsp, 4) ? sc + S_LEN2 : BAD_CORE_PTR);
+        if (r !== 0) { self.si32(cbp, self.ci32(S_LEN)); self.si32(flagsp, self.ci32(S_LEN2)); }
+        return r;
+      },
       WSASend: (h, bufs, count, sentp, flags, ov, cr) => wsaSendTo(h, bufs, count, sentp, flags, 0, 0, ov, cr),
       WSASendTo: wsaSendTo,
       WSARecv: (h, bufs, count, recvdp, flagsp, ov, cr) => wsaRecvFrom(h, bufs, count, recvdp, flagsp, 0, 0, ov, cr),
@@ -628,7 +781,7 @@ export class Ws2_32 {
       sendto,
       recv: (h, buf, len, flags) => recvfrom(h, buf, len, flags, 0, 0),
       recvfrom,
-      shutdown: (h, how) => { io.drain(); return core.shutdown(h, how); },
+      shutdown: (h, how) => { io.drain(); const r = core.shutdown(h, how); self.settle(); return r; },
       getsockname: getName("getsockname"),
       getpeername: getName("getpeername"),
       getsockopt: (h, level, name, val, lenp) => {

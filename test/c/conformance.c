@@ -856,7 +856,7 @@ static void event_select_checks(void) {
 }
 
 /* WSAConnect / WSAAccept without their extras behave as connect / accept; what wasock cannot do
- * (QOS, condition functions, overlapped results) fails with WSAEOPNOTSUPP. */
+ * (QOS, condition functions) fails with WSAEOPNOTSUPP. */
 static int CALLBACK never_called(LPWSABUF a, LPWSABUF b, void *c, void *d, LPWSABUF e, LPWSABUF f, GROUP *g, DWORD_PTR h) {
   (void)a; (void)b; (void)c; (void)d; (void)e; (void)f; (void)g; (void)h;
   return 0;
@@ -878,10 +878,6 @@ static void wsa_variant_checks(void) {
   SOCKET s = WSAAccept(l, (struct sockaddr *)&peer, &len, NULL, 0);
   CHECK("wsaaccept", s != INVALID_SOCKET);
   EQ("wsaaccept.peer_address", peer.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
-  WSAOVERLAPPED ov;
-  DWORD n = 0, fl = 0;
-  memset(&ov, 0, sizeof ov);
-  EQ("wsagetoverlappedresult.none", WSAGetOverlappedResult(s, &ov, &n, FALSE, &fl), FALSE);
   char first[128] = "";
   const char *text = gai_strerror(WSAHOST_NOT_FOUND);
   CHECK("gai_strerror.text", text != NULL && strlen(text) > 0);
@@ -891,6 +887,96 @@ static void wsa_variant_checks(void) {
   closesocket(s);
   closesocket(c);
   closesocket(l);
+}
+
+/* Overlapped WSARecv/WSASend (Microsoft Learn: WSARecv, WSAGetOverlappedResult): queued with
+ * WSA_IO_PENDING, completed from the network events into the program's buffers and WSAOVERLAPPED,
+ * hEvent signalled; cancelled by closesocket. */
+static void overlapped_checks(void) {
+  SOCKET c, s;
+  pair(&c, &s);
+  WSAOVERLAPPED ov;
+  memset(&ov, 0, sizeof ov);
+  ov.hEvent = WSACreateEvent();
+  char b1[4], b2[16];
+  WSABUF in[2] = {{sizeof b1, b1}, {sizeof b2, b2}};
+  DWORD got = 0, fl = 0, n = 0;
+  ERR("overlapped.recv_pending", WSARecv(s, in, 2, &got, &fl, &ov, NULL), WSA_IO_PENDING);
+  EQ("overlapped.pending_internal", ov.Internal, STATUS_PENDING);
+  CHECK("overlapped.not_completed", !HasOverlappedIoCompleted(&ov));
+  EQ("overlapped.result_incomplete", WSAGetOverlappedResult(s, &ov, &n, FALSE, &fl), FALSE);
+  EQ("overlapped.result_incomplete_error", WSAGetLastError(), WSA_IO_INCOMPLETE);
+  send(c, "hello, world", 12, 0);
+  EQ("overlapped.event_signalled", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  EQ("overlapped.internal_success", ov.Internal, 0);
+  CHECK("overlapped.completed", HasOverlappedIoCompleted(&ov));
+  EQ("overlapped.internal_high_bytes", ov.InternalHigh, 12);
+  EQ("overlapped.result", WSAGetOverlappedResult(s, &ov, &n, FALSE, &fl), TRUE);
+  EQ("overlapped.result_bytes", n, 12);
+  CHECK("overlapped.scattered", memcmp(b1, "hell", 4) == 0 && memcmp(b2, "o, world", 8) == 0);
+
+  /* data already there: the call completes at once and says so */
+  WSAResetEvent(ov.hEvent);
+  send(c, "again", 5, 0);
+  fd_set rd;
+  FD_ZERO(&rd); FD_SET(s, &rd);
+  struct timeval tv = {2, 0};
+  select(0, &rd, NULL, NULL, &tv);
+  Sleep(20); /* all 5 bytes in */
+  memset(b2, 0, sizeof b2);
+  EQ("overlapped.recv_at_once", WSARecv(s, &in[1], 1, &got, &fl, &ov, NULL), 0);
+  EQ("overlapped.recv_at_once_bytes", got, 5);
+  EQ("overlapped.recv_at_once_internal_high", ov.InternalHigh, 5);
+  EQ("overlapped.recv_at_once_event", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  CHECK("overlapped.recv_at_once_data", memcmp(b2, "again", 5) == 0);
+
+  /* an overlapped send, and WSAGetOverlappedResult waiting (fWait) for a receive */
+  WSAOVERLAPPED so;
+  memset(&so, 0, sizeof so);
+  WSABUF out = {7, (char *)"goodbye"};
+  EQ("overlapped.send", WSASend(c, &out, 1, &got, 0, &so, NULL), 0);
+  EQ("overlapped.send_bytes", got, 7);
+  WSAResetEvent(ov.hEvent);
+  memset(b2, 0, sizeof b2);
+  int r = WSARecv(s, &in[1], 1, &got, &fl, &ov, NULL);
+  CHECK("overlapped.recv_again", r == 0 || WSAGetLastError() == WSA_IO_PENDING);
+  EQ("overlapped.result_wait", WSAGetOverlappedResult(s, &ov, &n, TRUE, &fl), TRUE);
+  EQ("overlapped.result_wait_bytes", n, 7);
+  CHECK("overlapped.result_wait_data", memcmp(b2, "goodbye", 7) == 0);
+
+  /* closesocket cancels what is queued */
+  ERR("overlapped.recv_pending_again", WSARecv(s, in, 1, &got, &fl, &ov, NULL), WSA_IO_PENDING);
+  closesocket(s);
+  EQ("overlapped.cancelled_internal", ov.Internal, 0xC0000120);
+  EQ("overlapped.cancelled_result", WSAGetOverlappedResult(s, &ov, &n, FALSE, &fl), FALSE);
+  EQ("overlapped.cancelled_error", WSAGetLastError(), WSA_OPERATION_ABORTED);
+  ERR("overlapped.completion_routine", WSARecv(c, in, 1, &got, &fl, &ov, (LPWSAOVERLAPPED_COMPLETION_ROUTINE)8), WSAEOPNOTSUPP);
+  ERR("overlapped.ov_outside_memory", WSARecv(c, in, 1, &got, &fl, (LPWSAOVERLAPPED)BAD_PTR, NULL), WSAEFAULT);
+  closesocket(c);
+
+  /* a datagram receive with its source, queued, then completed by a datagram */
+  SOCKET u = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP), v = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+  struct sockaddr_in ua = loopback(0), va = loopback(0), from;
+  int len = sizeof ua, fromlen = sizeof from;
+  bind(u, (struct sockaddr *)&ua, sizeof ua);
+  getsockname(u, (struct sockaddr *)&ua, &len);
+  bind(v, (struct sockaddr *)&va, sizeof va);
+  len = sizeof va;
+  getsockname(v, (struct sockaddr *)&va, &len);
+  WSAResetEvent(ov.hEvent);
+  memset(b2, 0, sizeof b2);
+  memset(&from, 0, sizeof from);
+  fl = 0;
+  ERR("overlapped.recvfrom_pending", WSARecvFrom(u, &in[1], 1, &got, &fl, (struct sockaddr *)&from, &fromlen, &ov, NULL), WSA_IO_PENDING);
+  sendto(v, "datagram", 8, 0, (struct sockaddr *)&ua, sizeof ua);
+  EQ("overlapped.recvfrom_event", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+  EQ("overlapped.recvfrom_bytes", ov.InternalHigh, 8);
+  CHECK("overlapped.recvfrom_data", memcmp(b2, "datagram", 8) == 0);
+  EQ("overlapped.recvfrom_port", from.sin_port, va.sin_port);
+  EQ("overlapped.recvfrom_fromlen", fromlen, sizeof from);
+  closesocket(u);
+  closesocket(v);
+  WSACloseEvent(ov.hEvent);
 }
 
 int main(void) {
@@ -904,6 +990,7 @@ int main(void) {
   ioctl_checks();
   event_object_checks();
   event_select_checks();
+  overlapped_checks();
   names_checks();
   ipv6_checks();
   catalog_checks();
