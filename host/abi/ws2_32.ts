@@ -767,11 +767,14 @@ export class Ws2_32 {
         if (wait !== 0 && ov !== 0) {
           while (self.pending.some((op) => op.gov === ov) && core.wasock_sock_info(h, 0) !== -1) io.wait(Infinity);
         }
-        const okOv = self.inG(ov, OV_LEN);
+        const okOv = self.inG(ov, OV_LEN), okCb = self.inG(cbp, 4), okFl = self.inG(flagsp, 4);
         if (okOv) self.toCore(ov, OV_LEN, S_OUT);
-        const r = core.WSAGetOverlappedResult(h, okOv ? sc + S_OUT : BAD_CORE_PTR, self.inG(cbp, 4) ? sc + S_LEN : BAD_CORE_PTR,
-          0, self.inG(flagsp, 4) ? sc + S_LEN2 : BAD_CORE_PTR);
-        if (r !== 0) { self.si32(cbp, self.ci32(S_LEN)); self.si32(flagsp, self.ci32(S_LEN2)); }
+        // the guest's values go in first, so that what the core does not write comes back unchanged
+        if (okCb) self.sci32(S_LEN, self.gi32(cbp));
+        if (okFl) self.sci32(S_LEN2, self.gi32(flagsp));
+        const r = core.WSAGetOverlappedResult(h, okOv ? sc + S_OUT : BAD_CORE_PTR, okCb ? sc + S_LEN : BAD_CORE_PTR,
+          0, okFl ? sc + S_LEN2 : BAD_CORE_PTR);
+        if (okCb && okFl) { self.si32(cbp, self.ci32(S_LEN)); self.si32(flagsp, self.ci32(S_LEN2)); }
         return r;
       },
       WSASend: (h, bufs, count, sentp, flags, ov, cr) => wsaSendTo(h, bufs, count, sentp, flags, 0, 0, ov, cr),

@@ -658,6 +658,21 @@ static void bad_pointer_checks(void) {
     BADRC("getaddrinfo_res", getaddrinfo("127.0.0.1", NULL, NULL, (struct addrinfo **)p), WSAEFAULT);
     BADRC("wsastartup_data", WSAStartup(MAKEWORD(2, 2), (WSADATA *)p), WSAEFAULT);
     BADRC("fd_isset", FD_ISSET(s, (fd_set *)p), 0);
+    {
+      WSAEVENT ev = WSACreateEvent();
+      WSANETWORKEVENTS *ne = (WSANETWORKEVENTS *)p;
+      WSAOVERLAPPED ovl;
+      memset(&ovl, 0, sizeof ovl);
+      WSABUF wb = {16, p};
+      BAD("wait_events", WSAWaitForMultipleEvents(1, (WSAEVENT *)p, FALSE, 0, FALSE), WSAEFAULT);
+      BAD("enum_network_events", WSAEnumNetworkEvents(s, ev, ne), WSAEFAULT);
+      BAD("overlapped_recv_buf", WSARecv(s, &wb, 1, &dw, &dw, &ovl, NULL), WSAEFAULT);
+      BAD("overlapped_send_buf", WSASendTo(s, &wb, 1, &dw, 0, (struct sockaddr *)&a, sizeof a, &ovl, NULL), WSAEFAULT);
+      BAD("overlapped_ov", WSARecv(s, (WSABUF *)name, 0, &dw, &dw, (WSAOVERLAPPED *)p, NULL), WSAEFAULT);
+      BADRC("overlapped_result_ov", WSAGetOverlappedResult(s, (WSAOVERLAPPED *)p, &dw, FALSE, &dw), FALSE);
+      BADRC("overlapped_result_bytes", WSAGetOverlappedResult(s, &ovl, (DWORD *)p, FALSE, &dw), FALSE);
+      WSACloseEvent(ev);
+    }
   }
   closesocket(s);
 }
