@@ -15,6 +15,11 @@
 // objects and answers at once; the network events that signal them arrive through the same wait).
 // A call that needs no I/O never leaves this thread.
 //
+// Overlapped calls (an OVERLAPPED to WSASend/WSARecv and their To/From forms) run in the core with a
+// WSAOVERLAPPED and the data in a block of core memory; one the core queues (WSA_IO_PENDING) is
+// completed into the guest's buffers and WSAOVERLAPPED after the events that finish it are taken in
+// (settle), and the core has set its hEvent by then.
+//
 // Memory that Winsock hands to the program (addrinfo chains, hostent, inet_ntoa's buffer) lives in
 // guest memory, allocated with the guest's own malloc/free, which include/winsock2.h exports as
 // `wasock_malloc` / `wasock_free` (weak definitions in the header, so every program has them).
