@@ -612,6 +612,29 @@ static void ipv6_checks(void) {
   v4.sin_port = htons(80);
   EQ("getnameinfo.service_name", getnameinfo((struct sockaddr *)&v4, sizeof v4, NULL, 0, serv, sizeof serv, 0), 0);
   CHECK("getnameinfo.service_http", strcmp(serv, "http") == 0);
+
+  /* datagrams over ::1: the source comes back as a 28-byte sockaddr_in6 */
+  SOCKET u = socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP), w = socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP);
+  struct sockaddr_in6 ua, wa, from;
+  memset(&ua, 0, sizeof ua);
+  ua.sin6_family = AF_INET6;
+  ua.sin6_addr.s6_addr[15] = 1;
+  wa = ua;
+  int n1 = sizeof ua, n2 = sizeof wa, fromlen = sizeof from;
+  bind(u, (struct sockaddr *)&ua, sizeof ua);
+  bind(w, (struct sockaddr *)&wa, sizeof wa);
+  EQ("ipv6.udp_getsockname", getsockname(u, (struct sockaddr *)&ua, &n1), 0);
+  EQ("ipv6.udp_getsockname_len", n1, sizeof(struct sockaddr_in6));
+  getsockname(w, (struct sockaddr *)&wa, &n2);
+  EQ("ipv6.udp_sendto", sendto(w, "six", 3, 0, (struct sockaddr *)&ua, sizeof ua), 3);
+  char b[8];
+  EQ("ipv6.udp_recvfrom", recvfrom(u, b, sizeof b, 0, (struct sockaddr *)&from, &fromlen), 3);
+  EQ("ipv6.udp_fromlen", fromlen, sizeof(struct sockaddr_in6));
+  EQ("ipv6.udp_from_family", from.sin6_family, AF_INET6);
+  EQ("ipv6.udp_from_port", from.sin6_port, wa.sin6_port);
+  EQ("ipv6.udp_from_loopback", from.sin6_addr.s6_addr[15], 1);
+  closesocket(u);
+  closesocket(w);
 }
 
 /* Every pointer argument outside memory, or straddling its end, fails with an error (never a trap). */
