@@ -982,6 +982,38 @@ static void overlapped_checks(void) {
   EQ("overlapped.result_wait_bytes", n, 7);
   CHECK("overlapped.result_wait_data", memcmp(b2, "goodbye", 7) == 0);
 
+  /* a send the path cannot take yet is queued, and completes once the peer reads */
+  {
+    SOCKET c2, s2;
+    pair(&c2, &s2);
+    static char big[65536];
+    WSABUF bb = {sizeof big, big};
+    WSAOVERLAPPED wo;
+    memset(&wo, 0, sizeof wo);
+    wo.hEvent = WSACreateEvent();
+    long sent = 0;
+    int queued = 0;
+    for (int i = 0; i < 1024 && !queued; i++) {
+      WSAResetEvent(wo.hEvent);
+      if (WSASend(c2, &bb, 1, &got, 0, &wo, NULL) == 0) sent += got;
+      else queued = WSAGetLastError() == WSA_IO_PENDING;
+    }
+    CHECK("overlapped.send_queued", queued);
+    long total = sent + (long)sizeof big, read = 0;
+    while (read < total) {
+      int k = recv(s2, big, sizeof big, 0);
+      if (k <= 0) break;
+      read += k;
+    }
+    EQ("overlapped.queued_send_delivered", read, total);
+    EQ("overlapped.queued_send_event", WSAWaitForMultipleEvents(1, &wo.hEvent, FALSE, 2000, FALSE), WSA_WAIT_EVENT_0);
+    EQ("overlapped.queued_send_result", WSAGetOverlappedResult(c2, &wo, &n, FALSE, &fl), TRUE);
+    EQ("overlapped.queued_send_bytes", n, sizeof big);
+    closesocket(c2);
+    closesocket(s2);
+    WSACloseEvent(wo.hEvent);
+  }
+
   /* closesocket cancels what is queued */
   ERR("overlapped.recv_pending_again", WSARecv(s, in, 1, &got, &fl, &ov, NULL), WSA_IO_PENDING);
   closesocket(s);
