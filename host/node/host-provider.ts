@@ -432,10 +432,10 @@ export class NodeHostProvider {
     const rec = this.recs.get(h);
     if (!rec) return -SockErr.NotSock;
     if (rec.type !== SOCK_STREAM) {
+      // Only datagrams that arrive from now on are filtered by the peer; those already queued were
+      // counted by the core when they arrived and stay deliverable (as on Linux), so select, FIONREAD
+      // and recv keep agreeing.
       rec.peer = len === 0 ? null : decodeSockAddr(this.mem(), addr, len);
-      rec.dgq = rec.peer ? rec.dgq.filter((d) => d.port === rec.peer!.port && sameAddress(d.address, rec.peer!.address)) : rec.dgq;
-      rec.dgBytes = 0;
-      for (const d of rec.dgq) rec.dgBytes += d.buf.length;
       return 0;
     }
     const a = decodeSockAddr(this.mem(), addr, len);

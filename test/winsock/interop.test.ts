@@ -107,6 +107,39 @@ describe("UDP interop", () => {
   });
 });
 
+describe("UDP connect with datagrams already queued", () => {
+  it("keeps the queued ones (counts, select and recv agree) and drops later ones from other sources", async () => {
+    const ws = await started();
+    const a = dgram.createSocket("udp4"), b = dgram.createSocket("udp4");
+    cleanups.push(() => a.close(), () => b.close());
+    await Promise.all([a, b].map((p) => new Promise<void>((r) => p.bind(0, "127.0.0.1", r))));
+    const u = ws.socket(AF_INET, SOCK_DGRAM, 0);
+    ws.bind(u, v4());
+    const me = ws.getsockname(u);
+    a.send("a1", me.port, "127.0.0.1");
+    b.send("b1", me.port, "127.0.0.1");
+    await ws.until(u, () => ws.ioctlsocket(u, K.FIONREAD) === 4, 3000);
+    ws.connect(u, v4(a.address().port));
+    // Both datagrams arrived before the association: select, FIONREAD and recv must agree on them.
+    const buf = new Uint8Array(16);
+    const got: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      expect(ws.select(0, [u], null, null, { tv_sec: 0, tv_usec: 0 })).toBe(1);
+      const n = ws.recv(u, buf);
+      got.push(Buffer.from(buf.subarray(0, n)).toString());
+    }
+    expect(got.sort()).toEqual(["a1", "b1"]);
+    expect(ws.ioctlsocket(u, K.FIONREAD)).toBe(0);
+    expect(ws.select(0, [u], null, null, { tv_sec: 0, tv_usec: 0 })).toBe(0);
+    // After it, a datagram from another source is discarded and the peer's arrives.
+    b.send("b2", me.port, "127.0.0.1");
+    a.send("a2", me.port, "127.0.0.1");
+    const n = await ws.recvAsync(u, buf);
+    expect(Buffer.from(buf.subarray(0, n)).toString()).toBe("a2");
+    expect(ws.ioctlsocket(u, K.FIONREAD)).toBe(0);
+  });
+});
+
 describe("node:http over the Duplex adapter", () => {
   it("a node:http client over a wasock socket against a node:http server", async () => {
     const srv = http.createServer((req, res) => {
