@@ -4,7 +4,7 @@
 import net from "node:net";
 import dgram from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectWsa, expectWsaAsync, started, until, v4, Winsock } from "./helpers.ts";
+import { expectWsa, expectWsaAsync, started, until, v4, Winsock, freePort } from "./helpers.ts";
 import * as K from "../../host/node/constants.ts";
 import { WSA } from "../../host/node/errors.ts";
 
@@ -19,14 +19,6 @@ async function server(onConn: (c: net.Socket) => void): Promise<number> {
   cleanups.push(() => srv.close());
   await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
   return (srv.address() as net.AddressInfo).port;
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
 }
 
 /** A wasock client connected to a node:net peer, and that peer. */

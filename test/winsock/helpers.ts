@@ -40,6 +40,16 @@ export async function until(cond: () => boolean, ms = 3000): Promise<void> {
   }
 }
 
+/** A TCP port on 127.0.0.1 that nothing listens on (taken and released at once). */
+export async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const port = (srv.address() as import("node:net").AddressInfo).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
 /**
  * node:net / node:dgram peers on loopback for one test file, closed by `cleanup()` (call it in
  * afterEach): a listening server, a wasock stream connected to a node:net peer, a bound udp4 socket.

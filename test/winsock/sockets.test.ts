@@ -2,7 +2,7 @@
 // "Shutdown and close", "select and events" (select, WSAPoll, ioctls), and the options list of issue 2.
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectWsa, expectWsaAsync, started, until, v4, v6, Winsock } from "./helpers.ts";
+import { expectWsa, expectWsaAsync, started, until, v4, v6, Winsock, freePort } from "./helpers.ts";
 import * as K from "../../host/node/constants.ts";
 import { WSA } from "../../host/node/errors.ts";
 
@@ -16,14 +16,6 @@ async function nodeEcho(): Promise<number> {
   servers.push(srv);
   await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
   return (srv.address() as net.AddressInfo).port;
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
 }
 
 /** A connected pair: a wasock listener's accepted socket and a wasock client. */
