@@ -272,6 +272,7 @@ export function accept(h: i32, addr: usize, addrlen: usize): i32 {
 function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
   const s = sockFor(h);
   if (s === null) return -1;
+  if (s.type != C.SOCK_STREAM) return fail(SockErr.OpNotSupp); // no connection-oriented service
   if (s.state != SockState.Listening) return fail(SockErr.Inval);
   let cap: i32 = 0;
   if (addr != 0 || addrlen != 0) {
@@ -681,13 +682,16 @@ export function readiness(s: Sock): i32 {
   return r;
 }
 
-const FDSET_LEN: i32 = 4 + 4 * C.FD_SETSIZE;
-
+/**
+ * Checks one fd_set: fd_count, then fd_count SOCKETs. fd_count is not limited to this ABI's
+ * FD_SETSIZE (64): a program may define its own FD_SETSIZE before including winsock2.h, and Windows
+ * reads as many entries as fd_count says. Returns total + fd_count, or -1 (fault), -2 (not a socket).
+ */
 function checkSet(set: usize, total: i32): i32 {
   if (set == 0) return total;
-  if (!inMem(set, FDSET_LEN)) return -1;
+  if (!inMem(set, 4)) return -1;
   const n = load<u32>(set);
-  if (n > <u32>C.FD_SETSIZE) return -3;
+  if (n > 0x0fffffff || !inMem(set, 4 + (<i32>n << 2))) return -1;
   for (let i: u32 = 0; i < n; i++) {
     if (lookup(load<i32>(set + 4 + (i << 2))) === null) return -2;
   }
@@ -695,7 +699,7 @@ function checkSet(set: usize, total: i32): i32 {
 }
 
 function setError(r: i32): SockErr {
-  return r == -1 ? SockErr.Fault : r == -2 ? SockErr.NotSock : SockErr.Inval;
+  return r == -1 ? SockErr.Fault : SockErr.NotSock;
 }
 
 /** Keeps only the members of `set` ready for `what`; returns how many remain. */
@@ -732,31 +736,45 @@ export function select(nfds: i32, readfds: usize, writefds: usize, exceptfds: us
   return filterSet(readfds, READABLE) + filterSet(writefds, WRITABLE) + filterSet(exceptfds, EXCEPT);
 }
 
-const POLL_EVENTS: i32 = C.POLLRDNORM | C.POLLRDBAND | C.POLLPRI | C.POLLWRNORM | C.POLLWRBAND;
+// The flags WSAPoll accepts in events: POLLPRI is not supported by the Microsoft provider (WSAEINVAL).
+const POLL_EVENTS: i32 = C.POLLRDNORM | C.POLLRDBAND | C.POLLWRNORM | C.POLLWRBAND;
 
+/**
+ * WSAPoll without waiting. An entry whose fd is negative is ignored (revents 0, not counted); an
+ * entry that is not a socket reads POLLNVAL, but when no entry holds a valid socket the call fails
+ * with WSAEINVAL, as it does for a flag outside POLL_EVENTS.
+ */
 export function WSAPoll(fds: usize, nfds: i32, timeout: i32): i32 {
   if (refs == 0) return fail(SockErr.NotInitialised);
   if (nfds <= 0) return fail(SockErr.Inval);
   if (!inMem(fds, nfds << 3) || nfds > 0x0fffffff) return fail(SockErr.Fault);
+  let valid = 0;
   for (let i = 0; i < nfds; i++) {
-    const ev = <i32>load<i16>(fds + (i << 3) + 4);
+    const p = fds + (i << 3);
+    const h = load<i32>(p);
+    if (h < 0) continue;
+    const ev = <i32>load<i16>(p + 4);
     if ((ev & ~POLL_EVENTS) != 0) return fail(SockErr.Inval);
+    if (lookup(h) !== null) valid++;
   }
+  if (valid == 0) return fail(SockErr.Inval);
   let count = 0;
   for (let i = 0; i < nfds; i++) {
     const p = fds + (i << 3);
-    const s = lookup(load<i32>(p));
+    const h = load<i32>(p);
     const ev = <i32>load<i16>(p + 4);
     let rev = 0;
-    if (s === null) {
-      rev = C.POLLNVAL;
-    } else {
-      const r = readiness(s);
-      if ((r & READABLE) != 0) rev |= ev & C.POLLRDNORM;
-      if ((r & WRITABLE) != 0) rev |= ev & C.POLLWRNORM;
-      if (s.type == C.SOCK_STREAM && s.peerEof && s.rxAvail == 0) rev |= C.POLLHUP;
-      if ((r & EXCEPT) != 0 || s.resetErr != 0) rev |= C.POLLERR | C.POLLHUP;
-      if (s.state == SockState.Listening && s.pendingAccepts > 0) rev |= ev & C.POLLRDNORM;
+    if (h >= 0) {
+      const s = lookup(h);
+      if (s === null) {
+        rev = C.POLLNVAL;
+      } else {
+        const r = readiness(s);
+        if ((r & READABLE) != 0) rev |= ev & C.POLLRDNORM;
+        if ((r & WRITABLE) != 0) rev |= ev & C.POLLWRNORM;
+        if (s.type == C.SOCK_STREAM && s.peerEof && s.rxAvail == 0) rev |= C.POLLHUP;
+        if ((r & EXCEPT) != 0 || s.resetErr != 0) rev |= C.POLLERR | C.POLLHUP;
+      }
     }
     store<i16>(p + 6, <i16>rev);
     if (rev != 0) count++;

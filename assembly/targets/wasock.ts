@@ -2,13 +2,16 @@
 //
 // ABI (pointer/length based, all values i32 or usize into this module's memory):
 // - Winsock calls keep Windows' names and argument order with pointers into core memory, using the
-//   32-bit Windows layouts: sockaddr_in (16) / sockaddr_in6 (28), fd_set (u32 count + 64 SOCKETs),
+//   32-bit Windows layouts: sockaddr_in (16) / sockaddr_in6 (28), fd_set (u32 fd_count + fd_count
+//   SOCKETs: select reads as many as fd_count says, a program's own FD_SETSIZE may exceed 64),
 //   WSAPOLLFD (8), WSADATA (400), WSAPROTOCOL_INFOW (628), linger (2 x u16), timeval (2 x i32).
 //   SOCKET_ERROR / INVALID_SOCKET are -1; WSAGetLastError gives the code. WSAStartup returns its error.
 //   Pointer 0 is NULL; a pointer outside memory is WSAEFAULT, never a trap.
 // - Data buffers of send/recv/sendto/recvfrom may be HOST_BUFFER (0xFFFFFFFF): the caller's own
 //   buffer, which the host holds (a TypeScript Uint8Array, or a C guest's memory marshalled by the
 //   ws2_32 ABI module), so data crosses once, straight between the caller and the provider's host side.
+// - WSAPoll: entries with a negative fd are ignored (revents 0); POLLPRI or another flag outside
+//   POLLRDNORM|POLLRDBAND|POLLWRNORM|POLLWRBAND in events, or no entry with a live socket: WSAEINVAL.
 // - wasock_scratch() is a 64 KiB area the host may use to pass arguments (sockaddrs, fd_sets, options).
 // - The core never blocks. A call that would block on Windows fails with WSAEWOULDBLOCK; hosts wait for
 //   events (below) and retry, which is how their awaitable forms implement blocking sockets.

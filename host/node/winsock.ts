@@ -881,57 +881,79 @@ export class Winsock {
 
   // ---- select and WSAPoll ----------------------------------------------------------------------
 
-  private writeSet(set: number[] | null, at: number): number {
-    if (set === null) return 0;
-    const dv = this.dv();
-    const p = this.scratch + at;
-    if (set.length > K.FD_SETSIZE) throw new WinsockError(WSA.WSAEINVAL);
-    dv.setUint32(p, set.length, true);
-    set.forEach((h, i) => dv.setUint32(p + 4 + 4 * i, h, true));
-    return p;
-  }
-
-  private readSet(set: number[] | null, at: number): void {
-    if (set === null) return;
-    const dv = this.dv();
-    const p = this.scratch + at;
-    const n = dv.getUint32(p, true);
-    set.length = 0;
-    for (let i = 0; i < n; i++) set.push(dv.getUint32(p + 4 + 4 * i, true) | 0);
-  }
-
-  private trySelect(r: number[] | null, w: number[] | null, e: number[] | null, timeout: TimeVal | null): number {
-    const rp = this.writeSet(r, O_SETS), wp = this.writeSet(w, O_SETS + FDSET_LEN), ep = this.writeSet(e, O_SETS + 2 * FDSET_LEN);
-    let tp = 0;
-    if (timeout) {
-      tp = this.scratch + O_TIMEVAL;
-      this.dv().setInt32(tp, timeout.tv_sec, true);
-      this.dv().setInt32(tp + 4, timeout.tv_usec, true);
+  /**
+   * Lays out the three fd_sets in core memory: in scratch when each holds at most 64 sockets, else
+   * (a program's larger FD_SETSIZE; select reads fd_count entries) in a block from wasock_alloc.
+   * Returns the set pointers (0 for null) and the block to free (0 when scratch was used).
+   */
+  private writeSets(r: number[] | null, w: number[] | null, e: number[] | null): { ptrs: number[]; block: number } {
+    const sets = [r, w, e];
+    const big = sets.some((x) => x !== null && x.length > K.FD_SETSIZE);
+    let block = 0, at = this.scratch + O_SETS;
+    if (big) {
+      const need = sets.reduce((a, x) => a + (x === null ? 0 : 4 + 4 * x.length), 0);
+      block = this.core.wasock_alloc(need) >>> 0;
+      if (block === 0) throw new WinsockError(WSA.WSAENOBUFS);
+      at = block;
     }
-    const n = this.done(this.core.select(0, rp, wp, ep, tp));
-    return n;
+    const dv = this.dv();
+    const ptrs = sets.map((set, k) => {
+      if (set === null) return 0;
+      const p = big ? at : this.scratch + O_SETS + k * FDSET_LEN;
+      dv.setUint32(p, set.length, true);
+      set.forEach((h, i) => dv.setUint32(p + 4 + 4 * i, h, true));
+      if (big) at += 4 + 4 * set.length;
+      return p;
+    });
+    return { ptrs, block };
+  }
+
+  private readSets(sets: Array<number[] | null>, ptrs: number[]): void {
+    const dv = this.dv();
+    sets.forEach((set, k) => {
+      if (set === null) return;
+      const n = dv.getUint32(ptrs[k], true);
+      set.length = 0;
+      for (let i = 0; i < n; i++) set.push(dv.getUint32(ptrs[k] + 4 + 4 * i, true) | 0);
+    });
+  }
+
+  /** One select in the core; the sets are rewritten to their ready members (unless `probe`). */
+  private trySelect(r: number[] | null, w: number[] | null, e: number[] | null, timeout: TimeVal | null, probe = false): number {
+    const { ptrs, block } = this.writeSets(r, w, e);
+    try {
+      let tp = 0;
+      if (timeout) {
+        tp = this.scratch + O_TIMEVAL;
+        this.dv().setInt32(tp, timeout.tv_sec, true);
+        this.dv().setInt32(tp + 4, timeout.tv_usec, true);
+      }
+      const n = this.done(this.core.select(0, ptrs[0], ptrs[1], ptrs[2], tp));
+      if (!probe) this.readSets([r, w, e], ptrs);
+      return n;
+    } finally {
+      if (block !== 0) this.core.wasock_free(block);
+    }
   }
 
   /** select without waiting: the sets (arrays of SOCKETs) are rewritten to the ready members. */
   select(nfds: number, readfds: number[] | null, writefds: number[] | null, exceptfds: number[] | null, timeout: TimeVal | null = null): number {
     void nfds;
-    const n = this.trySelect(readfds, writefds, exceptfds, timeout);
-    this.readSet(readfds, O_SETS); this.readSet(writefds, O_SETS + FDSET_LEN); this.readSet(exceptfds, O_SETS + 2 * FDSET_LEN);
-    return n;
+    return this.trySelect(readfds, writefds, exceptfds, timeout);
   }
 
   /** select that waits up to `timeout` (forever when null) for one of the sockets to be ready. */
   async selectAsync(nfds: number, readfds: number[] | null, writefds: number[] | null, exceptfds: number[] | null, timeout: TimeVal | null): Promise<number> {
+    void nfds;
     const r0 = readfds?.slice() ?? null, w0 = writefds?.slice() ?? null, e0 = exceptfds?.slice() ?? null;
     const ms = timeout ? timeout.tv_sec * 1000 + timeout.tv_usec / 1000 : Infinity;
     const handles = [...(r0 ?? []), ...(w0 ?? []), ...(e0 ?? [])];
-    let n = this.trySelect(r0, w0, e0, timeout);
+    let n = this.trySelect(r0, w0, e0, timeout, true);
     if (n === 0 && ms > 0) {
-      const probe = () => this.trySelect(r0?.slice() ?? null, w0?.slice() ?? null, e0?.slice() ?? null, timeout) > 0;
+      const probe = () => this.trySelect(r0, w0, e0, timeout, true) > 0;
       await this.waitFor(handles, () => { try { return probe(); } catch { return true; } }, ms);
-      n = this.trySelect(r0, w0, e0, timeout);
     }
-    this.readSet(readfds, O_SETS); this.readSet(writefds, O_SETS + FDSET_LEN); this.readSet(exceptfds, O_SETS + 2 * FDSET_LEN);
+    n = this.trySelect(readfds, writefds, exceptfds, timeout);
     return n;
   }
 

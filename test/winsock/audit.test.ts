@@ -1,0 +1,104 @@
+// Audit of the core against Windows: each case is a behaviour Microsoft Learn documents, which the
+// core once did differently. Real peers (node:dgram) where data crosses the host.
+import { afterEach, describe, expect, it } from "vitest";
+import { expectWsa, loopbackPeers, started, until, v4 } from "./helpers.ts";
+import { WSA } from "../../host/node/errors.ts";
+import * as K from "../../host/node/constants.ts";
+
+const peers = loopbackPeers();
+afterEach(() => peers.cleanup());
+
+describe("WSAPoll (learn.microsoft.com/windows/win32/api/winsock2/nf-winsock2-wsapoll, ns-winsock2-wsapollfd)", () => {
+  // WSAPOLLFD.fd: "This parameter is ignored if set to a negative value." Its revents is 0 on return
+  // and it is not counted.
+  it("an entry with a negative fd is ignored: revents 0, not counted", async () => {
+    const ws = await started();
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    const fds = [{ fd: -1, events: K.POLLIN, revents: 0x7777 }, { fd: u, events: K.POLLOUT, revents: 0 }];
+    expect(ws.WSAPoll(fds)).toBe(1);
+    expect(fds[0].revents).toBe(0);
+    expect(fds[1].revents).toBe(K.POLLWRNORM);
+  });
+
+  // "If the POLLPRI flag is set on a socket for the Microsoft Winsock provider, the WSAPoll function
+  // will fail." (WSAEINVAL: only flags the provider supports are allowed.)
+  it("POLLPRI in events fails with WSAEINVAL", async () => {
+    const ws = await started();
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    expectWsa(ws, () => ws.WSAPoll([{ fd: u, events: K.POLLPRI | K.POLLOUT, revents: 0 }]), "WSAEINVAL");
+    expect(ws.WSAPoll([{ fd: u, events: K.POLLRDBAND | K.POLLOUT, revents: 0 }])).toBe(1);
+  });
+
+  // WSAEINVAL "is also returned if none of the sockets specified in the fd member of any of the
+  // WSAPOLLFD structures pointed to by the fdarray parameter were valid." One valid socket among
+  // invalid ones: the invalid ones read POLLNVAL.
+  it("no valid socket at all is WSAEINVAL; one valid socket makes the others POLLNVAL", async () => {
+    const ws = await started();
+    const dead = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    ws.closesocket(dead);
+    expectWsa(ws, () => ws.WSAPoll([{ fd: dead, events: K.POLLIN, revents: 0 }]), "WSAEINVAL");
+    expectWsa(ws, () => ws.WSAPoll([{ fd: -1, events: K.POLLIN, revents: 0 }, { fd: dead, events: K.POLLIN, revents: 0 }]), "WSAEINVAL");
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    const fds = [{ fd: dead, events: K.POLLIN, revents: 0 }, { fd: u, events: K.POLLIN, revents: 0 }];
+    expect(ws.WSAPoll(fds)).toBe(1);
+    expect(fds[0].revents).toBe(K.POLLNVAL);
+    expect(fds[1].revents).toBe(0);
+  });
+});
+
+describe("accept (learn.microsoft.com/windows/win32/api/winsock2/nf-winsock2-accept)", () => {
+  // WSAEOPNOTSUPP: "The referenced socket is not a type that supports connection-oriented service."
+  it("accept on a datagram socket is WSAEOPNOTSUPP, not WSAEINVAL", async () => {
+    const ws = await started();
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    ws.bind(u, v4());
+    expectWsa(ws, () => ws.accept(u), "WSAEOPNOTSUPP");
+  });
+});
+
+describe("select (learn.microsoft.com/windows/win32/api/winsock2/nf-winsock2-select)", () => {
+  // "The default value of FD_SETSIZE is 64, which can be modified by defining FD_SETSIZE to another
+  // value before including Winsock2.h": select reads fd_count entries, whatever FD_SETSIZE the
+  // program was compiled with; nfds is ignored.
+  it("an fd_set with more than 64 sockets (a program's own FD_SETSIZE) is honoured", async () => {
+    const ws = await started();
+    const socks: number[] = [];
+    for (let i = 0; i < 100; i++) socks.push(ws.socket(K.AF_INET, K.SOCK_DGRAM, 0));
+    const w = socks.slice();
+    expect(ws.select(12345, null, w, null, { tv_sec: 0, tv_usec: 0 })).toBe(100);
+    expect(w).toEqual(socks);
+    // Through the raw ABI: fd_count 100 followed by 100 SOCKETs, nothing is ready to read.
+    const c = ws.core;
+    const p = c.wasock_alloc(4 + 4 * 100) >>> 0;
+    const dv = new DataView(c.memory.buffer);
+    dv.setUint32(p, 100, true);
+    socks.forEach((h, i) => dv.setUint32(p + 4 + 4 * i, h, true));
+    expect(c.select(0, p, 0, 0, 0)).toBe(0);
+    expect(new DataView(c.memory.buffer).getUint32(p, true)).toBe(0);
+    c.wasock_free(p);
+    // A closed socket among them is still WSAENOTSOCK.
+    ws.closesocket(socks[80]);
+    expectWsa(ws, () => ws.select(0, socks.slice(), null, null), "WSAENOTSOCK");
+  });
+});
+
+describe("zero-length datagrams (learn.microsoft.com/windows/win32/api/winsock2/nf-winsock2-sendto, nf-winsock2-recvfrom)", () => {
+  // sendto: "A zero-length datagram is valid" (the Remarks on message-oriented sockets); recvfrom of
+  // a zero-length datagram returns 0 with the sender's address.
+  it("send of 0 bytes on UDP sends an empty datagram, and an empty datagram is received as 0", async () => {
+    const ws = await started();
+    const peer = await peers.udp();
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    ws.bind(u, v4(0));
+    expect(ws.sendto(u, new Uint8Array(0), 0, v4(peer.port))).toBe(0);
+    await until(() => peer.got.length === 1);
+    expect(peer.got[0].length).toBe(0);
+    const port = ws.getsockname(u).port;
+    peer.sock.send(Buffer.alloc(0), port, "127.0.0.1");
+    const from: Record<string, unknown> = {};
+    await until(() => (ws.core.wasock_ready(u) & 1) !== 0);
+    expect(ws.recvfrom(u, new Uint8Array(16), 0, from)).toBe(0);
+    expect(from.port).toBe(peer.port);
+    expectWsa(ws, () => ws.recv(u, new Uint8Array(16)), "WSAEWOULDBLOCK");
+  });
+});
