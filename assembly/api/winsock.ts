@@ -160,6 +160,14 @@ function unroutable(s: Sock, p: usize): bool {
   return load<u64>(p + 8) == 0 && load<u64>(p + 16) == 0;
 }
 
+/**
+ * True when a datagram goes to the limited broadcast address (255.255.255.255) without SO_BROADCAST:
+ * sendto and a datagram connect then fail with WSAEACCES (their Microsoft Learn pages).
+ */
+function broadcastDenied(s: Sock, p: usize): bool {
+  return s.af == C.AF_INET && !s.broadcast && load<u32>(p + 4) == 0xffffffff;
+}
+
 const wildcard = memory.data(32);
 
 /** Binds an unbound socket to the wildcard address and port 0, as Windows does implicitly. */
@@ -320,6 +328,7 @@ export function connect(h: i32, name: usize, namelen: i32): i32 {
     const e = checkAddr(s, name, namelen);
     if (e != SockErr.Ok) return fail(e);
     if (unroutable(s, name)) return fail(SockErr.AddrNotAvail);
+    if (broadcastDenied(s, name)) return fail(SockErr.Access);
     const b = implicitBind(s);
     if (b != SockErr.Ok) return fail(b);
     const r = s.provider.connect(s, name, addrLen(s.af));
@@ -379,6 +388,7 @@ function sendCall(h: i32, buf: usize, len: i32, flags: i32, to: usize, tolen: i3
     const e = checkAddr(s, to, tolen);
     if (e != SockErr.Ok) return fail(e);
     if (unroutable(s, to)) return fail(SockErr.AddrNotAvail);
+    if (broadcastDenied(s, to)) return fail(SockErr.Access);
     tlen = addrLen(s.af);
   } else if (!s.udpConnected) {
     return fail(SockErr.NotConn);
