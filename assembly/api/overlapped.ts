@@ -358,7 +358,7 @@ export function WSARecvFrom(h: i32, bufs: usize, count: u32, recvd: usize, flags
   const s = dataCall(h, bufs, count, recvd, ovl, routine);
   if (s === null) return -1;
   if (!inMem(flags, 4)) return fail(SockErr.Fault);
-  if (from != 0) {
+  if (from != 0 && s.type != C.SOCK_STREAM) { // ignored on a connection-oriented socket, as recvfrom does
     const need = s.af == C.AF_INET6 ? C.SOCKADDR_IN6_LEN : C.SOCKADDR_IN_LEN;
     if (!inMem(fromlen, 4) || load<i32>(fromlen) < need || !inMem(from, need)) return fail(SockErr.Fault);
   }

@@ -432,7 +432,8 @@ function recvCall(h: i32, buf: usize, len: i32, flags: i32, from: usize, fromlen
   if (!dataBufOk(buf, len)) return fail(SockErr.Fault);
   if ((flags & ~(C.MSG_OOB | C.MSG_PEEK)) != 0) return fail(SockErr.OpNotSupp);
   let cap: i32 = 0;
-  if (from != 0) {
+  // "The from and fromlen parameters are ignored for connection-oriented sockets" (recvfrom).
+  if (from != 0 && s.type != C.SOCK_STREAM) {
     if (!inMem(fromlen, 4)) return fail(SockErr.Fault);
     cap = load<i32>(fromlen);
     if (cap < addrLen(s.af) || !inMem(from, cap)) return fail(SockErr.Fault);

@@ -119,3 +119,53 @@ describe("broadcast without SO_BROADCAST (nf-winsock2-sendto, nf-winsock2-connec
     await until(() => peer.got.length === 1);
   });
 });
+
+describe("datagram FIONREAD and a receive buffer too small (nf-winsock2-wsaioctl, nf-winsock2-recvfrom)", () => {
+  // WSAIoctl FIONREAD: on a message-oriented socket it reports "the total number of bytes available
+  // to read, not the size of the first datagram". recvfrom: a datagram larger than the buffer fills
+  // it, fails with WSAEMSGSIZE, and the excess is lost (so is the datagram, even for len 0).
+  it("FIONREAD counts every queued datagram; a 0-byte recv of a datagram is WSAEMSGSIZE and consumes it", async () => {
+    const ws = await started();
+    const peer = await peers.udp();
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    ws.bind(u, v4(0));
+    const port = ws.getsockname(u).port;
+    peer.sock.send(Buffer.from("abc"), port, "127.0.0.1");
+    peer.sock.send(Buffer.from("defgh"), port, "127.0.0.1");
+    await until(() => ws.ioctlsocket(u, K.FIONREAD) === 8);
+    expectWsa(ws, () => ws.recv(u, new Uint8Array(0)), "WSAEMSGSIZE");
+    expect(ws.ioctlsocket(u, K.FIONREAD)).toBe(5);
+    const b = new Uint8Array(2);
+    expectWsa(ws, () => ws.recv(u, b), "WSAEMSGSIZE");
+    expect(Buffer.from(b).toString()).toBe("de");
+    expect(ws.ioctlsocket(u, K.FIONREAD)).toBe(0);
+    expectWsa(ws, () => ws.recv(u, b), "WSAEWOULDBLOCK");
+  });
+});
+
+describe("recvfrom on a stream (nf-winsock2-recvfrom)", () => {
+  // Remarks: "The from and fromlen parameters are ignored for connection-oriented sockets." A
+  // fromlen too small for any address (or a from outside memory) is therefore no WSAEFAULT there,
+  // and the buffer is left untouched. On a datagram socket the same call is WSAEFAULT.
+  it("a stream ignores from/fromlen; a datagram socket checks them", async () => {
+    const ws = await started();
+    const { s, peer } = await peers.connected(ws);
+    peer.write("hi");
+    await until(() => ws.ioctlsocket(s, K.FIONREAD) === 2);
+    const c = ws.core;
+    const S = c.wasock_scratch() >>> 0;
+    const buf = c.wasock_alloc(16) >>> 0;
+    const dv = () => new DataView(c.memory.buffer);
+    dv().setInt32(S + 64, 4, true);          // fromlen 4: too small for a sockaddr_in
+    dv().setUint32(S, 0xaaaaaaaa, true);
+    expect(c.recvfrom(s, buf, 16, 0, S, S + 64)).toBe(2);
+    expect(dv().getUint32(S, true)).toBe(0xaaaaaaaa);
+    expect(dv().getInt32(S + 64, true)).toBe(4);
+    c.wasock_free(buf);
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    ws.bind(u, v4());
+    dv().setInt32(S + 64, 4, true);
+    expect(c.recvfrom(u, S + 128, 16, 0, S, S + 64)).toBe(-1);
+    expect(ws.WSAGetLastError()).toBe(WSA.WSAEFAULT);
+  });
+});

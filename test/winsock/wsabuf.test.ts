@@ -283,12 +283,17 @@ describe("bad WSABUF arrays and pointers (raw core exports)", () => {
     // overlapped outside memory; completion routine refused
     expect(call(() => core.WSARecv(s, p, 1, bytes, flags, end() - 10, 0))).toBe(WSA.WSAEFAULT);
     expect(call(() => core.WSARecv(s, p, 1, bytes, flags, p + 200, 0x1234))).toBe(WSA.WSAEOPNOTSUPP);
-    // WSARecvFrom's lpFrom / lpFromlen as recvfrom checks them
+    // WSARecvFrom's lpFrom / lpFromlen as recvfrom checks them: on a datagram socket (a stream
+    // ignores them, test/winsock/audit.test.ts)
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    ws.bind(u, v4());
     dv().setInt32(p + 72, 8, true);
-    expect(call(() => core.WSARecvFrom(s, p, 1, bytes, flags, p + 80, p + 72, 0, 0))).toBe(WSA.WSAEFAULT);
-    expect(call(() => core.WSARecvFrom(s, p, 1, bytes, flags, p + 80, 0, 0, 0))).toBe(WSA.WSAEFAULT);
+    expect(call(() => core.WSARecvFrom(u, p, 1, bytes, flags, p + 80, p + 72, 0, 0))).toBe(WSA.WSAEFAULT);
+    expect(call(() => core.WSARecvFrom(u, p, 1, bytes, flags, p + 80, 0, 0, 0))).toBe(WSA.WSAEFAULT);
     // handles
-    expect(call(() => core.WSASend(s + 4, p, 1, bytes, 0, 0, 0))).toBe(WSA.WSAENOTSOCK);
+    const dead = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    ws.closesocket(dead);
+    expect(call(() => core.WSASend(dead, p, 1, bytes, 0, 0, 0))).toBe(WSA.WSAENOTSOCK);
     expect(call(() => core.WSARecv(0, p, 1, bytes, flags, 0, 0))).toBe(WSA.WSAENOTSOCK);
     expect(call(() => core.WSASend(ws.WSACreateEvent(), p, 1, bytes, 0, 0, 0))).toBe(WSA.WSAENOTSOCK);
     core.wasock_free(p);
