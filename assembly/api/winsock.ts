@@ -161,8 +161,9 @@ function unroutable(s: Sock, p: usize): bool {
 }
 
 /**
- * True when a datagram goes to the limited broadcast address (255.255.255.255) without SO_BROADCAST:
- * sendto and a datagram connect then fail with WSAEACCES (their Microsoft Learn pages).
+ * True when a datagram socket names the limited broadcast address (255.255.255.255) without
+ * SO_BROADCAST: sendto, a datagram connect and a datagram bind then fail with WSAEACCES (their
+ * Microsoft Learn pages).
  */
 function broadcastDenied(s: Sock, p: usize): bool {
   return s.af == C.AF_INET && !s.broadcast && load<u32>(p + 4) == 0xffffffff;
@@ -250,6 +251,7 @@ export function bind(h: i32, name: usize, namelen: i32): i32 {
   const e = checkAddr(s, name, namelen);
   if (e != SockErr.Ok) return fail(e);
   if (s.bound) return fail(SockErr.Inval);
+  if (s.type != C.SOCK_STREAM && broadcastDenied(s, name)) return fail(SockErr.Access);
   const r = s.provider.bind(s, name, addrLen(s.af));
   if (r != SockErr.Ok) return fail(r);
   s.bound = true;

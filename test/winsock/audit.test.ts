@@ -103,16 +103,20 @@ describe("zero-length datagrams (learn.microsoft.com/windows/win32/api/winsock2/
   });
 });
 
-describe("broadcast without SO_BROADCAST (nf-winsock2-sendto, nf-winsock2-connect)", () => {
+describe("broadcast without SO_BROADCAST (nf-winsock2-sendto, nf-winsock2-connect, nf-winsock2-bind)", () => {
   // sendto, WSAEACCES: "The requested address is a broadcast address, but the appropriate flag was
   // not set." connect, WSAEACCES: "An attempt to connect a datagram socket to broadcast address
   // failed because setsockopt option SO_BROADCAST is not enabled." Nothing leaves the host here.
-  it("sendto and connect to 255.255.255.255 fail with WSAEACCES until SO_BROADCAST is set", async () => {
+  it("sendto, connect and bind to 255.255.255.255 fail with WSAEACCES without SO_BROADCAST", async () => {
     const ws = await started();
     const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
     expectWsa(ws, () => ws.sendto(u, new Uint8Array(1), 0, v4(9, "255.255.255.255")), "WSAEACCES");
     expectWsa(ws, () => ws.connect(u, v4(9, "255.255.255.255")), "WSAEACCES");
-    expect(ws.WSAGetLastError()).toBe(WSA.WSAEACCES);
+    // bind, WSAEACCES: "An attempt to bind a datagram socket to the broadcast address failed because
+    // the setsockopt option SO_BROADCAST is not enabled."
+    const b = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    expectWsa(ws, () => ws.bind(b, v4(0, "255.255.255.255")), "WSAEACCES");
+    expect(ws.bind(b, v4())).toBe(0); // the failed bind left it unbound
     // The check looks at the flag, not at the address alone: a loopback peer is still fine.
     const peer = await peers.udp();
     expect(ws.sendto(u, new Uint8Array([7]), 0, v4(peer.port))).toBe(1);
