@@ -74,6 +74,8 @@ export class Sock {
   lingerSecs: u16 = 0;
   broadcast: bool = false;
   oobInline: bool = false;
+  debug: bool = false;             // SO_DEBUG
+  dontRoute: bool = false;         // SO_DONTROUTE
   noDelay: bool = false;
   v6Only: bool = true;
   ttl: i32 = 128;

@@ -298,7 +298,7 @@ function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
   n.nonBlocking = s.nonBlocking;
   n.overlapped = s.overlapped;
   n.keepAlive = s.keepAlive; n.lingerOn = s.lingerOn; n.lingerSecs = s.lingerSecs;
-  n.oobInline = s.oobInline; n.noDelay = s.noDelay; n.ttl = s.ttl; n.v6Only = s.v6Only;
+  n.oobInline = s.oobInline; n.debug = s.debug; n.dontRoute = s.dontRoute; n.noDelay = s.noDelay; n.ttl = s.ttl; n.v6Only = s.v6Only;
   n.sndBuf = s.sndBuf; n.rcvBuf = s.rcvBuf; n.sndTimeo = s.sndTimeo; n.rcvTimeo = s.rcvTimeo;
   s.pendingAccepts--;
   const r = s.provider.accept(s, n);
@@ -520,7 +520,7 @@ function optSize(level: i32, name: i32): i32 {
     if (name == C.SO_ACCEPTCONN || name == C.SO_REUSEADDR || name == C.SO_EXCLUSIVEADDRUSE ||
         name == C.SO_KEEPALIVE || name == C.SO_DONTLINGER || name == C.SO_SNDBUF || name == C.SO_RCVBUF ||
         name == C.SO_BROADCAST || name == C.SO_TYPE || name == C.SO_ERROR || name == C.SO_RCVTIMEO ||
-        name == C.SO_SNDTIMEO || name == C.SO_OOBINLINE || name == C.SO_DEBUG) return 4;
+        name == C.SO_SNDTIMEO || name == C.SO_OOBINLINE || name == C.SO_DEBUG || name == C.SO_DONTROUTE) return 4;
     return 0;
   }
   if (level == C.IPPROTO_TCP) return name == C.TCP_NODELAY ? 4 : 0;
@@ -577,6 +577,8 @@ export function getsockopt(h: i32, level: i32, name: i32, val: usize, vallen: us
         store<i32>(vallen, PROTOCOL_INFOW_LEN);
         return 0;
       }
+      case C.SO_DEBUG: v = s.debug ? 1 : 0; break;
+      case C.SO_DONTROUTE: v = s.dontRoute ? 1 : 0; break;
       default: v = 0;
     }
   } else if (level == C.IPPROTO_TCP) v = s.noDelay ? 1 : 0;
@@ -616,7 +618,10 @@ export function setsockopt(h: i32, level: i32, name: i32, val: usize, vallen: i3
       case C.SO_RCVTIMEO: s.rcvTimeo = <u32>v; break;
       case C.SO_SNDTIMEO: s.sndTimeo = <u32>v; break;
       case C.SO_OOBINLINE: s.oobInline = on; break;
-      default: break; // SO_DEBUG: accepted, no effect
+      // Kept and read back; no effect over the host provider (MSG_DONTROUTE is accepted the same way).
+      case C.SO_DEBUG: s.debug = on; break;
+      case C.SO_DONTROUTE: s.dontRoute = on; break;
+      default: break;
     }
   } else if (level == C.IPPROTO_TCP) { s.noDelay = on; apply = true; }
   else if (level == C.IPPROTO_IP) {

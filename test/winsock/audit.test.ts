@@ -173,3 +173,22 @@ describe("recvfrom on a stream (nf-winsock2-recvfrom)", () => {
     expect(ws.WSAGetLastError()).toBe(WSA.WSAEFAULT);
   });
 });
+
+describe("SO_DONTROUTE and SO_DEBUG (learn.microsoft.com/windows/win32/winsock/sol-socket-socket-options)", () => {
+  // Both are get/set DWORD (boolean) SOL_SOCKET options for TCP and UDP sockets ("not supported on
+  // ATM sockets" only): setsockopt succeeds and getsockopt reads back what was set.
+  it("are accepted on TCP and UDP and read back", async () => {
+    const ws = await started();
+    for (const type of [K.SOCK_STREAM, K.SOCK_DGRAM]) {
+      const s = ws.socket(K.AF_INET, type, 0);
+      for (const opt of [K.SO_DONTROUTE, K.SO_DEBUG]) {
+        expect(ws.getsockopt(s, K.SOL_SOCKET, opt)).toBe(0);
+        expect(ws.setsockopt(s, K.SOL_SOCKET, opt, true)).toBe(0);
+        expect(ws.getsockopt(s, K.SOL_SOCKET, opt)).toBe(1);
+        expect(ws.setsockopt(s, K.SOL_SOCKET, opt, 0)).toBe(0);
+        expect(ws.getsockopt(s, K.SOL_SOCKET, opt)).toBe(0);
+        expectWsa(ws, () => ws.setsockopt(s, K.SOL_SOCKET, opt, new Uint8Array(4), 2), "WSAEFAULT");
+      }
+    }
+  });
+});
