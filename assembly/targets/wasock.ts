@@ -12,6 +12,8 @@
 //   ws2_32 ABI module), so data crosses once, straight between the caller and the provider's host side.
 // - WSAPoll: entries with a negative fd are ignored (revents 0); POLLPRI or another flag outside
 //   POLLRDNORM|POLLRDBAND|POLLWRNORM|POLLWRBAND in events, or no entry with a live socket: WSAEINVAL.
+// - A datagram socket naming 255.255.255.255 without SO_BROADCAST: bind, connect and sendto fail with
+//   WSAEACCES. recvfrom / WSARecvFrom ignore from/fromlen on a stream (no check, nothing written).
 // - wasock_scratch() is a 64 KiB area the host may use to pass arguments (sockaddrs, fd_sets, options).
 // - The core never blocks. A call that would block on Windows fails with WSAEWOULDBLOCK; hosts wait for
 //   events (below) and retry, which is how their awaitable forms implement blocking sockets.
