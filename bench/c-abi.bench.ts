@@ -3,14 +3,20 @@
 // recvfrom on a datagram already arrived, beside the same calls through the TypeScript API (best of
 // five blocks each, on both sides), and a C echo client/server's throughput (two guests,
 // `wasock run`, 64 KiB sends, up to 256 KiB in flight) beside the same echo written against the
-// TypeScript API (host/node/winsock.ts), in one run.
+// TypeScript API (host/node/winsock.ts), in one run. Then 1-byte TCP round trips (TCP_NODELAY),
+// median and 10th percentile of PP_TRIPS: between two sockets of one C guest beside the same
+// through the TypeScript API and raw node:net, and a C guest against a node:net echo peer beside a
+// node:net client of the same peer. WASOCK_HOPS=1 makes the C guests print where a round trip goes.
 import { spawn } from "node:child_process";
+import { createServer, connect, Socket } from "node:net";
 import { compileC, WASOCK } from "../test/c/guest.ts";
 import { Winsock } from "../host/node/winsock.ts";
 
 const CALLS = 200_000;
+const PP_TRIPS = 4000;
 const ECHO_BYTES = 64 << 20;
 const AF_INET = 2, SOCK_STREAM = 1, SOCK_DGRAM = 2, IPPROTO_TCP = 6, IPPROTO_UDP = 17, SOL_SOCKET = 0xffff;
+const TCP_NODELAY = 1;
 const SO_RCVBUF = 0x1002, FIONBIO = 0x8004667e, FD_READ = 1, FD_CLOSE = 32;
 
 function run(wasm: string, args: string[], onLine?: (l: string) => void): Promise<string> {
@@ -129,6 +135,101 @@ async function tsCalls(): Promise<Record<string, number>> {
   return out;
 }
 
+/** Median and 10th percentile of the samples, in ns. */
+function stats(t: number[]): { median: number; p10: number } {
+  t.sort((a, b) => a - b);
+  return { median: t[t.length >> 1], p10: t[Math.floor(t.length / 10)] };
+}
+
+/** 1-byte round trips out -> (peer echoes) -> in, timed one by one. */
+async function trips(once: (b: Uint8Array) => Promise<void>): Promise<{ median: number; p10: number }> {
+  const t: number[] = [];
+  const b = new Uint8Array(1);
+  for (let i = 0; i < PP_TRIPS; i++) {
+    b[0] = i;
+    const t0 = process.hrtime.bigint();
+    await once(b);
+    t.push(Number(process.hrtime.bigint() - t0));
+  }
+  return stats(t);
+}
+
+async function tsPingPong(): Promise<{ median: number; p10: number }> {
+  const { ws, c, s, l } = await tsPair();
+  for (const h of [c, s]) ws.setsockopt(h, IPPROTO_TCP, TCP_NODELAY, 1);
+  const r = new Uint8Array(1);
+  const out = await trips(async (b) => {
+    await ws.sendAsync(c, b);
+    if (await ws.recvAsync(s, r) !== 1) throw new Error("ping-pong: short recv");
+    await ws.sendAsync(s, r);
+    if (await ws.recvAsync(c, r) !== 1 || r[0] !== b[0]) throw new Error("ping-pong: wrong byte");
+  });
+  for (const h of [c, s, l]) ws.closesocket(h);
+  ws.WSACleanup();
+  return out;
+}
+
+/** Reads exactly one chunk from a node:net socket (each round trip's byte). */
+function nextData(sock: Socket): () => Promise<Buffer> {
+  const queue: Buffer[] = [];
+  let waiter: ((b: Buffer) => void) | null = null;
+  sock.on("data", (d) => { if (waiter) { const w = waiter; waiter = null; w(d); } else queue.push(d); });
+  return () => queue.length > 0 ? Promise.resolve(queue.shift()!) : new Promise((r) => { waiter = r; });
+}
+
+/** A node:net echo peer on 127.0.0.1 (TCP_NODELAY). */
+async function echoPeer(): Promise<{ port: number; close: () => void }> {
+  const srv = createServer((s) => { s.setNoDelay(true); s.on("data", (d) => s.write(d)); });
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  return { port: (srv.address() as { port: number }).port, close: () => srv.close() };
+}
+
+async function netClient(port: number): Promise<{ median: number; p10: number }> {
+  const sock = connect({ port, host: "127.0.0.1", noDelay: true });
+  await new Promise<void>((r) => sock.once("connect", () => r()));
+  const next = nextData(sock);
+  const out = await trips(async (b) => { sock.write(b); if ((await next())[0] !== b[0]) throw new Error("wrong byte"); });
+  sock.destroy();
+  return out;
+}
+
+async function netPingPong(): Promise<{ median: number; p10: number }> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const accepted = new Promise<Socket>((r) => srv.once("connection", r));
+  const c = connect({ port: (srv.address() as { port: number }).port, host: "127.0.0.1", noDelay: true });
+  const s = await accepted;
+  s.setNoDelay(true);
+  const fromC = nextData(s), fromS = nextData(c);
+  const out = await trips(async (b) => {
+    c.write(b);
+    const d = await fromC();
+    s.write(d);
+    if ((await fromS())[0] !== b[0]) throw new Error("wrong byte");
+  });
+  c.destroy(); s.destroy(); srv.close();
+  return out;
+}
+
+async function pingPongs(wasm: string): Promise<void> {
+  const us = (ns: number) => `${(ns / 1e3).toFixed(1).padStart(7)} us`;
+  const line = (name: string, c: { median: number; p10: number }, refName: string, r: { median: number; p10: number }) =>
+    console.log(`${name.padEnd(30)} ${us(c.median)} ${us(c.p10)}   ${refName.padEnd(22)} ${us(r.median)} ${us(r.p10)}   ${(c.median / r.median).toFixed(2)}x`);
+  console.log(`1-byte TCP round trips (${PP_TRIPS})      median       p10   reference                 median       p10   C/ref (median)`);
+  const cc = await run(wasm, ["pingpong", String(PP_TRIPS)]);
+  const ccs = { median: figure(cc, "pp_cc_median_ns"), p10: figure(cc, "pp_cc_p10_ns") };
+  line("C guest, socket <-> socket", ccs, "TypeScript API", await tsPingPong());
+  line("", ccs, "raw node:net", await netPingPong());
+  const peer = await echoPeer();
+  try {
+    const cn = await run(wasm, ["ppclient", String(peer.port), String(PP_TRIPS)]);
+    line("C guest <-> node:net echo", { median: figure(cn, "pp_cnode_median_ns"), p10: figure(cn, "pp_cnode_p10_ns") },
+      "node:net client", await netClient(peer.port));
+  } finally {
+    peer.close();
+  }
+}
+
 export default async function (): Promise<void> {
   const wasm = compileC("test/c/abi-bench.c");
   const out = await run(wasm, ["calls", String(CALLS)]);
@@ -149,4 +250,5 @@ export default async function (): Promise<void> {
   const mbps = (ns: number) => (ECHO_BYTES / (1 << 20)) / (ns / 1e9);
   console.log(`echo ${ECHO_BYTES >> 20} MiB over loopback        C guests (2 processes)   TypeScript API (1 process)   C/TS`);
   console.log(`${"throughput".padEnd(34)} ${mbps(cNs).toFixed(0).padStart(8)} MiB/s ${mbps(tNs).toFixed(0).padStart(10)} MiB/s   ${(mbps(cNs) / mbps(tNs)).toFixed(2)}x`);
+  await pingPongs(wasm);
 }

@@ -27,6 +27,13 @@ export const CTL_WAKE = 2;
 /** Int32 index: a second result (resolver: byte length of the answer). */
 export const CTL_AUX = 3;
 
+/**
+ * Byte offset of four Float64 stamps (ns, process.hrtime) that WASOCK_HOPS=1 uses to time the hops of
+ * a posted send to the bytes that answer it: posted (worker), seen (main), answer's bytes reported
+ * by the provider (main), posted to the worker (main); the worker adds its wake-up and drain.
+ */
+export const HOP_AT = 16;
+
 /** Byte offsets in the shared buffer. */
 export const OFF_ADDR = 64;    // a sockaddr passed in (64 bytes)
 export const OFF_OUT = 128;    // a sockaddr passed out, or a socket's names (local at +0, remote at +32)

@@ -9,12 +9,14 @@ import type { HostCore } from "../node/host-provider.ts";
 import { SockErr } from "../node/sockerr.ts";
 import {
   CREDIT_RETURN, CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
-  EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, NAMES_LOCAL,
+  EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOP_AT, HOST_BUFFER, NAMES_LOCAL,
   NAMES_REMOTE, OFF_DATA, OFF_OUT, OFF_TEXT,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
 const TRACE = !!process.env.WASOCK_TRACE;
+/** WASOCK_HOPS=1 times the hops of a posted send to the bytes that answer it (channel.ts, HOP_AT). */
+const HOPS = !!process.env.WASOCK_HOPS;
 
 const SOCK_STREAM = 1;
 const MSG_PEEK = 2;
@@ -62,6 +64,7 @@ export class CoreProxy {
   constructor(sab: SharedArrayBuffer, private readonly port: MessagePort) {
     this.ctl = new Int32Array(sab, 0, 16);
     this.shared = new Uint8Array(sab);
+    this.hop = new Float64Array(sab, HOP_AT, 4);
   }
 
   private cbuf: ArrayBuffer | null = null;
@@ -75,6 +78,17 @@ export class CoreProxy {
 
   private coreBytes(p: number, n: number): Uint8Array {
     return this.c8().slice(p >>> 0, (p >>> 0) + n);
+  }
+
+  /** WASOCK_HOPS (channel.ts, HOP_AT): the stamps, and the sums of each hop over `n` waits. */
+  private readonly hop: Float64Array;
+  private readonly hopSums = [0, 0, 0, 0, 0, 0];
+
+  /** With WASOCK_HOPS: the mean time of each hop, one line for stderr. */
+  hopReport(): string {
+    const s = this.hopSums, k = s[5] || 1, us = (i: number) => (s[i] / k / 1e3).toFixed(1);
+    return `wasock hops (${s[5]} waits): send posted -> main ${us(0)} us, main -> answer's bytes ${us(1)} us, ` +
+      `bytes -> posted ${us(2)} us, posted -> worker awake ${us(3)} us, drain ${us(4)} us\n`;
   }
 
   /** Runs a command in the main thread and waits for its result. */
@@ -224,7 +238,15 @@ export class CoreProxy {
       const r = Atomics.wait(this.ctl, CTL_WAKE, this.seen, ms === Infinity ? undefined : Math.max(0, ms));
       if (r === "timed-out") return false;
     }
+    if (!HOPS) { this.drain(); return true; }
+    const tw = Number(process.hrtime.bigint());
     this.drain();
+    const td = Number(process.hrtime.bigint());
+    const h = this.hop, s = this.hopSums;
+    if (h[0] > 0 && h[1] > 0 && h[2] > 0 && h[3] > 0) {
+      s[0] += h[1] - h[0]; s[1] += h[2] - h[1]; s[2] += h[3] - h[2]; s[3] += tw - h[3]; s[4] += td - tw; s[5]++;
+    }
+    h[0] = h[1] = h[2] = h[3] = 0;
     return true;
   }
 
@@ -273,6 +295,7 @@ export class CoreProxy {
           // The provider takes a stream's bytes, or a datagram for a peer the core validated, as
           // long as the socket is open: posted without waiting.
           const c = to !== 0 ? this.coreBytes(to, Math.min(tolen, 64)) : undefined;
+          if (HOPS) { const p = this.hop; p[0] = Number(process.hrtime.bigint()); p[1] = p[2] = p[3] = 0; }
           this.port.postMessage({ op: "send", a: [h, len, flags, tolen, 1], b: data, c }, [data.buffer as ArrayBuffer]);
           return len;
         }

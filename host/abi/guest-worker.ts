@@ -41,4 +41,5 @@ try {
 // closes every socket; then one round trip makes sure the main thread has run those closes.
 for (let i = 0; i < 1000 && core.WSACleanup() === 0; i++);
 proxy.call({ op: "sync", a: [] });
+if (process.env.WASOCK_HOPS) process.stderr.write(proxy.hopReport());
 parentPort!.postMessage({ exit: code });

@@ -6,13 +6,15 @@ import { MessagePort } from "node:worker_threads";
 import { NodeHostProvider } from "../node/host-provider.ts";
 import { SockErr } from "../node/sockerr.ts";
 import {
-  CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_CREDIT, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
+  CTL_AUX, CTL_RESULT, HOP_AT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_CREDIT, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
   EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, NAMES_LEN,
   NAMES_LOCAL, NAMES_REMOTE, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_PULL, OFF_TEXT, PUSH_CREDIT, TEXT_CAP,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
 const TRACE = !!process.env.WASOCK_TRACE;
+/** WASOCK_HOPS=1 times each hop of a posted send to the bytes that answer it (channel.ts, HOP_AT). */
+const HOPS = !!process.env.WASOCK_HOPS;
 
 const WSAHOST_NOT_FOUND = 11001;
 const WSATRY_AGAIN = 11002;
@@ -51,6 +53,8 @@ export class GuestIo {
   private dgrams = new Map<number, Dgram>();
   private readonly dgScratch = new Uint8Array(DGRAM_MAX);
   private scheduled = false;
+  /** WASOCK_HOPS: when the current send command arrived, when its answer's bytes came, when they were posted. */
+  private hop: Float64Array;
 
   constructor(private readonly sab: SharedArrayBuffer, private readonly port: MessagePort) {
     this.ctl = new Int32Array(sab, 0, 16);
@@ -66,7 +70,9 @@ export class GuestIo {
       wasock_on_sent: ev(EV_SENT),
     };
     this.imp = this.provider.imports();
+    this.hop = new Float64Array(sab, HOP_AT, 4);
     port.on("message", (c: Command) => {
+      if (HOPS && c.op === "send") this.hop[1] = Number(process.hrtime.bigint());
       try {
         this.command(c);
       } catch (e) {
@@ -133,11 +139,17 @@ export class GuestIo {
 
   private push(kind: number, h: number, n: number): void {
     this.batch.push(kind, h, n);
+    if (HOPS && kind === EV_BYTES && this.hop[2] === 0) this.hop[2] = Number(process.hrtime.bigint());
+    if (kind !== EV_SENT) this.sentOnly = false;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.postNow);
     }
   }
+  /** The batch holds only EV_SENT events (see post()). */
+  private sentOnly = true;
+  /** post() already held a batch of only EV_SENT events back by one turn of the event loop. */
+  private heldSent = false;
 
   /** Moves a stream's received bytes from the provider to the worker, within the socket's credit. */
   private pull(h: number, st: Stream): void {
@@ -166,11 +178,18 @@ export class GuestIo {
   private readonly postNow = (): void => this.post();
 
   private post(): void {
+    if (this.batch.length === 0) { this.scheduled = false; return; }
+    // A send's completion alone rarely matters to a guest at once (it is waiting to receive), and a
+    // wake-up costs more than the event: hold such a batch back one turn of the loop, in which the
+    // answer to those bytes often arrives (loopback, a fast peer) and travels with it in one wake.
+    if (this.sentOnly && !this.heldSent) { this.heldSent = true; setImmediate(this.postNow); return; }
     this.scheduled = false;
-    if (this.batch.length === 0) return;
+    this.heldSent = false;
+    this.sentOnly = true;
     const b: EventBatch = { e: this.batch, d: this.chunks };
     this.batch = [];
     this.chunks = [];
+    if (HOPS) this.hop[3] = Number(process.hrtime.bigint());
     this.port.postMessage(b, b.d.map((x) => x.buffer as ArrayBuffer));
     Atomics.add(this.ctl, CTL_WAKE, 1);
     Atomics.notify(this.ctl, CTL_WAKE);

@@ -4,7 +4,11 @@
  *                                       WSAWaitForMultipleEvents, and of recvfrom on datagrams
  *                                       already arrived
  *   abi-bench server                    echo server for one client (prints its port)
- *   abi-bench client <port> <bytes>     echo client: keeps up to 256 KiB in flight, 64 KiB sends */
+ *   abi-bench client <port> <bytes>     echo client: keeps up to 256 KiB in flight, 64 KiB sends
+ *   abi-bench pingpong <n>              1-byte TCP round trips between two sockets of this guest
+ *   abi-bench ppclient <port> <n>       1-byte TCP round trips with an echo peer at <port>
+ *                                       (both print the median, 10th percentile and best round
+ *                                       trip in ns) */
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <stdio.h>
@@ -138,12 +142,68 @@ static int client(u_short port, long total) {
   return 0;
 }
 
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* n round trips of one byte: out -> (echo) -> in; prints key_median_ns and key_best_ns */
+static int round_trips(const char *key, SOCKET out, SOCKET peer, SOCKET in, long n) {
+  if (n < 1 || n > 100000) return 2;
+  double *t = malloc(sizeof(double) * n);
+  if (!t) return 2;
+  char b = 0, r;
+  for (long i = 0; i < n; i++) {
+    b = (char)i;
+    double t0 = now_ns();
+    if (send(out, &b, 1, 0) != 1) return 6;
+    if (peer != INVALID_SOCKET) {
+      if (recv(peer, &r, 1, 0) != 1) return 7;
+      if (send(peer, &r, 1, 0) != 1) return 6;
+    }
+    if (recv(in, &r, 1, 0) != 1 || r != b) return 7;
+    t[i] = now_ns() - t0;
+  }
+  qsort(t, n, sizeof(double), cmp_double);
+  printf("%s_median_ns %.0f\n%s_p10_ns %.0f\n%s_best_ns %.0f\n", key, t[n / 2], key, t[n / 10], key, t[0]);
+  free(t);
+  return 0;
+}
+
+static int pingpong(long n) {
+  u_short port;
+  SOCKET l = listener(&port);
+  struct sockaddr_in a = loopback(port);
+  SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
+  if (connect(c, (struct sockaddr *)&a, sizeof a)) return 4;
+  SOCKET s = accept(l, NULL, NULL);
+  BOOL on = TRUE;
+  setsockopt(c, IPPROTO_TCP, TCP_NODELAY, (char *)&on, sizeof on);
+  setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (char *)&on, sizeof on);
+  int r = round_trips("pp_cc", c, s, c, n);
+  closesocket(c); closesocket(s); closesocket(l);
+  return r;
+}
+
+static int ppclient(u_short port, long n) {
+  struct sockaddr_in a = loopback(port);
+  SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
+  if (connect(c, (struct sockaddr *)&a, sizeof a)) return 4;
+  BOOL on = TRUE;
+  setsockopt(c, IPPROTO_TCP, TCP_NODELAY, (char *)&on, sizeof on);
+  int r = round_trips("pp_cnode", c, INVALID_SOCKET, c, n);
+  closesocket(c);
+  return r;
+}
+
 int main(int argc, char **argv) {
   WSADATA d;
   if (WSAStartup(MAKEWORD(2, 2), &d)) return 1;
   int r = 2;
   if (argc > 2 && strcmp(argv[1], "calls") == 0) r = calls(atol(argv[2]));
   else if (argc > 1 && strcmp(argv[1], "server") == 0) r = server();
+  else if (argc > 2 && strcmp(argv[1], "pingpong") == 0) r = pingpong(atol(argv[2]));
+  else if (argc > 3 && strcmp(argv[1], "ppclient") == 0) r = ppclient((u_short)atoi(argv[2]), atol(argv[3]));
   else if (argc > 3 && strcmp(argv[1], "client") == 0) r = client((u_short)atoi(argv[2]), atol(argv[3]));
   WSACleanup();
   return r;
