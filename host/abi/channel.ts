@@ -79,8 +79,10 @@ export const DGRAM_HEAD = 28;
 export const PUSH_CREDIT = 1 << 20;
 /** The same for a datagram socket (each datagram counts DGRAM_HEAD more than its bytes). */
 export const DGRAM_CREDIT = 256 * 1024;
-/** The worker returns credit once this much was consumed, or when its queue ran empty. */
+/** A datagram socket's credit goes back once this much was consumed (never all of DGRAM_CREDIT). */
 export const CREDIT_RETURN = 64 * 1024;
+/** The same for a stream socket (a quarter of PUSH_CREDIT: the main thread keeps pushing meanwhile). */
+export const STREAM_CREDIT_RETURN = 256 * 1024;
 
 /** One message of events: triples (kind, handle, n) and the byte chunks EV_BYTES refers to. */
 export interface EventBatch {

@@ -8,7 +8,7 @@ import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
 import type { HostCore } from "../node/host-provider.ts";
 import { SockErr } from "../node/sockerr.ts";
 import {
-  CREDIT_RETURN, CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
+  CREDIT_RETURN, STREAM_CREDIT_RETURN, CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
   EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOP_AT, HOST_BUFFER, NAMES_LOCAL,
   NAMES_REMOTE, OFF_DATA, OFF_OUT, OFF_TEXT,
 } from "./channel.ts";
@@ -176,10 +176,16 @@ export class CoreProxy {
     if (this.afterDrain !== null) this.afterDrain();
   }
 
-  /** Returns consumed credit to the main thread, in batches of CREDIT_RETURN or when the queue ran dry. */
+  /**
+   * Notes credit consumed; returns it to the main thread once a socket holds CREDIT_RETURN of it (a
+   * stream: STREAM_CREDIT_RETURN), or at once when `force`. A recv that empties the queue posts
+   * nothing (a message wakes the main thread, which costs the guest's next round trip): the credit
+   * held back is always under the threshold, so with the queue empty the main thread still has
+   * more than three quarters of its credit and keeps pushing; nothing waits for the rest.
+   */
   private consume(h: number, sk: Sock, n: number, force = false): void {
     sk.consumed += n;
-    if (force || sk.consumed >= CREDIT_RETURN || sk.chunks.length === 0) {
+    if (force || sk.consumed >= (sk.type === SOCK_STREAM ? STREAM_CREDIT_RETURN : CREDIT_RETURN)) {
       this.port.postMessage({ op: "consumed", a: [h, sk.consumed] });
       sk.consumed = 0;
     }

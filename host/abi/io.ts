@@ -233,14 +233,15 @@ export class GuestIo {
           this.names(a[1], this.bytes, OFF_OUT);
         }
         break;
-      case "consumed": {
-        const st = this.streams.get(a[0]);
-        if (st !== undefined) { st.credit += a[1]; this.pull(a[0], st); }
-        const dg = this.dgrams.get(a[0]);
-        if (dg !== undefined) { dg.credit += a[1]; this.pullDgrams(a[0], dg); }
+      case "consumed": // pairs (handle, bytes)
+        for (let i = 0; i + 1 < a.length; i += 2) {
+          const st = this.streams.get(a[i]);
+          if (st !== undefined) { st.credit += a[i + 1]; this.pull(a[i], st); }
+          const dg = this.dgrams.get(a[i]);
+          if (dg !== undefined) { dg.credit += a[i + 1]; this.pullDgrams(a[i], dg); }
+        }
         this.provider.flush();
         return;
-      }
       case "send":
         if (c.c) this.bytes.set(c.c, OFF_ADDR);
         // The bytes came transferred and belong to nobody else: Node may keep them (no copy).
