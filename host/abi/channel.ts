@@ -42,7 +42,26 @@ export const TEXT_CAP = 4096;
 export const OFF_PULL = 4288;  // the main thread's own: a datagram's source while it moves it (64 bytes)
 export const OFF_DATA = 4352;  // received datagrams
 export const DATA_CAP = 1 << 20;
-export const SHARED_LEN = OFF_DATA + DATA_CAP;
+/** The inline batch (below). */
+export const OFF_INLINE = OFF_DATA + DATA_CAP;
+export const INLINE_CAP = 8192;
+export const SHARED_LEN = OFF_INLINE + INLINE_CAP;
+
+/** Int32 index: 1 while the inline batch holds events the worker has not taken. */
+export const CTL_INLINE = 12; // (words 4-11 hold the HOP_AT stamps)
+/** Int32 index: event batches posted as messages (main thread). */
+export const CTL_POSTED = 13;
+/** Int32 index: event batches taken from the port (worker). */
+export const CTL_TAKEN = 14;
+
+/**
+ * A small batch of events (a ping-pong's byte, a send's completion) travels inline in the shared
+ * buffer instead of as a message: postMessage and receiveMessageOnPort cost more than the copy. The
+ * main thread writes it only while the slot is free and no posted message is still untaken, so the
+ * inline batch is always older than every message in the port and the worker takes it first. Layout
+ * (Int32 words at OFF_INLINE): events triples count, chunk count, the triples, each chunk's length;
+ * then the chunks' bytes.
+ */
 
 /** Event kinds in a batch (triples kind, handle, n). */
 export const EV_CONNECTED = 0;

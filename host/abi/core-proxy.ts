@@ -10,7 +10,7 @@ import { SockErr } from "../node/sockerr.ts";
 import {
   CREDIT_RETURN, STREAM_CREDIT_RETURN, CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
   EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOP_AT, HOST_BUFFER, NAMES_LOCAL,
-  NAMES_REMOTE, OFF_DATA, OFF_OUT, OFF_TEXT,
+  NAMES_REMOTE, OFF_DATA, OFF_INLINE, OFF_OUT, OFF_TEXT, CTL_INLINE, CTL_TAKEN,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
@@ -126,11 +126,35 @@ export class CoreProxy {
     const w = Atomics.load(this.ctl, CTL_WAKE);
     if (w === this.seen) return;
     this.seen = w;
-    const c = this.core;
+    if (Atomics.load(this.ctl, CTL_INLINE) !== 0) {
+      // the inline batch (channel.ts): older than any message in the port
+      const sh = this.shared, v = new DataView(sh.buffer, OFF_INLINE);
+      const ne = v.getInt32(0, true), nd = v.getInt32(4, true);
+      const e: number[] = new Array(ne * 3);
+      for (let i = 0; i < ne * 3; i++) e[i] = v.getInt32(8 + i * 4, true);
+      const d: Uint8Array[] = new Array(nd);
+      let at = OFF_INLINE + 8 + (ne * 3 + nd) * 4;
+      for (let i = 0; i < nd; i++) {
+        const len = v.getInt32(8 + (ne * 3 + i) * 4, true);
+        d[i] = sh.slice(at, at + len);
+        at += len;
+      }
+      Atomics.store(this.ctl, CTL_INLINE, 0);
+      this.deliver({ e, d });
+    }
     for (;;) {
       const m = receiveMessageOnPort(this.port);
       if (m === undefined) break;
-      const batch = m.message as EventBatch;
+      Atomics.add(this.ctl, CTL_TAKEN, 1);
+      this.deliver(m.message as EventBatch);
+    }
+    if (this.afterDrain !== null) this.afterDrain();
+  }
+
+  /** Delivers one batch of events to the core. */
+  private deliver(batch: EventBatch): void {
+    const c = this.core;
+    {
       const b = batch.e;
       for (let i = 0; i < b.length; i += 3) {
         const h = b[i + 1], n = b[i + 2];
@@ -173,7 +197,6 @@ export class CoreProxy {
         }
       }
     }
-    if (this.afterDrain !== null) this.afterDrain();
   }
 
   /**

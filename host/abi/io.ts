@@ -6,7 +6,7 @@ import { MessagePort } from "node:worker_threads";
 import { NodeHostProvider } from "../node/host-provider.ts";
 import { SockErr } from "../node/sockerr.ts";
 import {
-  CTL_AUX, CTL_RESULT, HOP_AT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_CREDIT, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
+  CTL_AUX, CTL_INLINE, CTL_POSTED, CTL_RESULT, CTL_TAKEN, HOP_AT, INLINE_CAP, OFF_INLINE, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_CREDIT, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
   EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, NAMES_LEN,
   NAMES_LOCAL, NAMES_REMOTE, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_PULL, OFF_TEXT, PUSH_CREDIT, TEXT_CAP,
 } from "./channel.ts";
@@ -190,9 +190,34 @@ export class GuestIo {
     this.batch = [];
     this.chunks = [];
     if (HOPS) this.hop[3] = Number(process.hrtime.bigint());
-    this.port.postMessage(b, b.d.map((x) => x.buffer as ArrayBuffer));
+    if (!this.inline(b)) {
+      Atomics.add(this.ctl, CTL_POSTED, 1);
+      this.port.postMessage(b, b.d.map((x) => x.buffer as ArrayBuffer));
+    }
     Atomics.add(this.ctl, CTL_WAKE, 1);
     Atomics.notify(this.ctl, CTL_WAKE);
+  }
+
+  /** Writes a small batch to the inline slot (channel.ts) if it is free; false when it must be posted. */
+  private inline(b: EventBatch): boolean {
+    const ctl = this.ctl;
+    if (Atomics.load(ctl, CTL_INLINE) !== 0 || Atomics.load(ctl, CTL_POSTED) !== Atomics.load(ctl, CTL_TAKEN)) return false;
+    const words = 2 + b.e.length + b.d.length;
+    let bytes = 0;
+    for (const d of b.d) bytes += d.length;
+    if (words * 4 + bytes > INLINE_CAP) return false;
+    const w = new Int32Array(this.sab, OFF_INLINE, words);
+    w[0] = b.e.length / 3;
+    w[1] = b.d.length;
+    w.set(b.e, 2);
+    let at = OFF_INLINE + words * 4;
+    for (let i = 0; i < b.d.length; i++) {
+      w[2 + b.e.length + i] = b.d[i].length;
+      this.bytes.set(b.d[i], at);
+      at += b.d[i].length;
+    }
+    Atomics.store(ctl, CTL_INLINE, 1);
+    return true;
   }
 
   private reply(r: number, aux = 0): void {
