@@ -59,7 +59,7 @@ async function tsPair(): Promise<{ ws: Winsock; c: number; s: number; l: number 
 }
 
 async function tsEcho(): Promise<number> {
-  const { ws, c, s } = await tsPair();
+  const { ws, c, s, l } = await tsPair();
   const serve = (async () => {
     const buf = new Uint8Array(65536);
     for (;;) {
@@ -81,6 +81,7 @@ async function tsEcho(): Promise<number> {
   const ns = Number(process.hrtime.bigint() - t0);
   ws.shutdown(c, 1);
   await serve;
+  for (const h of [c, s, l]) ws.closesocket(h);
   ws.WSACleanup();
   return ns;
 }
@@ -232,6 +233,7 @@ async function pingPongs(wasm: string): Promise<void> {
 
 export default async function (): Promise<void> {
   const wasm = compileC("test/c/abi-bench.c");
+  await pingPongs(wasm);
   const out = await run(wasm, ["calls", String(CALLS)]);
   const t = await tsCalls();
   const row = (name: string, key: string) => {
@@ -250,5 +252,4 @@ export default async function (): Promise<void> {
   const mbps = (ns: number) => (ECHO_BYTES / (1 << 20)) / (ns / 1e9);
   console.log(`echo ${ECHO_BYTES >> 20} MiB over loopback        C guests (2 processes)   TypeScript API (1 process)   C/TS`);
   console.log(`${"throughput".padEnd(34)} ${mbps(cNs).toFixed(0).padStart(8)} MiB/s ${mbps(tNs).toFixed(0).padStart(10)} MiB/s   ${(mbps(cNs) / mbps(tNs)).toFixed(2)}x`);
-  await pingPongs(wasm);
 }
