@@ -429,18 +429,28 @@ export class Ws2_32 {
         return r;
       };
     }
-    /** Copies an fd_set in (count + that many handles); core pointer, 0 for NULL, -1 on a fault. */
-    function setIn(p: number, at: number): number {
+    /**
+     * An fd_set's size in guest memory: fd_count, then that many handles. fd_count may exceed this
+     * header's FD_SETSIZE (a program may define a larger one), as Windows allows. 0 for NULL, -1 when
+     * the set does not lie inside guest memory.
+     */
+    function setLen(p: number): number {
       if (p === 0) return 0;
       if (!self.inG(p, 4)) return -1;
-      const n = Math.min(self.dv().getUint32(p >>> 0, true), 64);
-      if (!self.inG(p, 4 + 4 * n)) return -1;
-      self.toCore(p, 4 + 4 * n, at);
+      const n = self.dv().getUint32(p >>> 0, true);
+      if (n > 0x0fffffff || !self.inG(p, 4 + 4 * n)) return -1;
+      return 4 + 4 * n;
+    }
+    /** Copies an fd_set of `len` bytes to scratch offset `at`; its core pointer, 0 for NULL. */
+    function setIn(p: number, len: number, at: number): number {
+      if (p === 0) return 0;
+      self.toCore(p, len, at);
       return sc + at;
     }
+    /** Copies the core's filtered set (fd_count and the remaining handles) back to the guest. */
     function setOut(p: number, at: number): void {
       if (p === 0) return;
-      const n = Math.min(self.cdv().getUint32(sc + at, true), 64);
+      const n = self.cdv().getUint32(sc + at, true);
       self.fromCore(at, 4 + 4 * n, p);
     }
     function enumW(protos: number, buf: number, lenp: number, cap: number): number {
@@ -854,20 +864,30 @@ export class Ws2_32 {
           const sec = self.gi32(tv), usec = self.gi32(tv + 4);
           until = Date.now() + Math.max(0, sec) * 1000 + Math.max(0, usec) / 1000;
         }
-        for (;;) {
-          const rp = setIn(rd, S_SETS), wp = setIn(wr, S_SETS + FDSET_LEN), ep = setIn(ex, S_SETS + 2 * FDSET_LEN);
-          if (rp < 0 || wp < 0 || ep < 0) return self.fault();
-          const r = core.select(nfds, rp, wp, ep, tp);
-          if (r !== 0 || !self.waitUntil(until)) {
-            if (r >= 0) { setOut(rd, S_SETS); setOut(wr, S_SETS + FDSET_LEN); setOut(ex, S_SETS + 2 * FDSET_LEN); }
-            return r;
+        const lr = setLen(rd), lw = setLen(wr), le = setLen(ex);
+        if (lr < 0 || lw < 0 || le < 0) return self.fault();
+        // Up to 3 x 260 bytes fit in scratch; bigger sets (a larger FD_SETSIZE) borrow core memory.
+        const big = lr + lw + le > S_TV - S_SETS;
+        const block = big ? core.wasock_alloc(lr + lw + le) >>> 0 : 0;
+        if (big && block === 0) return self.error(WSAENOBUFS);
+        const ar = big ? block - sc : S_SETS, aw = ar + lr, ae = aw + lw;
+        try {
+          for (;;) {
+            const rp = setIn(rd, lr, ar), wp = setIn(wr, lw, aw), ep = setIn(ex, le, ae);
+            const r = core.select(nfds, rp, wp, ep, tp);
+            if (r !== 0 || !self.waitUntil(until)) {
+              if (r >= 0) { setOut(rd, ar); setOut(wr, aw); setOut(ex, ae); }
+              return r;
+            }
           }
+        } finally {
+          if (big) core.wasock_free(block);
         }
       },
       __WSAFDIsSet: (fd, set) => {
-        if (set === 0 || !self.inG(set, 4)) return 0;
-        const n = Math.min(self.dv().getUint32(set >>> 0, true), 64);
-        if (!self.inG(set, 4 + 4 * n)) return 0;
+        const len = setLen(set);
+        if (len <= 0) return 0;
+        const n = (len - 4) >> 2;
         for (let i = 0; i < n; i++) if (self.dv().getUint32((set >>> 0) + 4 + 4 * i, true) === fd >>> 0) return 1;
         return 0;
       },

@@ -7,13 +7,13 @@
 #include <time.h>
 
 /* Monotonic time in nanoseconds. */
-static double now_ns(void) {
+static inline double now_ns(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
 
-static struct sockaddr_in loopback(u_short port) {
+static inline struct sockaddr_in loopback(u_short port) {
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);
   a.sin_family = AF_INET;
@@ -23,7 +23,7 @@ static struct sockaddr_in loopback(u_short port) {
 }
 
 /* A listener on 127.0.0.1 with a kernel-chosen port (returned in *port); exits 3 if it cannot. */
-static SOCKET listener(u_short *port) {
+static inline SOCKET listener(u_short *port) {
   SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
   struct sockaddr_in a = loopback(0);
   int len = sizeof a;
