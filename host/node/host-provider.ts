@@ -15,7 +15,7 @@
 //
 // Closing (reference/tcp-behaviour.md), as far as Node lets a host go:
 // - default linger: closesocket returns at once; queued data is still written, then FIN (end()).
-// - SO_LINGER {1,0}: resetAndDestroy(): queued data discarded, RST.
+// - SO_LINGER {1,0}: resetAndDestroy(): queued data discarded, RST (see abort()).
 // - SO_LINGER {1,n}: the graceful close becomes a reset (queued data discarded) if the data and FIN
 //   are not out after n seconds; Winsock.closesocketAsync waits for that on a blocking socket, the
 //   plain closesocket returns at once. A non-blocking socket's WSAEWOULDBLOCK here is not reproduced.
@@ -68,6 +68,18 @@ const POOL_SIZE = 65536;
 const READ_BUF = Buffer.allocUnsafeSlow(65536);
 
 const noop = () => {};
+
+/**
+ * Abortive close: RST, queued data discarded. libuv refuses a reset (EINVAL) while a shutdown
+ * (end(), SD_SEND) is still pending, and Node then drops the handle without closing it — a leaked
+ * socket that keeps the process alive. Such a socket is closed plainly instead: its FIN is already
+ * queued, and the kernel still resets if unread data is waiting.
+ */
+function abort(s: net.Socket): void {
+  if (s.destroyed) return;
+  if (s.writableEnded && !s.writableFinished) s.destroy();
+  else s.resetAndDestroy();
+}
 const EV_DATA = 0;
 const EV_EOF = 1;
 const EV_RESET = 2;
@@ -605,14 +617,14 @@ export class NodeHostProvider {
     if (rec.listener) {
       rec.listener.close();
       rec.listener = null;
-      for (const p of rec.pending) p.sock?.resetAndDestroy();
+      for (const p of rec.pending) if (p.sock) abort(p.sock);
     }
     rec.udp?.close();
     const s = rec.sock;
     if (s) {
       s.on("error", () => {});
       if (abortive || rec.err) {
-        s.resetAndDestroy();
+        abort(s);
       } else {
         // Graceful close in the background: queued data still goes out, then FIN.
         s.resume();
@@ -622,7 +634,7 @@ export class NodeHostProvider {
           // SO_LINGER {1,n}: the data and FIN must be out within n seconds, else the close resets.
           let settle: () => void = noop;
           this.lingering.set(h, new Promise<void>((r) => (settle = r)));
-          const t = setTimeout(() => { if (!s.destroyed) s.resetAndDestroy(); settle(); }, lingerSecs * 1000);
+          const t = setTimeout(() => { abort(s); settle(); }, lingerSecs * 1000);
           t.unref();
           const done = () => { clearTimeout(t); settle(); };
           if (s.writableFinished) done();
