@@ -468,6 +468,11 @@ function recvCall(h: i32, buf: usize, len: i32, flags: i32, from: usize, fromlen
   return full;
 }
 
+/**
+ * SD_RECEIVE on a stream: recv fails with WSAESHUTDOWN from now on, and data queued or arriving
+ * later resets the connection (the provider sends the RST and reports WSAECONNABORTED; shutdown's
+ * Microsoft Learn page). On a datagram socket datagrams are still queued, unread.
+ */
 export function shutdown(h: i32, how: i32): i32 {
   const s = sockFor(h);
   if (s === null) return -1;

@@ -34,6 +34,13 @@
 //   the value and clamps it to net.core.rmem_max / wmem_max), IP_TTL (setTTL), SO_BROADCAST,
 //   IPV6_V6ONLY (ipv6Only at bind); see applyUdpOptions.
 // - No urgent data: Node has no MSG_OOB, so the catalog does not claim XP1_EXPEDITED_DATA.
+//
+// shutdown(SD_RECEIVE), as its Microsoft Learn page says: on a stream, data still queued for recv
+// at the call, or arriving later, resets the connection (the data cannot be delivered); the RST goes
+// to the peer and the socket itself reads WSAECONNABORTED (an abort by this host), while recv keeps
+// failing with WSAESHUTDOWN. On a datagram socket incoming datagrams are still accepted and queued
+// (FIONREAD counts them; recv fails with WSAESHUTDOWN). After shutdown(SD_SEND) the RST waits until
+// the FIN's write completes (libuv refuses a reset before), see resetWhenAble.
 import dgram from "node:dgram";
 import net from "node:net";
 import { getSystemErrorName } from "node:util";
@@ -78,6 +85,17 @@ const noop = () => {};
 function abort(s: net.Socket): void {
   if (s.destroyed) return;
   if (s.writableEnded && !s.writableFinished) s.destroy();
+  else s.resetAndDestroy();
+}
+
+/**
+ * A reset the socket stays open for (shutdown(SD_RECEIVE) with data to discard): when a shutdown is
+ * pending, the RST goes once it completes ('finish'), since libuv refuses it before; a socket that
+ * never gets there is closed by closesocket's abort().
+ */
+function resetWhenAble(s: net.Socket): void {
+  if (s.destroyed) return;
+  if (s.writableEnded && !s.writableFinished) s.once("finish", () => { if (!s.destroyed) s.resetAndDestroy(); });
   else s.resetAndDestroy();
 }
 const EV_DATA = 0;
@@ -126,6 +144,7 @@ class Rec {
   eof = false;
   err = 0;                          // SockErr of a reset seen before accept
   shutRecv = false;
+  resetting = false;                // a stream reset after shutdown(SD_RECEIVE) is under way
   closed = false;
   connecting = false;
   keepAlive = false;
@@ -300,7 +319,7 @@ export class NodeHostProvider {
     const u = dgram.createSocket(v6 ? { type: "udp6", reuseAddr, ipv6Only: rec.v6Only } : { type: "udp4", reuseAddr });
     rec.udp = u;
     u.on("message", (msg, rinfo) => {
-      if (rec.closed || rec.shutRecv) return;
+      if (rec.closed) return; // after SD_RECEIVE datagrams are still accepted and queued (shutdown's page)
       if (rec.peer && (rinfo.port !== rec.peer.port || !sameAddress(rinfo.address, rec.peer.address))) return;
       if (rec.dgBytes + msg.length > Math.max(rec.rcvBuf, 65536)) return; // receive buffer full: dropped
       rec.dgq.push({ buf: msg, address: rinfo.address, port: rinfo.port });
@@ -392,6 +411,7 @@ export class NodeHostProvider {
       this.ev(rec, () => this.core.wasock_on_eof(rec.h));
     });
     s.on("error", (e: NodeJS.ErrnoException) => {
+      if (rec.resetting) return; // reset by this host (SD_RECEIVE), already reported
       const code = sockErrFromNode(e.code);
       if (rec.connecting) {
         rec.connecting = false;
@@ -413,7 +433,11 @@ export class NodeHostProvider {
 
   /** n bytes arrived in the shared read buffer b (a view of them is queued only while the event runs). */
   private received(rec: Rec, n: number, b: Buffer): boolean {
-    if (rec.closed || rec.shutRecv) return true;
+    if (rec.closed) return true;
+    if (rec.shutRecv) {
+      if (n > 0) this.resetUnreadable(rec, false); // data arrived after SD_RECEIVE
+      return true;
+    }
     const view = n === b.length ? b : new Uint8Array(b.buffer, b.byteOffset, n); // (no species lookup, unlike subarray)
     rec.rx.push(view);
     rec.rxBytes += n;
@@ -594,13 +618,33 @@ export class NodeHostProvider {
     if (!rec) return -SockErr.NotSock;
     if (how === SD_RECEIVE) {
       rec.shutRecv = true;
-      rec.rx = [];
-      rec.rxBytes = 0;
-      if (rec.paused) { rec.paused = false; rec.sock?.resume(); }
+      if (rec.type !== SOCK_STREAM) return 0;
+      if (rec.rxBytes > 0) this.resetUnreadable(rec, true); // data still queued for recv
+      else if (rec.paused) { rec.paused = false; rec.sock?.resume(); }
     } else if (how === SD_SEND) {
-      rec.sock?.end();
+      if (rec.sock && !rec.sock.destroyed) rec.sock.end();
     }
     return 0;
+  }
+
+  /**
+   * A stream shut for receiving has data it cannot deliver: the connection is reset (RST to the
+   * peer) and the core hears WSAECONNABORTED. Inside an import the event waits for flush().
+   */
+  private resetUnreadable(rec: Rec, inCall: boolean): void {
+    rec.rx = [];
+    rec.rxOff = 0;
+    rec.rxBytes = 0;
+    if (rec.resetting || rec.err) return;
+    rec.resetting = true;
+    rec.err = SockErr.ConnAborted;
+    const s = rec.sock;
+    if (s) {
+      if (rec.paused) { rec.paused = false; s.resume(); }
+      resetWhenAble(s);
+    }
+    if (inCall) this.pend.push(rec, EV_RESET, SockErr.ConnAborted);
+    else this.fire(rec, EV_RESET, SockErr.ConnAborted);
   }
 
   private close(h: number, abortive: boolean, lingerSecs: number): void {
