@@ -53,6 +53,16 @@ export const IPV6_V6ONLY: i32 = 27;
 export const FIONBIO: i32 = <i32>0x8004667e;
 export const FIONREAD: i32 = 0x4004667f;
 export const SIOCATMARK: i32 = 0x40047307;
+/** mstcpip.h: _WSAIOW(IOC_VENDOR, 4); input struct tcp_keepalive { u_long onoff, keepalivetime, keepaliveinterval } (ms). */
+export const SIO_KEEPALIVE_VALS: i32 = <i32>0x98000004;
+export const TCP_KEEPALIVE_LEN: i32 = 12;
+// Windows' keep-alive defaults: the first probe after 2 hours idle, then one a second.
+export const KEEPALIVE_TIME_DEFAULT: u32 = 7200000;
+export const KEEPALIVE_INTERVAL_DEFAULT: u32 = 1000;
+// Provider-level options (Provider.setOption, level IPPROTO_TCP), never setsockopt names: the
+// SIO_KEEPALIVE_VALS times in milliseconds (clamped to i32), given before SO_KEEPALIVE turns it on.
+export const PROV_KEEPALIVE_TIME: i32 = 0x7001;
+export const PROV_KEEPALIVE_INTERVAL: i32 = 0x7002;
 
 export const FD_SETSIZE: i32 = 64;
 export const POLLRDNORM: i32 = 0x0100;

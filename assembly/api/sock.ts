@@ -3,7 +3,7 @@
 // and a handle whose slot was freed and reused no longer matches its generation -> WSAENOTSOCK.
 
 import { Provider } from "../catalog/provider";
-import { DEFAULT_BUF } from "./constants";
+import { DEFAULT_BUF, KEEPALIVE_INTERVAL_DEFAULT, KEEPALIVE_TIME_DEFAULT } from "./constants";
 
 export enum SockState {
   Open,        // created, not bound
@@ -70,6 +70,8 @@ export class Sock {
   reuseAddr: bool = false;
   exclusiveAddr: bool = false;
   keepAlive: bool = false;
+  keepAliveTime: u32 = KEEPALIVE_TIME_DEFAULT;         // SIO_KEEPALIVE_VALS, ms
+  keepAliveInterval: u32 = KEEPALIVE_INTERVAL_DEFAULT; // SIO_KEEPALIVE_VALS, ms
   lingerOn: bool = false;
   lingerSecs: u16 = 0;
   broadcast: bool = false;

@@ -297,7 +297,7 @@ function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
   // The accepted socket inherits the listener's properties (mode and options).
   n.nonBlocking = s.nonBlocking;
   n.overlapped = s.overlapped;
-  n.keepAlive = s.keepAlive; n.lingerOn = s.lingerOn; n.lingerSecs = s.lingerSecs;
+  n.keepAlive = s.keepAlive; n.keepAliveTime = s.keepAliveTime; n.keepAliveInterval = s.keepAliveInterval; n.lingerOn = s.lingerOn; n.lingerSecs = s.lingerSecs;
   n.oobInline = s.oobInline; n.debug = s.debug; n.dontRoute = s.dontRoute; n.noDelay = s.noDelay; n.ttl = s.ttl; n.v6Only = s.v6Only;
   n.sndBuf = s.sndBuf; n.rcvBuf = s.rcvBuf; n.sndTimeo = s.sndTimeo; n.rcvTimeo = s.rcvTimeo;
   s.pendingAccepts--;
@@ -665,8 +665,16 @@ export function ioctlsocket(h: i32, cmd: i32, argp: usize): i32 {
 export function WSAIoctl(h: i32, code: i32, inBuf: usize, inLen: i32, outBuf: usize, outLen: i32, bytesRet: usize): i32 {
   const s = sockFor(h);
   if (s === null) return -1;
-  if (code != C.FIONBIO && code != C.FIONREAD && code != C.SIOCATMARK) return fail(SockErr.Inval);
+  if (code != C.FIONBIO && code != C.FIONREAD && code != C.SIOCATMARK && code != C.SIO_KEEPALIVE_VALS) {
+    return fail(SockErr.Inval);
+  }
   if (!inMem(bytesRet, 4)) return fail(SockErr.Fault);
+  if (code == C.SIO_KEEPALIVE_VALS) {
+    const r = keepAliveVals(s, inBuf, inLen);
+    if (r != SockErr.Ok) return fail(r);
+    store<i32>(bytesRet, 0);
+    return 0;
+  }
   if (code == C.FIONBIO) {
     if (inLen < 4 || !inMem(inBuf, 4)) return fail(SockErr.Fault);
     // WSAEventSelect keeps the socket non-blocking until the association is cancelled.
@@ -679,6 +687,28 @@ export function WSAIoctl(h: i32, code: i32, inBuf: usize, inLen: i32, outBuf: us
   store<i32>(outBuf, ioctlValue(s, code, 0));
   store<i32>(bytesRet, 4);
   return 0;
+}
+
+/**
+ * SIO_KEEPALIVE_VALS: struct tcp_keepalive (12 bytes) in; nothing out (the output buffer is unused).
+ * A NULL or short input buffer: WSAEFAULT (WSAIoctl's "cbInBuffer too small"); a socket that is not a
+ * stream: WSAEINVAL (not applicable to its type). onoff turns keep-alive on or off (SO_KEEPALIVE
+ * reads it back); the times apply when it is on and stay for a later SO_KEEPALIVE.
+ */
+function keepAliveVals(s: Sock, inBuf: usize, inLen: i32): SockErr {
+  if (inBuf == 0 || inLen < C.TCP_KEEPALIVE_LEN || !inMem(inBuf, C.TCP_KEEPALIVE_LEN)) return SockErr.Fault;
+  if (s.type != C.SOCK_STREAM) return SockErr.Inval;
+  const on = load<u32>(inBuf) != 0;
+  if (on) {
+    s.keepAliveTime = load<u32>(inBuf + 4);
+    s.keepAliveInterval = load<u32>(inBuf + 8);
+    let r = s.provider.setOption(s, C.IPPROTO_TCP, C.PROV_KEEPALIVE_TIME, <i32>min(s.keepAliveTime, <u32>i32.MAX_VALUE));
+    if (r != SockErr.Ok) return r;
+    r = s.provider.setOption(s, C.IPPROTO_TCP, C.PROV_KEEPALIVE_INTERVAL, <i32>min(s.keepAliveInterval, <u32>i32.MAX_VALUE));
+    if (r != SockErr.Ok) return r;
+  }
+  s.keepAlive = on;
+  return s.provider.setOption(s, C.SOL_SOCKET, C.SO_KEEPALIVE, on ? 1 : 0);
 }
 
 // ---- readiness, select, WSAPoll --------------------------------------------------------------

@@ -41,6 +41,8 @@ export const IPV6_V6ONLY = 27;
 export const FIONBIO = 0x8004667e | 0;
 export const FIONREAD = 0x4004667f;
 export const SIOCATMARK = 0x40047307;
+/** WSAIoctl input: struct tcp_keepalive { u_long onoff, keepalivetime, keepaliveinterval } (ms), 12 bytes. */
+export const SIO_KEEPALIVE_VALS = 0x98000004 | 0;
 export const FD_SETSIZE = 64;
 export const POLLRDNORM = 0x0100;
 export const POLLRDBAND = 0x0200;

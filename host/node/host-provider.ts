@@ -25,11 +25,16 @@
 //   does not pretend to.
 //
 // Options on host sockets, as far as Node lets a host go:
-// - TCP: TCP_NODELAY and SO_KEEPALIVE pass through (setNoDelay / setKeepAlive); IPV6_V6ONLY is a
-//   flag of the bind. Node's net has no setsockopt: SO_SNDBUF, SO_RCVBUF and IP_TTL cannot reach a
-//   TCP socket (the kernel keeps its autotuned buffers and default TTL). SO_RCVBUF above 1 MiB
-//   still raises how much this file queues before it pauses reading; SO_SNDBUF sizes the core's
-//   send quota; getsockopt reports what the program set, as Windows does.
+// - TCP keep-alive: SO_KEEPALIVE and SIO_KEEPALIVE_VALS's onoff and keepalivetime go through
+//   setKeepAlive(enable, initialDelay), which libuv applies as TCP_KEEPIDLE in whole seconds (rounded
+//   up; Linux takes 1..32767 s, so the time is clamped to that), with TCP_KEEPINTVL 1 s and
+//   TCP_KEEPCNT 10 — Windows' defaults. SO_KEEPALIVE alone uses Windows' 2-hour time.
+//   keepaliveinterval cannot be set from Node: the probes always go 1 s apart (Windows' default).
+// - TCP: TCP_NODELAY passes through (setNoDelay); IPV6_V6ONLY is a flag of the bind. Node's net
+//   has no setsockopt: SO_SNDBUF, SO_RCVBUF and IP_TTL cannot reach a TCP socket (the kernel keeps
+//   its autotuned buffers and default TTL). SO_RCVBUF above 1 MiB still raises how much this file
+//   queues before it pauses reading; SO_SNDBUF sizes the core's send quota; getsockopt reports
+//   what the program set, as Windows does.
 // - UDP (node:dgram): SO_RCVBUF / SO_SNDBUF (setRecvBufferSize / setSendBufferSize; Linux doubles
 //   the value and clamps it to net.core.rmem_max / wmem_max), IP_TTL (setTTL), SO_BROADCAST,
 //   IPV6_V6ONLY (ipv6Only at bind); see applyUdpOptions.
@@ -59,6 +64,12 @@ const SO_SNDBUF = 0x1001;
 const SO_RCVBUF = 0x1002;
 const IPPROTO_TCP = 6;
 const TCP_NODELAY = 1;
+const PROV_KEEPALIVE_TIME = 0x7001;     // SIO_KEEPALIVE_VALS keepalivetime, ms (assembly/api/constants.ts)
+const PROV_KEEPALIVE_INTERVAL = 0x7002; // keepaliveinterval, ms: Node cannot apply it
+/** Windows' keep-alive time (2 hours), and the range of Linux's TCP_KEEPIDLE in ms. */
+const KEEPALIVE_TIME_DEFAULT = 7200000;
+const KEEPIDLE_MIN = 1000;
+const KEEPIDLE_MAX = 32767000;
 const IPPROTO_IP = 0;
 const IP_TTL = 4;
 const IPPROTO_IPV6 = 41;
@@ -148,6 +159,7 @@ class Rec {
   closed = false;
   connecting = false;
   keepAlive = false;
+  keepAliveTime = KEEPALIVE_TIME_DEFAULT; // ms
   noDelay = false;
   broadcast = false;
   ttl = 0;
@@ -167,6 +179,10 @@ class Rec {
     this.type = type;
   }
   get rxLimit(): number { return Math.max(this.rcvBuf, MIN_RX_LIMIT); }
+  /** The keep-alive time as Node takes it: ms, whole seconds that TCP_KEEPIDLE accepts. */
+  get keepIdle(): number {
+    return Math.min(Math.max(Math.ceil(this.keepAliveTime / 1000) * 1000, KEEPIDLE_MIN), KEEPIDLE_MAX);
+  }
 }
 
 function errName(r: number): string | undefined {
@@ -387,6 +403,7 @@ export class NodeHostProvider {
     if (!p) return -SockErr.WouldBlock;
     p.h = nh;
     p.keepAlive = lrec!.keepAlive;
+    p.keepAliveTime = lrec!.keepAliveTime;
     p.noDelay = lrec!.noDelay;
     this.recs.set(nh, p);
     this.applyStreamOptions(p);
@@ -461,7 +478,7 @@ export class NodeHostProvider {
     const s = rec.sock;
     if (!s) return;
     s.setNoDelay(rec.noDelay);
-    s.setKeepAlive(rec.keepAlive);
+    s.setKeepAlive(rec.keepAlive, rec.keepIdle);
   }
 
   private connect(h: number, addr: number, len: number): number {
@@ -693,13 +710,17 @@ export class NodeHostProvider {
     if (!rec) return -SockErr.NotSock;
     const on = value !== 0;
     if (level === SOL_SOCKET) {
-      if (name === SO_KEEPALIVE) { rec.keepAlive = on; rec.sock?.setKeepAlive(on); }
+      if (name === SO_KEEPALIVE) { rec.keepAlive = on; rec.sock?.setKeepAlive(on, rec.keepIdle); }
       else if (name === SO_BROADCAST) rec.broadcast = on;
       else if (name === SO_RCVBUF) { rec.rcvBuf = value; rec.rcvBufSet = true; }
       else if (name === SO_SNDBUF) { rec.sndBuf = value; rec.sndBufSet = true; }
     } else if (level === IPPROTO_TCP && name === TCP_NODELAY) {
       rec.noDelay = on;
       rec.sock?.setNoDelay(on);
+    } else if (level === IPPROTO_TCP && name === PROV_KEEPALIVE_TIME) {
+      rec.keepAliveTime = value >>> 0; // applied by the SO_KEEPALIVE that follows
+    } else if (level === IPPROTO_TCP && name === PROV_KEEPALIVE_INTERVAL) {
+      // Not applicable: Node cannot set TCP_KEEPINTVL (libuv fixes it at 1 s).
     } else if (level === IPPROTO_IP && name === IP_TTL) {
       rec.ttl = value;
     } else if (level === IPPROTO_IPV6 && name === IPV6_V6ONLY) {
