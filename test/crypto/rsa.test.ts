@@ -133,9 +133,13 @@ describe("PKCS #1 v2.1 known answer (pss-vect.txt, Example 10.2: 2048-bit key, S
 });
 
 describe("RSA cross-checks with node:crypto", () => {
-  // 2048: 320 messages, 3072: 160, 4096: 80 (each: 4 hashes rotating; node signs v1.5 and PSS,
-  // we verify; we sign PSS, node verifies; every 4th message our v1.5 signature equals node's).
-  for (const [name, count] of [["node2048", 320], ["node3072", 160], ["node4096", 80], ["e3", 80], ["odd", 40]] as const) {
+  // Each message: node signs it with v1.5 and with PSS (salt 0 or hLen), we verify both (PSS with
+  // the salt length given and auto); the hash rotates over SHA-1/256/384/512. We sign it too: on
+  // node2048 once per message, in runs of four (every hash) alternately PSS, PSS, v1.5 (node
+  // verifies our PSS; our v1.5 must equal node's byte for byte); on the slower keys PSS every
+  // message and v1.5 on one run of four in four. Counts: v1.5 and PSS verification 1420 each,
+  // PSS signing 1088, v1.5 signing 440. Keys are generated once (node's RSA keygen is slow).
+  for (const [name, count] of [["node2048", 1000], ["node3072", 160], ["node4096", 80], ["e3", 80], ["odd", 100]] as const) {
     it(`${name}: ${count} random messages`, () => {
       const key = keys.get(name)!;
       for (let i = 0; i < count; i++) {
@@ -148,13 +152,17 @@ describe("RSA cross-checks with node:crypto", () => {
         const s2 = Uint8Array.from(sign(hs.name, msg, pss(key.priv, salt)));
         expect(w.pssVerify(key.n, key.e, hs.id, mh, s2, salt)).toBe(true);
         expect(w.pssVerify(key.n, key.e, hs.id, mh, s2, -1)).toBe(true);
-        const s3 = w.pssSign(key.h, hs.id, mh, randomBytes(hs.len), randomBytes(32));
-        expect(s3).not.toBeNull();
-        expect(s3.length).toBe(key.k);
-        expect(verify(hs.name, msg, pss(key.pub, hs.len), s3)).toBe(true);
-        if (i % 4 == 0) {
+        const run = i >> 2;
+        const oursV15 = name == "node2048" ? run % 3 == 2 : run % 4 == 0;
+        if (name != "node2048" || !oursV15) {
+          const s3 = w.pssSign(key.h, hs.id, mh, randomBytes(hs.len), randomBytes(32));
+          expect(s3).not.toBeNull();
+          expect(s3.length).toBe(key.k);
+          expect(verify(hs.name, msg, pss(key.pub, hs.len), s3)).toBe(true);
+        }
+        if (oursV15) {
           const s4 = w.pkcs1Sign(key.h, hs.id, mh, randomBytes(32));
-          expect(Buffer.from(s4).equals(Buffer.from(s1))).toBe(true);
+          expect(Buffer.from(s4).equals(Buffer.from(s1)), `v1.5 ${hs.name}`).toBe(true);
         }
       }
     }, 60_000);
