@@ -56,10 +56,10 @@ describe("P-256 field", () => {
 });
 
 describe("P-256 public keys and ECDH", () => {
-  it("public keys and shared secrets agree with node on 500 random key pairs", () => {
-    for (let i = 0; i < 500; i++) {
+  it("public keys and shared secrets agree with node on 1000 random key pairs", () => {
+    for (let i = 0; i < 1000; i++) {
       const a = randomKey(), b = randomKey();
-      if (i < 250) expect(hex(ec.p256PublicKey(a.d))).toBe(hex(a.pub));
+      expect(hex(ec.p256PublicKey(a.d))).toBe(hex(a.pub));
       expect(hex(ec.p256Ecdh(a.d, b.pub))).toBe(nodeEcdh(a.d, b.pub));
     }
   });
@@ -126,8 +126,8 @@ describe("ECDSA P-256 known answers (RFC 6979 §A.2.5, SHA-256)", () => {
 });
 
 describe("ECDSA P-256 against node:crypto", () => {
-  it("node verifies our signatures and we verify node's, over SHA-256/384/1 hashes (300 keys)", () => {
-    for (let i = 0; i < 300; i++) {
+  it("node verifies our signatures and we verify node's, over SHA-256/384/1 hashes (1000 keys)", () => {
+    for (let i = 0; i < 1000; i++) {
       const { d, pub } = randomKey();
       const msg = crypto.randomBytes(i % 100);
       const alg = ["sha256", "sha384", "sha1"][i % 3];

@@ -109,7 +109,7 @@ describe("X25519 against node:crypto", () => {
       const aPriv = a.privateKey.export({ format: "der", type: "pkcs8" }).subarray(16);
       const bPub = b.publicKey.export({ format: "der", type: "spki" }).subarray(12);
       const aPub = a.publicKey.export({ format: "der", type: "spki" }).subarray(12);
-      if (i < 200) expect(hex(ec.x25519Base(aPriv))).toBe(hex(aPub));
+      expect(hex(ec.x25519Base(aPriv))).toBe(hex(aPub));
       expect(hex(ec.x25519(aPriv, bPub))).toBe(hex(crypto.diffieHellman({ privateKey: a.privateKey, publicKey: b.publicKey })));
     }
   });
