@@ -156,6 +156,7 @@ class Rec {
   err = 0;                          // SockErr of a reset seen before accept
   shutRecv = false;
   resetting = false;                // a stream reset after shutdown(SD_RECEIVE) is under way
+  exclusive = false;                // bound with SO_EXCLUSIVEADDRUSE
   closed = false;
   connecting = false;
   keepAlive = false;
@@ -293,9 +294,13 @@ export class NodeHostProvider {
     const a = decodeSockAddr(this.mem(), addr, len);
     if (!a) return -SockErr.Fault;
     const key = (port: number) => `${a.address}|${port}|${rec.type}`;
-    if (a.port !== 0 && reuse !== 1) {
+    if (a.port !== 0) {
+      // SO_REUSEADDR (reuse 1) shares a port unless its holder has SO_EXCLUSIVEADDRUSE (reuse 2):
+      // then WSAEACCES, and WSAEADDRINUSE without SO_REUSEADDR.
       const other = this.boundAddrs.get(key(a.port));
-      if (other && !other.closed) return -SockErr.AddrInUse;
+      if (other && !other.closed && (other.exclusive || reuse !== 1)) {
+        return other.exclusive && reuse === 1 ? -SockErr.Access : -SockErr.AddrInUse;
+      }
     }
     const v6 = rec.af === AF_INET6;
     if (rec.type === SOCK_STREAM) {
@@ -326,6 +331,7 @@ export class NodeHostProvider {
       rec.local = fromNode(o.address, o.port, rec.af);
       this.openUdp(rec, reuse === 1);
     }
+    rec.exclusive = reuse === 2;
     this.boundAddrs.set(key(rec.local!.port), rec);
     return 0;
   }

@@ -226,6 +226,15 @@ export class Winsock {
   private mem(): Uint8Array { return new Uint8Array(this.core.memory.buffer); }
   private dv(): DataView { return new DataView(this.core.memory.buffer); }
 
+  /**
+   * The error a blocking form ends with, made the last error too: after a failed blocking call
+   * WSAGetLastError gives its code, as on Windows (not the WSAEWOULDBLOCK of the core's attempt).
+   */
+  private failed(e: number): WinsockError {
+    this.core.WSASetLastError(e);
+    return new WinsockError(e);
+  }
+
   /** Throws the last error when r is SOCKET_ERROR; delivers events learned during the call. */
   private done(r: number): number {
     this.host.flush();
@@ -294,7 +303,7 @@ export class Winsock {
       if (e === WSA.WSAEWOULDBLOCK && ready >= 0) return false;
       w.done = true;
       if (w.timer !== undefined) clearTimeout(w.timer);
-      w.reject!(new WinsockError(ready < 0 ? WSA.WSAENOTSOCK : e));
+      w.reject!(this.failed(ready < 0 ? WSA.WSAENOTSOCK : e));
       return true;
     }
     w.done = true;
@@ -324,7 +333,7 @@ export class Winsock {
     w.done = true;
     const l = this.waiters.get(w.s!);
     if (l) this.waiters.set(w.s!, l.filter((x) => !x.done));
-    w.reject!(new WinsockError(WSA.WSAETIMEDOUT));
+    w.reject!(this.failed(WSA.WSAETIMEDOUT));
   }
 
   /**
@@ -479,7 +488,7 @@ export class Winsock {
     await this.waitFor([s], () => this.info(s, 0) !== 3 /* CONNECTING */, 0);
     if (this.info(s, 0) === 4) return 0;
     const err = this.getsockopt(s, K.SOL_SOCKET, K.SO_ERROR) as number;
-    throw new WinsockError(err || WSA.WSAECONNREFUSED);
+    throw this.failed(err || WSA.WSAECONNREFUSED);
   }
 
   /** One send; for a stream returns the bytes taken (all of them, or WSAEWOULDBLOCK). */
@@ -756,7 +765,7 @@ export class Winsock {
       }
       const left = deadline - Date.now();
       if (left <= 0 || !(await this.waitFor([s], null, Number.isFinite(left) ? Math.max(1, left) : 0, mask))) {
-        throw new WinsockError(WSA.WSAETIMEDOUT);
+        throw this.failed(WSA.WSAETIMEDOUT);
       }
     }
   }
