@@ -138,6 +138,23 @@ for (const simd of [false, true]) {
       }
     });
 
+    it("ChaCha20's 32-bit block counter wraps to 0 inside a call without touching the nonce", () => {
+      // RFC 8439 §2.3 makes the counter 32 bits; node carries into the nonce, so each expected block
+      // is taken from node one at a time, at its own counter value.
+      const r = prng(simd ? 87 : 88);
+      for (const start of [0xfffffffc, 0xfffffffd, 0xfffffffe, 0xffffffff]) {
+        const key = r.bytes(32), nonce = r.bytes(12), data = r.bytes(64 * 9 - 13);
+        const ks: Buffer[] = [];
+        for (let b = 0; b < 9; b++) {
+          const iv = Buffer.alloc(16); iv.writeUInt32LE((start + b) >>> 0, 0); iv.set(nonce, 4);
+          ks.push(createCipheriv("chacha20", key, iv).update(Buffer.alloc(64)));
+        }
+        const stream = Buffer.concat(ks);
+        const want = Buffer.from(data.map((x, i) => x ^ stream[i]));
+        expect(hex(w.hChaCha20(key, nonce, start, data)), `start ${start.toString(16)}`).toBe(want.toString("hex"));
+      }
+    });
+
     it("ChaCha20 alone: 1200 random keys, nonces, start counters and lengths against node's chacha20", () => {
       const r = prng(simd ? 85 : 86);
       for (let i = 0; i < 1200; i++) {
