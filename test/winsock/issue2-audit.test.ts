@@ -1,12 +1,17 @@
 // Behaviours of issue 2 and reference/winsock-behaviour.md that no other test showed on its own:
 // closesocket returning at once with data still queued, SO_LINGER {1,0} discarding queued data,
 // SO_EXCLUSIVEADDRUSE against a second bind, WinsockError's errno and code, and the WSADATA fields
-// that depend on the negotiated version. Peers are node:net, over loopback.
+// that depend on the negotiated version, the startup error that is returned and not set, MSG_PEEK
+// on a datagram socket, and the `npm start` demo. Peers are node:net / node:dgram, over loopback.
+import { execFile } from "node:child_process";
+import dgram from "node:dgram";
 import net from "node:net";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Winsock, WinsockError, expectWsa, started, until, v4 } from "./helpers.ts";
 import * as K from "../../host/node/constants.ts";
 import { WSA } from "../../host/node/errors.ts";
+import { ROOT } from "../../host/node/wasm.ts";
 
 const { AF_INET, SOCK_STREAM, SOCK_DGRAM, SOL_SOCKET } = K;
 const cleanups: Array<() => void> = [];
@@ -137,4 +142,67 @@ describe("WSADATA", () => {
     expect(two.WSAStartup(K.MAKEWORD(2, 2), d2)).toBe(0);
     expect(d2).toMatchObject({ wVersion: 0x0202, iMaxSockets: 0, iMaxUdpDg: 0 });
   });
+});
+
+describe("WSAStartup's error is returned, not set", () => {
+  it("a refused version leaves the last error as it was", async () => {
+    const ws = await Winsock.create();
+    ws.WSASetLastError(0);
+    expect(ws.WSAStartup(K.MAKEWORD(0, 1), {})).toBe(WSA.WSAVERNOTSUPPORTED);
+    expect(ws.WSAGetLastError()).toBe(0);
+    expect(ws.WSAStartup(K.MAKEWORD(2, 2), null)).toBe(WSA.WSAEFAULT);
+    expect(ws.WSAGetLastError()).toBe(0);
+  });
+});
+
+describe("recvfrom with MSG_PEEK on a datagram socket", () => {
+  it("returns the datagram and its sender and leaves it queued for the next recvfrom", async () => {
+    const ws = await started();
+    const u = ws.socket(AF_INET, SOCK_DGRAM, 0);
+    ws.bind(u, v4());
+    const tx = dgram.createSocket("udp4");
+    cleanups.push(() => tx.close());
+    await new Promise<void>((r) => tx.bind(0, "127.0.0.1", r));
+    tx.send(Buffer.from("first"), ws.getsockname(u).port, "127.0.0.1");
+    await until(() => ws.ioctlsocket(u, K.FIONREAD) === 5);
+    tx.send(Buffer.from("second"), ws.getsockname(u).port, "127.0.0.1");
+    await until(() => ws.ioctlsocket(u, K.FIONREAD) === 11);
+    const b = new Uint8Array(16);
+    for (let i = 0; i < 2; i++) {
+      const from: Record<string, unknown> = {};
+      expect(ws.recvfrom(u, b, K.MSG_PEEK, from)).toBe(5);
+      expect(Buffer.from(b.subarray(0, 5)).toString()).toBe("first");
+      expect(from).toMatchObject({ address: "127.0.0.1", port: tx.address().port });
+      expect(ws.ioctlsocket(u, K.FIONREAD)).toBe(11);
+    }
+    expect(ws.recvfrom(u, b, 0, {})).toBe(5);
+    expect(ws.recvfrom(u, b, 0, {})).toBe(6);
+    expect(Buffer.from(b.subarray(0, 6)).toString()).toBe("second");
+  });
+});
+
+describe("the demo (npm start)", () => {
+  it("prints the catalog as a protocol enumerator does, then a TCP echo and a UDP exchange over loopback", async () => {
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "host/node/demo.ts")], { timeout: 30000 }, (e, stdout, stderr) => {
+        if (e) reject(new Error(`${e.message}\n${stderr}`));
+        else resolve(stdout);
+      });
+    });
+    expect(out.match(/^Winsock Catalog Provider Entry #\d+$/gm)?.length).toBe(4);
+    for (const [name, family, type, proto] of [["TCP/IP", "2 (AF_INET)", "1 (SOCK_STREAM)", "6 (IPPROTO_TCP)"],
+      ["UDP/IP", "2 (AF_INET)", "2 (SOCK_DGRAM)", "17 (IPPROTO_UDP)"], ["TCP/IPv6", "23 (AF_INET6)", "1 (SOCK_STREAM)", "6 (IPPROTO_TCP)"],
+      ["UDP/IPv6", "23 (AF_INET6)", "2 (SOCK_DGRAM)", "17 (IPPROTO_UDP)"]]) {
+      const entry = out.split(/\n\n/).find((b) => b.includes(`[${name}]`))!;
+      expect(entry).toContain(`Address Family:        ${family}`);
+      expect(entry).toContain(`Socket Type:           ${type}`);
+      expect(entry).toContain(`Protocol Number:       ${proto}`);
+      expect(entry).toMatch(/Byte Order: +BIGENDIAN/);
+      expect(entry).toMatch(/Catalog Entry ID: +\d+/);
+      expect(entry).toMatch(/Protocol Chain Length: +1 /);
+      expect(entry).toMatch(name.startsWith("TCP") ? /Service Flags: +0x\w+ XP1_GUARANTEED_DELIVERY/ : /Service Flags: +0x\w+ XP1_CONNECTIONLESS/);
+    }
+    expect(out).toMatch(/^TCP .*sent "hello through wasock"  echoed "hello through wasock"$/m);
+    expect(out).toMatch(/^UDP .*sent "ping"  got "ack ping"/m);
+  }, 40000);
 });
