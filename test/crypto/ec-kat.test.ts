@@ -2,7 +2,7 @@
 // ec-p256.test.ts and ec-ed25519.test.ts: RFC 5903 §8.1 and NIST CAVP ECC CDH for ECDH on P-256,
 // RFC 6979 §A.2.5 for ECDSA P-256 with every hash (our signer follows RFC 6979 with HMAC-SHA-256,
 // so the SHA-256 signatures are reproduced byte for byte and all ten verify), RFC 8032 §7.1
-// TEST SHA(abc) for Ed25519.
+// TEST 1024 and TEST SHA(abc) for Ed25519.
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { instantiateCore } from "../../host/node/wasm.ts";
@@ -47,10 +47,8 @@ describe("ECDSA P-256 known answers (RFC 6979 §A.2.5)", () => {
   });
 });
 
-describe("Ed25519 known answer (RFC 8032 §7.1 TEST SHA(abc))", () => {
-  it("public key, signature byte for byte, verification", () => {
-    const t = V.RFC8032_SHA_ABC;
-    expect(hex(createHash("sha512").update("abc").digest())).toBe(t.msg);
+describe("Ed25519 known answers (RFC 8032 §7.1 TEST 1024 and TEST SHA(abc))", () => {
+  it.each([["TEST 1024", V.RFC8032_1024], ["TEST SHA(abc)", V.RFC8032_SHA_ABC]])("%s: public key, signature byte for byte, verification", (_, t) => {
     expect(hex(ec.ed25519PublicKey(unhex(t.seed)))).toBe(t.pub);
     expect(hex(ec.ed25519Sign(unhex(t.seed), unhex(t.msg)))).toBe(t.sig);
     expect(ec.ed25519Verify(unhex(t.pub), unhex(t.msg), unhex(t.sig))).toBe(true);

@@ -1,5 +1,5 @@
 // Every published known answer for the symmetric primitives, in full (test/crypto/kat-vectors.ts):
-// RFC 4231 HMAC (cases 1-7, SHA-256/384/512), RFC 5869 HKDF (cases 1-7), the P_SHA256 TLS 1.2 PRF
+// the FIPS 180-4 examples not in sym-hash.test.ts, RFC 4231 HMAC (cases 1-7, SHA-256/384/512), RFC 5869 HKDF (cases 1-7), the P_SHA256 TLS 1.2 PRF
 // vector, RFC 8439 (§2.3.2-§2.8.2 and Appendix A: block function, encryption, Poly1305 with its
 // reduction edge cases, key generation, AEAD) and the GCM specification's test cases 1-18 (AES-128,
 // -192, -256; 96-bit, 64-bit and 480-bit IVs). The AEADs and ChaCha20/Poly1305 run on both the
@@ -33,6 +33,13 @@ describe("HMAC, HKDF and the TLS 1.2 PRF: published vectors", () => {
       // "salt not provided": the empty salt must act as HashLen zero octets (RFC 5869 §2.2).
       expect(hex(w.hHkdfExtract(HASH_ID[t.hash], new Uint8Array(0), unhex(t.ikm)))).toBe(t.prk);
     }
+  });
+
+  it("FIPS 180-4 examples: empty messages (SHA-1/384/512) and one million 'a' (SHA-384/512)", () => {
+    for (const [alg, want] of Object.entries(V.SHA_EXTRA.empty)) expect(hex(w.hHashOf(HASH_ID[alg], new Uint8Array(0))), alg).toBe(want);
+    const m = new Uint8Array(1_000_000).fill(0x61);
+    expect(hex(w.hSha384(m))).toBe(V.SHA_EXTRA.millionA.sha384);
+    expect(hex(w.hSha512(m))).toBe(V.SHA_EXTRA.millionA.sha512);
   });
 
   it("TLS 1.2 PRF P_SHA256 vector, all 100 bytes, and every prefix length", () => {
