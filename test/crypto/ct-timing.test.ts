@@ -21,7 +21,7 @@ const be32 = (v: bigint) => Uint8Array.from(Buffer.from(v.toString(16).padStart(
 const rnd = (n: number) => Uint8Array.from(crypto.randomBytes(n));
 
 /** Best time of `reps` calls per input over interleaved rounds (~budget ms, bounded); max/min. */
-function spread(inputs: unknown[], f: (x: any) => unknown, reps: number, budget = 500): number {
+function spread(inputs: unknown[], f: (x: any) => unknown, reps: number, budget = 300): number {
   const best = inputs.map(() => Infinity);
   const t0 = performance.now();
   for (let round = 0; round < 300 && (round < 8 || performance.now() - t0 < budget); round++) {
