@@ -10,7 +10,8 @@ import { SockErr } from "../node/sockerr.ts";
 import {
   CREDIT_RETURN, STREAM_CREDIT_RETURN, CTL_AUX, CTL_RESULT, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
   EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOP_AT, HOST_BUFFER, NAMES_LOCAL,
-  NAMES_REMOTE, OFF_DATA, OFF_INLINE, OFF_OUT, OFF_TEXT, CTL_INLINE, CTL_TAKEN,
+  NAMES_REMOTE, OFF_DATA, OFF_INLINE, OFF_OUT, OFF_TEXT, CTL_INLINE, CTL_TAKEN, EV_RBYTES, EV_RDGRAM, OFF_RECV, OFF_RING_CTL,
+  OFF_SEND, RECV_CAP, RING_RECV_TAIL, RING_SEND_TAIL, Ring, RingSlots, SEND_CAP,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
@@ -26,6 +27,8 @@ const AF_INET6 = 23;
 class Sock {
   /** Stream bytes, or datagrams (source sockaddr in DGRAM_HEAD bytes, then the bytes). */
   chunks: Uint8Array[] = [];
+  /** Each chunk's slot in the receive ring, or -1 (a chunk that came in a message). */
+  slots: number[] = [];
   off = 0;
   /** Credit consumed and not yet returned to the main thread. */
   consumed = 0;
@@ -61,11 +64,33 @@ export class CoreProxy {
   /** Runs after events were taken in (ws2_32 completes overlapped calls there). */
   afterDrain: (() => void) | null = null;
 
+  /** The data rings (channel.ts): sends written here, received bytes read here. */
+  private readonly rings: Int32Array;
+  private readonly sendRing = new Ring(SEND_CAP);
+  private readonly recvRing = new Ring(RECV_CAP);
+  private readonly recvSlots: RingSlots;
+
   constructor(sab: SharedArrayBuffer, private readonly port: MessagePort) {
     this.ctl = new Int32Array(sab, 0, 16);
     this.shared = new Uint8Array(sab);
     this.hop = new Float64Array(sab, HOP_AT, 4);
+    this.rings = new Int32Array(sab, OFF_RING_CTL, 2);
+    this.recvSlots = new RingSlots(this.rings, RING_RECV_TAIL);
   }
+
+  /** Frees the receive-ring slots of a socket's chunks 0..n-1 and drops those chunks. */
+  private dropChunks(sk: Sock, n: number): void {
+    for (let i = 0; i < n; i++) if (sk.slots[i] >= 0) this.recvSlots.free(sk.slots[i]);
+    if (n === 1) { sk.chunks.shift(); sk.slots.shift(); } else if (n > 0) { sk.chunks.splice(0, n); sk.slots.splice(0, n); }
+  }
+
+  /** The next slot of the receive ring (`len` bytes): its id in ringSlot, its bytes returned. */
+  private ringChunk(len: number): Uint8Array {
+    const at = this.recvRing.take(len);
+    this.ringSlot = this.recvSlots.add(this.recvRing);
+    return this.shared.subarray(OFF_RECV + at, OFF_RECV + at + len);
+  }
+  private ringSlot = -1;
 
   private cbuf: ArrayBuffer | null = null;
   private cb8 = new Uint8Array(0);
@@ -165,16 +190,34 @@ export class CoreProxy {
             const sk = this.socks.get(h);
             if (sk === undefined) break; // closed meanwhile
             sk.chunks.push(chunk);
+            sk.slots.push(-1);
             c.wasock_on_data(h, chunk.length);
             break;
           }
-          case EV_DGRAM: {
-            const d = batch.d[n];
+          case EV_RBYTES: {
+            const chunk = this.ringChunk(n);
             const sk = this.socks.get(h);
-            if (sk === undefined) break;
+            if (sk === undefined) { this.recvSlots.free(this.ringSlot); break; } // closed meanwhile
+            sk.chunks.push(chunk);
+            sk.slots.push(this.ringSlot);
+            c.wasock_on_data(h, n);
+            break;
+          }
+          case EV_DGRAM:
+          case EV_RDGRAM: {
+            const ring = b[i] === EV_RDGRAM;
+            const d = ring ? this.ringChunk(n) : batch.d[n];
+            const slot = ring ? this.ringSlot : -1;
+            const sk = this.socks.get(h);
             // a datagram posted before the main thread learnt of a connect made since
-            if (sk.peer !== null && !fromPeer(d, sk.peer)) { this.consume(h, sk, d.length, true); break; }
+            const foreign = sk !== undefined && sk.peer !== null && !fromPeer(d, sk.peer);
+            if (sk === undefined || foreign) {
+              if (slot >= 0) this.recvSlots.free(slot);
+              if (foreign) this.consume(h, sk, d.length, true);
+              break;
+            }
             sk.chunks.push(d);
+            sk.slots.push(slot);
             c.wasock_on_data(h, d.length - DGRAM_HEAD);
             break;
           }
@@ -189,7 +232,7 @@ export class CoreProxy {
           case EV_EOF: c.wasock_on_eof(h); break;
           case EV_RESET: {
             const sk = this.socks.get(h);
-            if (sk !== undefined && sk.type === SOCK_STREAM) { sk.chunks = []; sk.off = 0; }
+            if (sk !== undefined && sk.type === SOCK_STREAM) { this.dropChunks(sk, sk.chunks.length); sk.off = 0; }
             c.wasock_on_reset(h, n);
             break;
           }
@@ -228,8 +271,7 @@ export class CoreProxy {
       if (off + n === c.length) { i++; off = 0; } else off += n;
     }
     if (!peek && copied > 0) {
-      if (i === 1) chunks.shift();
-      else if (i > 0) chunks.splice(0, i);
+      this.dropChunks(sk, i);
       sk.off = off;
       this.consume(h, sk, copied);
     }
@@ -252,7 +294,7 @@ export class CoreProxy {
       this.c8().set(d.subarray(0, alen), from >>> 0);
     }
     if ((flags & MSG_PEEK) === 0) {
-      sk.chunks.shift();
+      this.dropChunks(sk, 1);
       this.consume(h, sk, d.length);
     }
     return full;
@@ -318,18 +360,27 @@ export class CoreProxy {
         return r;
       },
       send: (h, buf, len, flags, to, tolen) => {
-        const data = buf === HOST_BUFFER ? this.src!.slice(0, len) : this.coreBytes(buf, len);
+        const src = buf === HOST_BUFFER ? this.src!.subarray(0, len) : this.c8().subarray(buf >>> 0, (buf >>> 0) + len);
         const sk = this.socks.get(h);
         if (sk !== undefined && (sk.type === SOCK_STREAM ? to === 0 : true)) {
           // The provider takes a stream's bytes, or a datagram for a peer the core validated, as
-          // long as the socket is open: posted without waiting.
+          // long as the socket is open: posted without waiting, the bytes in the send ring when
+          // they fit (channel.ts).
           const c = to !== 0 ? this.coreBytes(to, Math.min(tolen, 64)) : undefined;
           if (HOPS) { const p = this.hop; p[0] = Number(process.hrtime.bigint()); p[1] = p[2] = p[3] = 0; }
-          this.port.postMessage({ op: "send", a: [h, len, flags, tolen, 1], b: data, c }, [data.buffer as ArrayBuffer]);
+          const ring = this.sendRing;
+          if (len > 0 && ring.fits(len, Atomics.load(this.rings, RING_SEND_TAIL) >>> 0)) {
+            this.shared.set(src, OFF_SEND + ring.take(len));
+            this.port.postMessage({ op: "send", a: [h, len, flags, tolen, 1, 1], c });
+          } else {
+            const data = src.slice();
+            this.port.postMessage({ op: "send", a: [h, len, flags, tolen, 1, 0], b: data, c }, [data.buffer as ArrayBuffer]);
+          }
           return len;
         }
+        const data = src.slice();
         const c = to !== 0 ? this.coreBytes(to, Math.min(tolen, 64)) : undefined;
-        return this.call({ op: "send", a: [h, len, flags, tolen, 0], b: data, c }, [data.buffer as ArrayBuffer]);
+        return this.call({ op: "send", a: [h, len, flags, tolen, 0, 0], b: data, c }, [data.buffer as ArrayBuffer]);
       },
       recv: (h, buf, len, flags, from, cap) => {
         const sk = this.socks.get(h);
@@ -349,6 +400,8 @@ export class CoreProxy {
       // validated the call), so they are posted without waiting, like open and close.
       shutdown: (h, how) => { this.port.postMessage({ op: "shutdown", a: [h, how, 1] }); return 0; },
       close: (h, abortive, linger) => {
+        const sk = this.socks.get(h);
+        if (sk !== undefined) this.dropChunks(sk, sk.chunks.length);
         this.socks.delete(h);
         this.port.postMessage({ op: "close", a: [h, abortive, linger] });
       },

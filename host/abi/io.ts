@@ -9,6 +9,7 @@ import {
   CTL_AUX, CTL_INLINE, CTL_POSTED, CTL_RESULT, CTL_TAKEN, HOP_AT, INLINE_CAP, OFF_INLINE, CTL_STATE, CTL_WAKE, Command, DATA_CAP, DGRAM_CREDIT, DGRAM_HEAD, EV_BYTES, EV_CONNECTED,
   EV_DATA, EV_DGRAM, EV_EOF, EV_INCOMING, EV_NAMES, EV_RESET, EV_SENT, EventBatch, HOST_BUFFER, NAMES_LEN,
   NAMES_LOCAL, NAMES_REMOTE, OFF_ADDR, OFF_DATA, OFF_OUT, OFF_PULL, OFF_TEXT, PUSH_CREDIT, TEXT_CAP,
+  EV_RBYTES, EV_RDGRAM, OFF_RECV, OFF_RING_CTL, OFF_SEND, RECV_CAP, RING_RECV_TAIL, RING_SEND_TAIL, Ring, RingSlots, SEND_CAP,
 } from "./channel.ts";
 
 /** WASOCK_TRACE=1 prints every command and event (stderr). */
@@ -55,6 +56,11 @@ export class GuestIo {
   private scheduled = false;
   /** WASOCK_HOPS: when the current send command arrived, when its answer's bytes came, when they were posted. */
   private hop: Float64Array;
+  /** The data rings (channel.ts): sends read here, received bytes written here. */
+  private readonly rings: Int32Array;
+  private readonly sendRing = new Ring(SEND_CAP);
+  private readonly sendSlots: RingSlots;
+  private readonly recvRing = new Ring(RECV_CAP);
 
   constructor(private readonly sab: SharedArrayBuffer, private readonly port: MessagePort) {
     this.ctl = new Int32Array(sab, 0, 16);
@@ -71,6 +77,8 @@ export class GuestIo {
     };
     this.imp = this.provider.imports();
     this.hop = new Float64Array(sab, HOP_AT, 4);
+    this.rings = new Int32Array(sab, OFF_RING_CTL, 2);
+    this.sendSlots = new RingSlots(this.rings, RING_SEND_TAIL);
     port.on("message", (c: Command) => {
       if (HOPS && c.op === "send") this.hop[1] = Number(process.hrtime.bigint());
       try {
@@ -128,14 +136,25 @@ export class GuestIo {
       if (r < 0) { dg.avail = 0; break; }
       dg.avail--;
       const n = Math.min(r, DGRAM_MAX);
-      const d = new Uint8Array(DGRAM_HEAD + n);
+      const ring = this.recvRing;
+      let d: Uint8Array;
+      if (ring.fits(DGRAM_HEAD + n, this.recvTail())) {
+        const at = OFF_RECV + ring.take(DGRAM_HEAD + n);
+        d = this.bytes.subarray(at, at + DGRAM_HEAD + n);
+      } else {
+        d = new Uint8Array(DGRAM_HEAD + n);
+      }
       d.set(this.bytes.subarray(OFF_PULL, OFF_PULL + DGRAM_HEAD));
       d.set(this.dgScratch.subarray(0, n), DGRAM_HEAD);
       dg.credit -= d.length;
+      if (d.buffer === this.sab) { this.push(EV_RDGRAM, h, d.length); continue; }
       this.chunks.push(d);
       this.push(EV_DGRAM, h, this.chunks.length - 1);
     }
   }
+
+  /** Where the receive ring's freed space ends (the worker stores it). */
+  private recvTail(): number { return Atomics.load(this.rings, RING_RECV_TAIL) >>> 0; }
 
   private push(kind: number, h: number, n: number): void {
     this.batch.push(kind, h, n);
@@ -155,18 +174,39 @@ export class GuestIo {
   private pull(h: number, st: Stream): void {
     const p = this.provider;
     let drained = false;
+    const ring = this.recvRing;
     while (st.credit > 0) {
       if (st.avail <= 0) { drained = true; break; }
       const want = Math.min(st.credit, st.avail, PULL_CHUNK);
-      const buf = new Uint8Array(want);
+      // into the receive ring when the slot fits (channel.ts), else a buffer of its own
+      const head = ring.head;
+      const inRing = ring.fits(want, this.recvTail());
+      let buf: Uint8Array;
+      if (inRing) {
+        const at = OFF_RECV + ring.take(want);
+        buf = this.bytes.subarray(at, at + want);
+      } else {
+        buf = new Uint8Array(want);
+      }
       p.dst = buf;
       const r = this.imp.recv(h, HOST_BUFFER, want, 0, 0, 0) as number;
       p.dst = null;
+      if (inRing) {
+        // the slot is as long as what came (Ring.shrink), or none
+        if (r <= 0) ring.head = head;
+        else if (r < want) {
+          const at = buf.byteOffset, at2 = OFF_RECV + ring.shrink(head, r);
+          if (at2 !== at) this.bytes.copyWithin(at2, at, at + r);
+        }
+      }
       if (r <= 0) { st.avail = 0; drained = true; break; }
       st.credit -= r;
       st.avail -= r;
-      this.chunks.push(r === want ? buf : buf.subarray(0, r));
-      this.push(EV_BYTES, h, this.chunks.length - 1);
+      if (inRing) this.push(EV_RBYTES, h, r);
+      else {
+        this.chunks.push(r === want ? buf : buf.subarray(0, r));
+        this.push(EV_BYTES, h, this.chunks.length - 1);
+      }
       if (r < want) { st.avail = 0; drained = true; break; }
     }
     if (drained && st.eof) {
@@ -267,18 +307,29 @@ export class GuestIo {
         }
         this.provider.flush();
         return;
-      case "send":
+      case "send": {
         if (c.c) this.bytes.set(c.c, OFF_ADDR);
-        // The bytes came transferred and belong to nobody else: Node may keep them (no copy).
-        p.src = c.b!;
+        // The bytes are in the send ring (a[5] = 1), or came transferred and belong to nobody else:
+        // either way Node may keep them (no copy) until its write completes, which frees the slot.
+        let slot = -1;
+        if (a[5] === 1) {
+          const at = OFF_SEND + this.sendRing.take(a[1]);
+          slot = this.sendSlots.add(this.sendRing);
+          p.src = Buffer.from(this.sab, at, a[1]);
+        } else {
+          p.src = c.b!;
+        }
         p.borrow = true;
         r = f.send(a[0], HOST_BUFFER, a[1], a[2], c.c ? OFF_ADDR : 0, a[3]) as number;
         p.borrow = false;
         p.src = null;
-        if (p.borrowedBy !== null) p.onBorrowDone(noop);
+        const done = slot < 0 ? noop : () => this.sendSlots.free(slot);
+        if (p.borrowedBy !== null) p.onBorrowDone(done);
+        else done();
         if (TRACE) process.stderr.write(`send r=${r} pend=${(p as any).pend.length}\n`);
         if (a[4] === 1) { this.provider.flush(); return; } // posted without waiting for the result
         break;
+      }
       case "recv":
         p.dst = this.bytes.subarray(OFF_DATA, OFF_DATA + DATA_CAP);
         r = f.recv(a[0], HOST_BUFFER, Math.min(a[1], DATA_CAP), a[2], a[3] > 0 ? OFF_OUT : 0, a[3]) as number;
