@@ -158,7 +158,7 @@ export class GuestIo {
 
   private push(kind: number, h: number, n: number): void {
     this.batch.push(kind, h, n);
-    if (HOPS && kind === EV_BYTES && this.hop[2] === 0) this.hop[2] = Number(process.hrtime.bigint());
+    if (HOPS && (kind === EV_BYTES || kind === EV_RBYTES) && this.hop[2] === 0) this.hop[2] = Number(process.hrtime.bigint());
     if (kind !== EV_SENT) this.sentOnly = false;
     if (!this.scheduled) {
       this.scheduled = true;
