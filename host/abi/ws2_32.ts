@@ -1095,6 +1095,10 @@ export class Ws2_32 {
         const fam = self.dv().getUint16(sa >>> 0, true);
         if (fam !== AF_INET && fam !== AF_INET6) return self.error(WSAEAFNOSUPPORT, WSAEAFNOSUPPORT);
         if (fam === AF_INET6 && saLen < 28) return self.error(WSAEFAULT, WSAEFAULT);
+        // each output buffer lies whole inside guest memory, not only the part the answer fills
+        if ((host !== 0 && hostLen > 0 && !self.inG(host, hostLen >>> 0)) || (serv !== 0 && servLen > 0 && !self.inG(serv, servLen >>> 0))) {
+          return self.error(WSAEFAULT, WSAEFAULT);
+        }
         if (host !== 0 && hostLen > 0) {
           if ((flags & NI_NAMEREQD) !== 0) return self.error(WSAHOST_NOT_FOUND, WSAHOST_NOT_FOUND);
           self.toCore(sa + (fam === AF_INET ? 4 : 8), fam === AF_INET ? 4 : 16, S_OUT);
@@ -1103,7 +1107,7 @@ export class Ws2_32 {
           const c = self.c8();
           let e = p;
           while (c[e] !== 0) e++;
-          if (e - p + 1 > hostLen || !self.inG(host, e - p + 1)) return self.error(WSAEFAULT, WSAEFAULT);
+          if (e - p + 1 > hostLen) return self.error(WSAEFAULT, WSAEFAULT);
           putText(host, c.slice(p, e));
         }
         if (serv !== 0 && servLen > 0) {
@@ -1113,7 +1117,7 @@ export class Ws2_32 {
             try { s = Resolver.getservbyport(((port & 0xff) << 8) | (port >> 8), (flags & NI_DGRAM) !== 0 ? "udp" : "tcp").name; } catch { /* numeric */ }
           }
           const b = new TextEncoder().encode(s);
-          if (b.length + 1 > servLen || !self.inG(serv, b.length + 1)) return self.error(WSAEFAULT, WSAEFAULT);
+          if (b.length + 1 > servLen) return self.error(WSAEFAULT, WSAEFAULT);
           putText(serv, b);
         }
         core.WSASetLastError(0);

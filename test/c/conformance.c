@@ -778,6 +778,49 @@ static void bad_pointer_checks(void) {
     BADRC("getaddrinfo_res", getaddrinfo("127.0.0.1", NULL, NULL, (struct addrinfo **)p), WSAEFAULT);
     BADRC("wsastartup_data", WSAStartup(MAKEWORD(2, 2), (WSADATA *)p), WSAEFAULT);
     BADRC("fd_isset", FD_ISSET(s, (fd_set *)p), 0);
+    /* (strings first: none of the calls above wrote to the edge, so "xx" still runs off the end) */
+    BADNULL("getservbyport_proto", getservbyport(htons(80), p));
+    BADNULL("getprotobyname_name", getprotobyname(p));
+    BADRC("inet_addr_text", inet_addr(p), INADDR_NONE);
+    BADNULL("gethostbyaddr_addr", gethostbyaddr(p, 4, AF_INET));
+    BAD("gethostname_buf", gethostname(p, 16), WSAEFAULT);
+    BADRC("getnameinfo_sa", getnameinfo((struct sockaddr *)p, 16, name, 16, NULL, 0, NI_NUMERICHOST), WSAEFAULT);
+    /* the whole buffer must lie in memory, even where "127.0.0.1" or "0" would fit in what does */
+    BADRC("getnameinfo_host", getnameinfo((struct sockaddr *)&a, sizeof a, p, 16, NULL, 0, NI_NUMERICHOST), WSAEFAULT);
+    BADRC("getnameinfo_serv", getnameinfo((struct sockaddr *)&a, sizeof a, NULL, 0, p, 16, NI_NUMERICSERV), WSAEFAULT);
+    /* a u_short one byte before the end straddles it */
+    BAD("wsahtons_out", WSAHtons(s, 1, (u_short *)(p + 1)), WSAEFAULT);
+    BAD("wsantohs_out", WSANtohs(s, 1, (u_short *)(p + 1)), WSAEFAULT);
+    BAD("wsahtonl_out", WSAHtonl(s, 1, (u_long *)p), WSAEFAULT);
+    BAD("wsantohl_out", WSANtohl(s, 1, (u_long *)p), WSAEFAULT);
+    BAD("ioctlsocket_arg", ioctlsocket(s, FIONBIO, (u_long *)p), WSAEFAULT);
+    BAD("wsaioctl_in", WSAIoctl(s, FIONBIO, p, 4, NULL, 0, &dw, NULL, NULL), WSAEFAULT);
+    {
+      DWORD room = sizeof(WSAPROTOCOL_INFOW) * 8;
+      BAD("enum_buffer", WSAEnumProtocolsW(NULL, (LPWSAPROTOCOL_INFOW)p, &room), WSAEFAULT);
+    }
+    {
+      SOCKET t = socket(AF_INET, SOCK_STREAM, 0);
+      BAD("wsaconnect_name", WSAConnect(t, (struct sockaddr *)p, 16, NULL, NULL, NULL, NULL), WSAEFAULT);
+      closesocket(t);
+      u_short lp;
+      SOCKET l = listener(&lp);
+      ioctlsocket(l, FIONBIO, &on);
+      BAD("wsaaccept_addr", WSAAccept(l, (struct sockaddr *)p, &len, NULL, 0), WSAEFAULT);
+      BAD("wsaaccept_addrlen", WSAAccept(l, (struct sockaddr *)&a, (int *)p, NULL, 0), WSAEFAULT);
+      closesocket(l);
+    }
+    {
+      DWORD got = 0, fl = 0;
+      WSABUF one = {8, name};
+      len = 16;
+      BAD("wsarecvfrom_buffers", WSARecvFrom(s, (WSABUF *)p, 1, &got, &fl, NULL, NULL, NULL, NULL), WSAEFAULT);
+      BAD("wsarecvfrom_from", WSARecvFrom(s, &one, 1, &got, &fl, (struct sockaddr *)p, &len, NULL, NULL), WSAEFAULT);
+      BAD("wsarecvfrom_fromlen", WSARecvFrom(s, &one, 1, &got, &fl, (struct sockaddr *)&a, (int *)p, NULL, NULL), WSAEFAULT);
+    }
+    /* freeaddrinfo of a pointer outside memory has no error to give: it must return (no trap) */
+    freeaddrinfo((struct addrinfo *)p);
+    BADRC("freeaddrinfo_returns", 1, 1);
     {
       WSAEVENT ev = WSACreateEvent();
       WSANETWORKEVENTS *ne = (WSANETWORKEVENTS *)p;
