@@ -29,6 +29,9 @@
 #define __wasilibc___struct_in_addr_h 1
 #define __wasilibc___struct_in6_addr_h 1
 #define _SYS_SELECT_H 1
+/* <sys/time.h> too: its gettimeofday, utimes and futimesat take libc's 16-byte struct timeval and
+ * would write past Windows' 8-byte one; winsock2.h declares a gettimeofday for Windows' struct. */
+#define _SYS_TIME_H 1
 #define _SYS_SOCKET_H 1
 #define _NETINET_IN_H 1
 #define _NETINET_TCP_H 1

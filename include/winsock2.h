@@ -75,6 +75,22 @@ int WSAAPI __WSAFDIsSet(SOCKET fd, fd_set *set) WASOCK_IMPORT(__WSAFDIsSet);
 
 #define timerisset(tvp) ((tvp)->tv_sec || (tvp)->tv_usec)
 #define timerclear(tvp) ((tvp)->tv_sec = (tvp)->tv_usec = 0)
+#define timercmp(a, b, cmp) \
+  ((a)->tv_sec != (b)->tv_sec ? (a)->tv_sec cmp (b)->tv_sec : (a)->tv_usec cmp (b)->tv_usec)
+
+/* Not Winsock, but what a program that includes <sys/time.h> expects (wasock-prelude.h keeps libc's
+ * out, as its struct timeval is not this one): the real time in this struct timeval, from WASI's
+ * clock. Its own link symbol, so that libc's gettimeofday is never linked in its place. */
+#include <time.h>
+int gettimeofday(struct timeval *tv, void *tz) __asm__("__wasock_gettimeofday");
+__attribute__((weak)) int gettimeofday(struct timeval *tv, void *tz) {
+  struct timespec ts;
+  (void)tz;
+  if (clock_gettime(CLOCK_REALTIME, &ts) != 0) return -1;
+  tv->tv_sec = (long)ts.tv_sec;
+  tv->tv_usec = (long)(ts.tv_nsec / 1000);
+  return 0;
+}
 
 /* ---- ioctls ---- */
 #define IOCPARM_MASK 0x7f
@@ -602,7 +618,9 @@ int WSAAPI WSANtohs(SOCKET s, u_short netshort, u_short *lphostshort) WASOCK_IMP
 int WSAAPI WSANtohl(SOCKET s, u_long netlong, u_long *lphostlong) WASOCK_IMPORT(WSANtohl);
 struct hostent *WSAAPI gethostbyname(const char *name) WASOCK_IMPORT(gethostbyname);
 struct hostent *WSAAPI gethostbyaddr(const char *addr, int len, int type) WASOCK_IMPORT(gethostbyaddr);
-int WSAAPI gethostname(char *name, int namelen) WASOCK_IMPORT(gethostname);
+/* (namelen is Windows' int, declared as size_t: wasi-libc's <unistd.h> declares gethostname so, and a
+ * program may include both; the import receives the same 32 bits.) */
+int WSAAPI gethostname(char *name, size_t namelen) WASOCK_IMPORT(gethostname);
 struct servent *WSAAPI getservbyname(const char *name, const char *proto) WASOCK_IMPORT(getservbyname);
 struct servent *WSAAPI getservbyport(int port, const char *proto) WASOCK_IMPORT(getservbyport);
 struct protoent *WSAAPI getprotobyname(const char *name) WASOCK_IMPORT(getprotobyname);

@@ -51,6 +51,20 @@ describe.skipIf(!haveClang)("include/ headers (clang-14, wasi-libc)", () => {
     expect([...mods].sort()).toEqual(["wasi_snapshot_preview1", "ws2_32"]);
   });
 
+  it.each([
+    ["unistd.h after winsock2.h", "#include <winsock2.h>\n#include <unistd.h>\n#include <sys/time.h>\n"],
+    ["unistd.h and sys/time.h before it (-include wasock-prelude.h)", "#include <unistd.h>\n#include <sys/time.h>\n#include <winsock2.h>\n"],
+  ])("POSIX headers mix with winsock2.h: %s", (_, head) => {
+    const src = head + "int main(void) { char b[64]; struct timeval tv; fd_set s; FD_ZERO(&s);\n" +
+      "return gethostname(b, sizeof b) + gettimeofday(&tv, NULL) + (int)sizeof tv + (int)s.fd_count + (int)sleep(0); }\n";
+    const { wasm, stderr } = compile(src, ["-include", "wasock-prelude.h"]);
+    expect(stderr).toBe("");
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm!));
+    expect(imports.filter((i) => i.name === "gethostname").map((i) => i.module)).toEqual(["ws2_32"]);
+    // Windows' 8-byte struct timeval even with <sys/time.h> (runner.test.ts runs gettimeofday into it)
+    expect(compile("#include <winsock2.h>\n#include <sys/time.h>\n_Static_assert(sizeof(struct timeval) == 8, \"\");\nint main(void) { return 0; }\n").stderr).toBe("");
+  });
+
   it("Winsock 1.1 programs (winsock.h) see the same API", () => {
     const src = "#include <winsock.h>\nint main(void) { WSADATA d; return WSAStartup(MAKEWORD(1, 1), &d) + (int)sizeof(struct timeval); }\n";
     expect(compile(src).stderr).toBe("");
