@@ -53,6 +53,18 @@ static void startup_checks(void) {
   EQ("startup.version_1_1_wHighVersion", d.wHighVersion, MAKEWORD(2, 2));
   EQ("startup.blocking_hook_works_with_1_1", WSAUnhookBlockingHook(), 0);
   WSACleanup();
+  /* every WSADATA field is written, in Windows' layout: two NUL-terminated texts, and for a 1.1
+   * program iMaxSockets and iMaxUdpDg (ignored, and 0, from 2.0 on) */
+  CHECK("startup.wsadata_description", d.szDescription[0] != 0 && memchr(d.szDescription, 0, sizeof d.szDescription) != NULL);
+  CHECK("startup.wsadata_status", d.szSystemStatus[0] != 0 && memchr(d.szSystemStatus, 0, sizeof d.szSystemStatus) != NULL);
+  CHECK("startup.wsadata_1_1_limits", d.iMaxSockets > 0 && d.iMaxUdpDg > 0);
+  memset(&d, 0xAA, sizeof d);
+  EQ("startup.version_2_2", WSAStartup(MAKEWORD(2, 2), &d), 0);
+  EQ("startup.wsadata_2_2_max_sockets", d.iMaxSockets, 0);
+  EQ("startup.wsadata_2_2_max_udp", d.iMaxUdpDg, 0);
+  CHECK("startup.wsadata_vendor_info", d.lpVendorInfo == NULL);
+  CHECK("startup.wsadata_texts_2_2", memchr(d.szDescription, 0, sizeof d.szDescription) != NULL && memchr(d.szSystemStatus, 0, sizeof d.szSystemStatus) != NULL);
+  WSACleanup();
   EQ("startup.version_1_5_gives_1_1", (WSAStartup(MAKEWORD(1, 5), &d), d.wVersion), MAKEWORD(1, 1));
   WSACleanup();
   EQ("startup.version_2_3_gives_2_2", (WSAStartup(MAKEWORD(2, 3), &d), d.wVersion), MAKEWORD(2, 2));
@@ -651,6 +663,39 @@ static void catalog_checks(void) {
   WSAPROTOCOL_INFOW info[4];
   EQ("enum.entries", WSAEnumProtocolsW(NULL, info, &len), 4);
   EQ("enum.first_family", info[0].iAddressFamily, AF_INET);
+  /* each entry's fields where Windows puts them (WSAPROTOCOL_INFOW, 628 bytes, WCHAR names) */
+  {
+    int tcp4 = -1, udp4 = -1, tcp6 = -1, named = 0;
+    for (int i = 0; i < 4; i++) {
+      if (info[i].iAddressFamily == AF_INET && info[i].iSocketType == SOCK_STREAM) tcp4 = i;
+      if (info[i].iAddressFamily == AF_INET && info[i].iSocketType == SOCK_DGRAM) udp4 = i;
+      if (info[i].iAddressFamily == AF_INET6 && info[i].iSocketType == SOCK_STREAM) tcp6 = i;
+      /* the WCHAR name (16-bit units, not wchar_t's 32) names its protocol */
+      const WCHAR *w = info[i].szProtocol;
+      const char *want = info[i].iSocketType == SOCK_STREAM ? "TCP" : "UDP";
+      for (int k = 0; k + 3 <= WSAPROTOCOL_LEN && w[k]; k++)
+        if (w[k] == (WCHAR)want[0] && w[k + 1] == (WCHAR)want[1] && w[k + 2] == (WCHAR)want[2]) { named++; break; }
+    }
+    CHECK("enum.entry_kinds", tcp4 >= 0 && udp4 >= 0 && tcp6 >= 0);
+    EQ("enum.names_utf16", named, 4);
+    if (tcp4 >= 0 && udp4 >= 0 && tcp6 >= 0) {
+      WSAPROTOCOL_INFOW *t = &info[tcp4], *u = &info[udp4];
+      DWORD stream_flags = XP1_GUARANTEED_DELIVERY | XP1_GUARANTEED_ORDER | XP1_GRACEFUL_CLOSE;
+      CHECK("enum.tcp_service_flags", (t->dwServiceFlags1 & stream_flags) == stream_flags && !(t->dwServiceFlags1 & XP1_CONNECTIONLESS));
+      CHECK("enum.udp_service_flags", (u->dwServiceFlags1 & XP1_CONNECTIONLESS) && (u->dwServiceFlags1 & XP1_MESSAGE_ORIENTED) && !(u->dwServiceFlags1 & XP1_GUARANTEED_DELIVERY));
+      EQ("enum.tcp_protocol", t->iProtocol, IPPROTO_TCP);
+      EQ("enum.udp_protocol", u->iProtocol, IPPROTO_UDP);
+      EQ("enum.base_chain_len", t->ProtocolChain.ChainLen, BASE_PROTOCOL);
+      EQ("enum.base_chain_is_itself", t->ProtocolChain.ChainEntries[0], t->dwCatalogEntryId);
+      CHECK("enum.distinct_ids", t->dwCatalogEntryId != u->dwCatalogEntryId && t->dwCatalogEntryId != 0);
+      EQ("enum.version", t->iVersion, 2);
+      EQ("enum.sockaddr_len_v4", t->iMaxSockAddr, sizeof(struct sockaddr_in));
+      EQ("enum.sockaddr_len_v6", info[tcp6].iMaxSockAddr, sizeof(struct sockaddr_in6));
+      EQ("enum.byte_order", t->iNetworkByteOrder, BIGENDIAN);
+      EQ("enum.stream_message_size", t->dwMessageSize, 0);
+      CHECK("enum.udp_message_size", u->dwMessageSize >= 65000 && u->dwMessageSize <= 65527);
+    }
+  }
   int tcp_only[] = {IPPROTO_TCP, 0};
   len = sizeof info;
   EQ("enum.filtered", WSAEnumProtocolsW(tcp_only, info, &len), 2);
