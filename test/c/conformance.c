@@ -69,6 +69,19 @@ static void startup_checks(void) {
   WSACleanup();
   EQ("startup.version_2_3_gives_2_2", (WSAStartup(MAKEWORD(2, 3), &d), d.wVersion), MAKEWORD(2, 2));
   WSACleanup();
+  memset(&d, 0, sizeof d);
+  EQ("startup.version_0_1_fails", WSAStartup(MAKEWORD(0, 1), &d), WSAVERNOTSUPPORTED);
+  EQ("startup.version_0_1_fills_wVersion", d.wVersion, MAKEWORD(2, 2));
+  EQ("startup.version_1_0_gives_1_0", (WSAStartup(MAKEWORD(1, 0), &d), d.wVersion), MAKEWORD(1, 0));
+  WSACleanup();
+  EQ("startup.version_1_255_gives_1_1", (WSAStartup(MAKEWORD(1, 255), &d), d.wVersion), MAKEWORD(1, 1));
+  WSACleanup();
+  EQ("startup.version_2_0_echoed", (WSAStartup(MAKEWORD(2, 0), &d), d.wVersion), MAKEWORD(2, 0));
+  WSACleanup();
+  EQ("startup.version_2_1_echoed", (WSAStartup(MAKEWORD(2, 1), &d), d.wVersion), MAKEWORD(2, 1));
+  WSACleanup();
+  EQ("startup.version_3_0_gives_2_2", (WSAStartup(MAKEWORD(3, 0), &d), d.wVersion), MAKEWORD(2, 2));
+  WSACleanup();
   EQ("startup.null_wsadata", WSAStartup(MAKEWORD(2, 2), NULL), WSAEFAULT);
   EQ("startup.wsadata_outside_memory", WSAStartup(MAKEWORD(2, 2), (WSADATA *)BAD_PTR), WSAEFAULT);
 
@@ -83,6 +96,8 @@ static void startup_checks(void) {
   WSAStartup(MAKEWORD(2, 2), &d);
   ERR("startup.last_cleanup_closes_sockets", getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len), WSAENOTSOCK);
   ERR("startup.blocking_hook_2_2", WSAUnhookBlockingHook(), WSAEOPNOTSUPP);
+  ERR("startup.set_blocking_hook_2_2", (long)WSASetBlockingHook(NULL) == 0 ? -1 : 0, WSAEOPNOTSUPP);
+  ERR("startup.cancel_blocking_call_2_2", WSACancelBlockingCall(), WSAEOPNOTSUPP);
   SetLastError(WSAEINTR);
   EQ("startup.set_last_error_is_wsa_slot", WSAGetLastError(), WSAEINTR);
   WSASetLastError(WSAEACCES);
@@ -236,6 +251,36 @@ static void listen_connect_checks(void) {
   ERR("getpeername.namelen_0", getpeername(acc, (struct sockaddr *)&peer, &peerlen), WSAEFAULT);
   closesocket(acc);
   closesocket(s);
+  closesocket(l);
+}
+
+/* A second connect while a non-blocking one is still in progress: WSAEALREADY. Each socket asks
+ * again right after its first connect, long before the host can have answered (a cross-thread
+ * round trip); unless this thread lost the CPU in that instant every time, some of them see it. Once
+ * connected: WSAEISCONN. */
+static void connect_in_progress_checks(void) {
+  u_short port;
+  SOCKET l = listener(&port);
+  struct sockaddr_in a = loopback(port);
+  SOCKET c[16];
+  u_long on = 1;
+  int already = 0, other = 0;
+  for (int i = 0; i < 16; i++) {
+    c[i] = socket(AF_INET, SOCK_STREAM, 0);
+    ioctlsocket(c[i], FIONBIO, &on);
+    connect(c[i], (struct sockaddr *)&a, sizeof a);
+    int r = connect(c[i], (struct sockaddr *)&a, sizeof a), e = WSAGetLastError();
+    if (r == SOCKET_ERROR && e == WSAEALREADY) already++;
+    else if (!(r == SOCKET_ERROR && e == WSAEISCONN)) other++;
+  }
+  CHECK("connect.already", already > 0);
+  EQ("connect.already_or_isconn", other, 0);
+  fd_set wr;
+  FD_ZERO(&wr); FD_SET(c[0], &wr);
+  struct timeval tv = {5, 0};
+  select(0, NULL, &wr, NULL, &tv);
+  ERR("connect.connected_again", connect(c[0], (struct sockaddr *)&a, sizeof a), WSAEISCONN);
+  for (int i = 0; i < 16; i++) closesocket(c[i]);
   closesocket(l);
 }
 
@@ -474,6 +519,11 @@ static void data_checks(void) {
   FD_ZERO(&rd); FD_SET(s, &rd);
   ERR("select.closed_socket", select(0, &rd, NULL, NULL, &tv), WSAENOTSOCK);
   ERR("select.all_null", select(0, NULL, NULL, NULL, &tv), WSAEINVAL);
+  {
+    fd_set e1, e2, e3;
+    FD_ZERO(&e1); FD_ZERO(&e2); FD_ZERO(&e3);
+    ERR("select.all_empty", select(0, &e1, &e2, &e3, &tv), WSAEINVAL);
+  }
   ERR("select.set_outside_memory", select(0, (fd_set *)BAD_PTR, NULL, NULL, &tv), WSAEFAULT);
 }
 
@@ -1239,6 +1289,7 @@ int main(void) {
   startup_checks();
   create_and_bind_checks();
   listen_connect_checks();
+  connect_in_progress_checks();
   wsa_variant_checks();
   udp_checks();
   data_checks();
