@@ -115,6 +115,8 @@ export class Ring {
 export class RingSlots {
   private ends: number[] = [];
   private freed: boolean[] = [];
+  /** ends[first] is the oldest slot not yet freed (the ones before it are dropped now and then). */
+  private first = 0;
   /** The id of ends[0]. */
   private base = 0;
   constructor(private readonly words: Int32Array, private readonly word: number) {}
@@ -128,13 +130,18 @@ export class RingSlots {
   free(id: number): void {
     const f = this.freed;
     f[id - this.base] = true;
-    if (!f[0]) return;
-    let k = 1;
+    let k = this.first;
+    if (!f[k]) return;
     while (k < f.length && f[k]) k++;
     Atomics.store(this.words, this.word, this.ends[k - 1] | 0);
-    this.ends.splice(0, k);
-    f.splice(0, k);
-    this.base += k;
+    this.first = k;
+    // drop the freed run in one go once it is long (a queue of many small datagrams frees one by one)
+    if (k === f.length || k >= 256) {
+      this.ends.splice(0, k);
+      f.splice(0, k);
+      this.base += k;
+      this.first = 0;
+    }
   }
 }
 

@@ -102,6 +102,25 @@ describe("channel data rings", () => {
     expect(w.fits(1, words[0] >>> 0)).toBe(false);
   });
 
+  it("thousands of slots freed out of order: the tail is always the end of the freed prefix", () => {
+    fc.assert(fc.property(fc.array(fc.nat(), { minLength: 3000, maxLength: 3000 }), (keys) => {
+      const words = new Int32Array(1);
+      const m = new Ring(1 << 16), slots = new RingSlots(words, 0);
+      const ids: number[] = [], ends: number[] = [];
+      for (let i = 0; i < 3000; i++) { m.take(1 + (i % 7)); ids.push(slots.add(m)); ends.push(m.head); }
+      // free in an order that is mostly ascending, with local shuffles (as recvs on several sockets free)
+      const order = ids.map((_, i) => i).sort((a, b) => (a + (keys[a] % 40)) - (b + (keys[b] % 40)));
+      const freed = new Array<boolean>(3000).fill(false);
+      let prefix = 0;
+      for (const i of order) {
+        slots.free(ids[i]);
+        freed[i] = true;
+        while (prefix < 3000 && freed[prefix]) prefix++;
+        expect(words[0] >>> 0).toBe(prefix === 0 ? 0 : ends[prefix - 1]);
+      }
+    }), { numRuns: 20 });
+  });
+
   it("positions wrap past 2^32", () => {
     const words = new Int32Array(1);
     const w = new Ring(CAP), m = new Ring(CAP);
