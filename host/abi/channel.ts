@@ -27,7 +27,11 @@
 // getsockopt from C, which never leaves the worker, 0.15-0.3 us; a 1-byte TCP round trip between
 // two sockets of one guest ~51 us median (was ~90), of which WASOCK_HOPS=1 shows per direction:
 // the posted send reaching the main thread 11-16 us, the host's write to the answer's read 15-18 us,
-// the batch waking the worker 12-14 us, the drain 1 us.
+// the batch waking the worker 12-14 us, the drain 1 us. On a slower day (the TypeScript API's round
+// trip 28 us instead of 16) the same hops were 25, 24, 19 and 3.5 us, ~105 us a round trip: two
+// thread wake-ups per direction are most of it. No wait of the worker in that round trip, nor in a
+// 64 MiB echo, ended within 20 us (most took over 80), so a spin of a few microseconds before
+// Atomics.wait would save no wake-up; the worker does not spin.
 
 /** Int32 index: 0 while a command runs, 1 when its result is stored. */
 export const CTL_STATE = 0;
