@@ -5,6 +5,9 @@ import { once } from "node:events";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../../host/node/wasm.ts";
 import { compileC, haveClang, runGuest, WASOCK } from "./guest.ts";
 
 describe.skipIf(!haveClang)("examples/ on wasock run", () => {
@@ -19,6 +22,17 @@ describe.skipIf(!haveClang)("examples/ on wasock run", () => {
     expect(entries[0]).toMatch(/Socket type: 1 \(SOCK_STREAM\)/);
     expect(entries[1]).toMatch(/XP1_CONNECTIONLESS/);
     expect(entries[3]).toMatch(/Address family: 23 \(AF_INET6\)/);
+    // every set bit is spelled out, and only those (names valued as include/winsock2.h defines them)
+    const header = readFileSync(join(ROOT, "include/winsock2.h"), "utf8");
+    const xp1 = new Map([...header.matchAll(/^#define (XP1_\w+) (0x[0-9A-Fa-f]+)/gm)].map((m) => [m[1], Number(m[2])]));
+    for (const e of entries) {
+      const flags = Number(e.match(/Service flags: (0x[0-9a-f]+)/i)![1]);
+      const named = [...e.matchAll(/^ {4}(XP1_\w+)$/gm)].map((m) => xp1.get(m[1])!);
+      expect(named.reduce((a, b) => a | b, 0) >>> 0).toBe(flags);
+      expect(e).toMatch(/Byte order: BIGENDIAN/);
+      expect(e).toMatch(/Chain length: 1 \(base provider\)/);
+    }
+    expect(entries.map((e) => Number(e.match(/^ {2}Protocol: (\d+)$/m)![1]))).toEqual([6, 17, 6, 17]);
   }, 30000);
 
   it("echo-server and echo-client (two guests) exchange a message and 1 MiB", async () => {
