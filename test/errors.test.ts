@@ -19,6 +19,15 @@ describe("WinsockError", () => {
     expect(e.code).toBe("WSAEUNKNOWN");
     expect(e.message).toContain("12345");
   });
+  it("WSAEWOULDBLOCK (flow control) carries no stack; other errors keep theirs, and the limit is restored", () => {
+    const limit = Error.stackTraceLimit;
+    const wb = new WinsockError(WSA.WSAEWOULDBLOCK);
+    expect(wb.stack).toBe(`WinsockError: ${WSA_TEXT[WSA.WSAEWOULDBLOCK]}`);
+    expect(wb.code).toBe("WSAEWOULDBLOCK");
+    expect(Error.stackTraceLimit).toBe(limit);
+    const other = new WinsockError(WSA.WSAECONNRESET);
+    expect(other.stack).toMatch(/\n\s+at /);
+  });
   it("check() throws only for non-zero", () => {
     expect(() => check(0)).not.toThrow();
     expect(() => check(10061)).toThrowError(expect.objectContaining({ code: "WSAECONNREFUSED" }));
