@@ -388,6 +388,15 @@ typedef struct _WSAOVERLAPPED {
 } WSAOVERLAPPED, *LPWSAOVERLAPPED;
 typedef void (CALLBACK *LPWSAOVERLAPPED_COMPLETION_ROUTINE)(DWORD dwError, DWORD cbTransferred,
                                                            LPWSAOVERLAPPED lpOverlapped, DWORD dwFlags);
+/* Completion routines run, as APCs do on desktop Windows, when the program waits alertably
+ * (WSAWaitForMultipleEvents with fAlertable TRUE, which then returns WSA_WAIT_IO_COMPLETION).
+ * wasock's ws2_32 module calls them through this export, since a function pointer is an index into
+ * the program's function table, which is not exported. Weak, like wasock_malloc above. */
+__attribute__((weak, export_name("wasock_completion"))) void __wasock_completion(
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine, DWORD dwError, DWORD cbTransferred, LPWSAOVERLAPPED lpOverlapped,
+    DWORD dwFlags) {
+  routine(dwError, cbTransferred, lpOverlapped, dwFlags);
+}
 
 typedef struct _WSABUF {
   u_long len;

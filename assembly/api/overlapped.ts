@@ -9,7 +9,8 @@
 // partial messages: the rest is lost).
 //
 // With lpOverlapped (the socket must be overlapped: WSAEINVAL otherwise; lpCompletionRoutine must be
-// NULL: WSAEOPNOTSUPP, Windows CE has no APCs for sockets) a call that cannot finish at once is
+// NULL here: WSAEOPNOTSUPP, as the core cannot call the host's or guest's code -- the hosts keep the
+// routine, pass NULL, and queue it at completion, reading dwError/dwFlags with completedResult) a call that cannot finish at once is
 // queued here (SOCKET_ERROR + WSA_IO_PENDING) with a copy of its WSABUF array, and runs when the
 // host's events make it possible, in submission order per direction. The buffers, lpFrom/lpFromlen
 // and the WSAOVERLAPPED must stay valid until then, as on Windows. Completion (at once or later)
@@ -393,6 +394,23 @@ export function WSAGetOverlappedResult(h: i32, ovl: usize, transfer: usize, wait
     else setLastError(C.WSA_IO_INCOMPLETE);
     return 0;
   }
+  store<u32>(transfer, load<u32>(ovl + 4));
+  store<u32>(flagsOut, st == C.STATUS_BUFFER_OVERFLOW ? <u32>C.MSG_PARTIAL : 0);
+  if (st == C.STATUS_SUCCESS) return 1;
+  setLastError(errorOf(st));
+  return 0;
+}
+
+/**
+ * A completed WSAOVERLAPPED's result as a completion routine gets it: 1 (success) or 0 with the
+ * error as the last error; *transfer = bytes, *flagsOut = MSG_PARTIAL for a truncated datagram. No
+ * socket or startup check (a routine of a call cancelled by the last WSACleanup still gets
+ * WSA_OPERATION_ABORTED); -1 when a pointer is outside memory or the call is still pending.
+ */
+export function completedResult(ovl: usize, transfer: usize, flagsOut: usize): i32 {
+  if (!inMem(ovl, C.WSAOVERLAPPED_LEN) || !inMem(transfer, 4) || !inMem(flagsOut, 4)) return -1;
+  const st = load<u32>(ovl);
+  if (st == C.STATUS_PENDING) return -1;
   store<u32>(transfer, load<u32>(ovl + 4));
   store<u32>(flagsOut, st == C.STATUS_BUFFER_OVERFLOW ? <u32>C.MSG_PARTIAL : 0);
   if (st == C.STATUS_SUCCESS) return 1;

@@ -20,6 +20,15 @@
 // completed into the guest's buffers and WSAOVERLAPPED after the events that finish it are taken in
 // (settle), and the core has set its hEvent by then.
 //
+// Completion routines (lpCompletionRoutine) follow desktop Windows, where they are APCs: a call
+// with one that completes (at once with success, or later, or cancelled by closesocket) queues the
+// routine with its dwError, cbTransferred, lpOverlapped and dwFlags, and the routines run only when
+// the guest waits alertably (WSAWaitForMultipleEvents with fAlertable TRUE), which then returns
+// WSA_WAIT_IO_COMPLETION. hEvent is the program's own then: it is not signalled. A call that fails
+// at once queues nothing. The guest calls a routine through the `wasock_completion` export that
+// include/winsock2.h defines (a C function pointer is an index into the guest's function table,
+// which is not exported); a program without it gets WSAEOPNOTSUPP for a routine, as before.
+//
 // Memory that Winsock hands to the program (addrinfo chains, hostent, inet_ntoa's buffer) lives in
 // guest memory, allocated with the guest's own malloc/free, which include/winsock2.h exports as
 // `wasock_malloc` / `wasock_free` (weak definitions in the header, so every program has them).
@@ -64,6 +73,7 @@ const WSADATA_LEN = 400;
 const NETEVENTS_LEN = 44;   // WSANETWORKEVENTS: long + int[10]
 const MAX_WAIT_EVENTS = 64; // WSA_MAXIMUM_WAIT_EVENTS
 const WSA_WAIT_TIMEOUT = 258;
+const WSA_WAIT_IO_COMPLETION = 0xc0;
 const WSA_IO_PENDING = 997;
 const STATUS_PENDING = 0x103;
 const OV_LEN = 20;          // WSAOVERLAPPED: Internal, InternalHigh, Offset, OffsetHigh, hEvent
@@ -142,6 +152,16 @@ interface OverlappedOp {
   data: number;
   gfrom: number;
   gfromlen: number;
+  /** The guest's lpCompletionRoutine (0: none). */
+  routine: number;
+}
+
+/** A completion routine queued for the guest's next alertable wait (an APC on Windows). */
+interface Apc { routine: number; error: number; bytes: number; ov: number; flags: number }
+
+/** An exception from the guest's own code run inside an import (a trap, exit()): it ends the program. */
+class GuestUnwind {
+  constructor(readonly cause: unknown) {}
 }
 
 // Layout of an overlapped call's core block.
@@ -157,6 +177,8 @@ export class Ws2_32 {
   private free: ((p: number) => void) | null = null;
   private ntoaBuf = 0;
   private readonly pending: OverlappedOp[] = [];
+  private readonly apcs: Apc[] = [];
+  private completion: ((routine: number, error: number, bytes: number, ov: number, flags: number) => void) | null = null;
   private gaiBuf = 0;
   private hostentBuf = 0;
 
@@ -170,6 +192,7 @@ export class Ws2_32 {
     this.gmem = exports.memory as WebAssembly.Memory;
     if (typeof exports.wasock_malloc === "function") this.malloc = exports.wasock_malloc as (n: number) => number;
     if (typeof exports.wasock_free === "function") this.free = exports.wasock_free as (p: number) => void;
+    if (typeof exports.wasock_completion === "function") this.completion = exports.wasock_completion as any;
   }
 
   /**
@@ -189,9 +212,40 @@ export class Ws2_32 {
         this.dv().setUint32(op.gov >>> 0, status, true);
         this.dv().setUint32((op.gov >>> 0) + 4, n, true);
       }
+      if (op.routine !== 0) this.queueApc(op.routine, op.block + OB_OV, op.gov);
       this.core.wasock_free(op.block);
       this.pending.splice(i--, 1);
     }
+  }
+
+  /**
+   * Queues a completed call's routine. Its dwError and dwFlags are what WSAGetOverlappedResult
+   * gives for the core's WSAOVERLAPPED at `cov` (the core maps the NTSTATUS); the last error stays.
+   */
+  private queueApc(routine: number, cov: number, gov: number): void {
+    const saved = this.core.WSAGetLastError();
+    const ok = this.core.wasock_overlapped_result(cov, this.sc + S_LEN, this.sc + S_LEN2);
+    const error = ok === 0 ? this.core.WSAGetLastError() : 0;
+    this.core.WSASetLastError(saved);
+    this.apcs.push({ routine, error, bytes: this.ci32(S_LEN) >>> 0, ov: gov, flags: this.ci32(S_LEN2) >>> 0 });
+  }
+
+  /**
+   * The alertable part of a wait: runs the routines queued so far, oldest first, and says whether
+   * there were any. Routines queued while these run (a routine that posts the next receive, which
+   * completes at once) wait for the next alertable wait, so that one wait does a bounded amount.
+   */
+  private runApcs(): boolean {
+    if (this.apcs.length === 0 || this.completion === null) return false;
+    const batch = this.apcs.splice(0);
+    for (const a of batch) {
+      try {
+        this.completion(a.routine, a.error, a.bytes, a.ov, a.flags);
+      } catch (e) {
+        throw new GuestUnwind(e);
+      }
+    }
+    return true;
   }
 
   /** A receive's bytes (and source) from its core block to the guest's buffers. */
@@ -331,6 +385,7 @@ export class Ws2_32 {
       try {
         return fn(a, b, c, d, e, f, g, h, i);
       } catch (err) {
+        if (err instanceof GuestUnwind) throw err.cause; // the guest's own trap or exit goes on unwinding
         if (!told) { told = true; process.stderr.write(`wasock: internal error in ${name}: ${(err as Error).stack ?? err}\n`); }
         this.io.src = null;
         this.io.dst = null;
@@ -560,6 +615,8 @@ export class Ws2_32 {
      */
     function overlapped(recv: boolean, h: number, bufs: number, count: number, countp: number, flagsv: number, flagsp: number,
       addr: number, addrlen: number, ov: number, cr: number): number {
+      // The core cannot call a routine: this module runs it (through wasock_completion) and passes none.
+      if (cr !== 0 && self.completion === null) return self.error(WSAEOPNOTSUPP);
       io.drain();
       self.settle();
       const list = bufs === 0 ? null : wsabufs(bufs, count);
@@ -570,7 +627,8 @@ export class Ws2_32 {
       const c8 = self.c8(), cv = self.cdv();
       c8.fill(0, block, block + OB_DATA);
       const okOv = self.inG(ov, OV_LEN);
-      if (okOv) cv.setUint32(block + OB_OV + 16, self.dv().getUint32((ov >>> 0) + 16, true), true); // hEvent
+      // hEvent, which the core signals at completion; with a routine it is the program's, left alone
+      if (okOv && cr === 0) cv.setUint32(block + OB_OV + 16, self.dv().getUint32((ov >>> 0) + 16, true), true);
       cv.setUint32(block + OB_BUF, total, true);
       cv.setUint32(block + OB_BUF + 4, block + OB_DATA, true);
       if (!recv && list !== null) {
@@ -596,7 +654,7 @@ export class Ws2_32 {
           ap = addr === 0 ? 0 : cap > 0 && self.inG(addr, Math.min(cap, 64)) ? block + OB_FROM : BAD_CORE_PTR;
           gfrom = addr; gfromlen = addrlen;
         }
-        r = core.WSARecvFrom(h, bp, n, cp, fp, ap, lp, okOv ? block + OB_OV : BAD_CORE_PTR, cr);
+        r = core.WSARecvFrom(h, bp, n, cp, fp, ap, lp, okOv ? block + OB_OV : BAD_CORE_PTR, 0);
       } else {
         let tp = 0;
         if (addr !== 0) {
@@ -604,10 +662,10 @@ export class Ws2_32 {
           if (k > 0 && self.inG(addr, k)) { c8.set(self.g().subarray(addr >>> 0, (addr >>> 0) + k), block + OB_FROM); tp = block + OB_FROM; }
           else tp = k > 0 ? BAD_CORE_PTR : block + OB_FROM;
         }
-        r = core.WSASendTo(h, bp, n, cp, flagsv, tp, addrlen, okOv ? block + OB_OV : BAD_CORE_PTR, cr);
+        r = core.WSASendTo(h, bp, n, cp, flagsv, tp, addrlen, okOv ? block + OB_OV : BAD_CORE_PTR, 0);
       }
       const err = core.WSAGetLastError();
-      const op: OverlappedOp = { gov: ov, block, recv, gbufs: list ?? [], data: block + OB_DATA, gfrom, gfromlen };
+      const op: OverlappedOp = { gov: ov, block, recv, gbufs: list ?? [], data: block + OB_DATA, gfrom, gfromlen, routine: cr };
       if (r === -1 && err === WSA_IO_PENDING) {
         self.pending.push(op);
         self.dv().setUint32(ov >>> 0, STATUS_PENDING, true);
@@ -622,6 +680,8 @@ export class Ws2_32 {
         self.dv().setUint32(ov >>> 0, cv.getUint32(block + OB_OV, true), true);
         self.dv().setUint32((ov >>> 0) + 4, cv.getUint32(block + OB_OV + 4, true), true);
       }
+      // Success at once still queues the routine (a failure at once, a truncated datagram's too, does not).
+      if (r === 0 && cr !== 0) self.queueApc(cr, block + OB_OV, ov);
       core.wasock_free(block);
       core.WSASetLastError(err);
       return r;
@@ -933,7 +993,11 @@ export class Ws2_32 {
         for (;;) {
           // the core answers at once; events that signal an event object arrive from the I/O thread
           const r = core.WSAWaitForMultipleEvents(count, p, all, 0, alertable) >>> 0;
-          if (r !== WSA_WAIT_TIMEOUT || (timeout >>> 0) === 0 || !self.waitUntil(until)) return r | 0;
+          if (r !== WSA_WAIT_TIMEOUT) return r | 0;
+          // Alertable and nothing signalled: queued completion routines run and end the wait (the
+          // events waited on take precedence, as Windows checks them first).
+          if (alertable !== 0 && self.runApcs()) return WSA_WAIT_IO_COMPLETION;
+          if ((timeout >>> 0) === 0 || !self.waitUntil(until)) return r | 0;
         }
       },
 
