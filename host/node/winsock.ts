@@ -167,6 +167,13 @@ export class WSAOVERLAPPED {
 /** The result of WSARecv/WSARecvFrom/WSAGetOverlappedResult: bytes and the flags (MSG_PARTIAL). */
 export interface WSAIoResult { bytes: number; flags: number }
 
+/**
+ * An overlapped call's completion routine (LPWSAOVERLAPPED_COMPLETION_ROUTINE): dwError (0, or the
+ * WSA error WSAGetOverlappedResult would give), cbTransferred, the call's WSAOVERLAPPED (its fields
+ * already filled) and dwFlags (MSG_PARTIAL for a truncated datagram).
+ */
+export type CompletionRoutine = (dwError: number, cbTransferred: number, overlapped: WSAOVERLAPPED, dwFlags: number) => void;
+
 /** An overlapped call in flight: its core block (WSAOVERLAPPED, WSABUFs, address, data). */
 class Inflight {
   constructor(
@@ -176,6 +183,7 @@ class Inflight {
     public recv: boolean,
     public bufs: Uint8Array[],
     public from: Partial<SockAddr> | null,
+    public routine: CompletionRoutine | null,
   ) {}
 }
 
@@ -584,6 +592,15 @@ export class Winsock {
   // and frees the block -- before any waiter or WSAGetOverlappedResult sees the completion. So the
   // caller's arrays must stay alive (they are held here) but are written only at completion.
   // One call carries at most 64 MiB in all (the core's allocation limit): more is WSAENOBUFS.
+  //
+  // A completion routine (a function as lpCompletionRoutine) follows desktop Windows, where routines
+  // are APCs run when the thread waits alertably: here the event loop is that wait. A call that
+  // completes -- at once with success, later, or cancelled by closesocket -- has its routine called
+  // from the event loop (setImmediate), never inside the call or inside another Winsock method; a
+  // call that fails at once (a thrown error other than WSA_IO_PENDING) calls nothing. With a routine
+  // hEvent is the caller's own and is not signalled. The core itself takes no routine: it gets 0,
+  // and a number other than 0 still reaches it and fails with WSAEOPNOTSUPP, as a C function pointer
+  // means nothing here. Without an overlapped the routine is ignored, as on Windows.
 
   private stage(bufs: Uint8Array[], send: boolean): { p: number; total: number } {
     if (!Array.isArray(bufs) || bufs.some((b) => !(b instanceof Uint8Array))) throw new TypeError("buffers must be an array of Uint8Array");
@@ -619,13 +636,34 @@ export class Winsock {
     }
   }
 
-  private writeOv(ov: WSAOVERLAPPED, p: number): void {
+  private writeOv(ov: WSAOVERLAPPED, p: number, withEvent = true): void {
     const dv = this.dv();
     dv.setUint32(p, ov.Internal >>> 0, true);
     dv.setUint32(p + 4, ov.InternalHigh >>> 0, true);
     dv.setUint32(p + 8, ov.Offset >>> 0, true);
     dv.setUint32(p + 12, ov.OffsetHigh >>> 0, true);
-    dv.setInt32(p + 16, ov.hEvent | 0, true);
+    dv.setInt32(p + 16, withEvent ? ov.hEvent | 0 : 0, true); // 0: the core signals nothing
+  }
+
+  /** The routine argument: a function, or the number the core is given (0: none). */
+  private routineOf(routine: CompletionRoutine | number, ov: WSAOVERLAPPED | null): { fn: CompletionRoutine | null; num: number } {
+    if (typeof routine === "function") return { fn: ov === null ? null : routine, num: 0 };
+    if (typeof routine !== "number") throw new TypeError("completionRoutine must be a function or 0");
+    return { fn: null, num: routine };
+  }
+
+  /**
+   * Calls a completed call's routine from the event loop, with the result the core's WSAOVERLAPPED
+   * at p holds (read now: the block is freed after this).
+   */
+  private queueRoutine(fn: CompletionRoutine, ov: WSAOVERLAPPED, p: number): void {
+    const saved = this.core.WSAGetLastError();
+    const lp = this.scratch + O_LEN;
+    const ok = this.core.wasock_overlapped_result(p, lp, lp + 4);
+    const error = ok === 0 ? this.core.WSAGetLastError() : 0;
+    this.core.WSASetLastError(saved);
+    const bytes = this.dv().getUint32(lp, true), flags = this.dv().getUint32(lp + 4, true);
+    setImmediate(() => fn(error, bytes, ov, flags));
   }
 
   private readOv(ov: WSAOVERLAPPED, p: number): void {
@@ -646,6 +684,7 @@ export class Winsock {
         if (addr) Object.assign(f.from, addr);
       }
     }
+    if (f.routine !== null) this.queueRoutine(f.routine, f.ov, f.p);
     this.core.wasock_free(f.p);
   }
 
@@ -665,7 +704,8 @@ export class Winsock {
   }
 
   /** Finishes one of the four calls: lands it, keeps it in flight, or throws its error. */
-  private ioEnd(r: number, s: number, p: number, recv: boolean, bufs: Uint8Array[], ov: WSAOVERLAPPED | null, from: Partial<SockAddr> | null): WSAIoResult {
+  private ioEnd(r: number, s: number, p: number, recv: boolean, bufs: Uint8Array[], ov: WSAOVERLAPPED | null, from: Partial<SockAddr> | null,
+    routine: CompletionRoutine | null): WSAIoResult {
     this.host.flush();
     if (this.evWaiters.length !== 0) this.wakeEvents();
     const a = this.areaOf(p, bufs.length);
@@ -674,7 +714,7 @@ export class Winsock {
     if (e === K.WSA_IO_PENDING && ov !== null) {
       ov.Internal = K.STATUS_PENDING;
       ov.InternalHigh = 0;
-      const f = new Inflight(s, ov, p, recv, bufs, from);
+      const f = new Inflight(s, ov, p, recv, bufs, from, routine);
       const list = this.inflight.get(s);
       if (list === undefined) this.inflight.set(s, [f]); else list.push(f);
       this.inflightOf.set(ov, f);
@@ -690,6 +730,8 @@ export class Winsock {
       }
     }
     if (ov !== null && (e === 0 || partial)) this.readOv(ov, p);
+    // Success at once still has its routine called (a failure at once, a truncated datagram's too, has not).
+    if (ov !== null && routine !== null && e === 0) this.queueRoutine(routine, ov, p);
     this.core.wasock_free(p);
     if (e !== 0) {
       const err = new WinsockError(e) as WinsockError & Partial<WSAIoResult>;
@@ -699,40 +741,49 @@ export class Winsock {
     return out;
   }
 
-  private sendCall(s: number, bufs: Uint8Array[], flags: number, to: NameArg, tolen: number | undefined, ov: WSAOVERLAPPED | null, routine: number): number {
+  private sendCall(s: number, bufs: Uint8Array[], flags: number, to: NameArg, tolen: number | undefined, ov: WSAOVERLAPPED | null,
+    routine: CompletionRoutine | number): number {
     if (ov !== null && this.inflightOf.has(ov)) throw new WinsockError(WSA.WSAEINVAL, "this WSAOVERLAPPED is still in flight");
+    const cr = this.routineOf(routine, ov);
     const { p } = this.stage(bufs, true);
     const a = this.areaOf(p, bufs.length);
     let tp = 0, tl = 0;
     if (to !== null) { tl = this.putName(to, O_ADDR); tp = this.scratch + O_ADDR; if (tolen !== undefined) tl = tolen; }
-    if (ov !== null) this.writeOv(ov, p);
-    const r = this.core.WSASendTo(s, p + B_WSABUF, bufs.length, a + B_BYTES, flags | 0, tp, tl, ov !== null ? p : 0, routine);
-    return this.ioEnd(r, s, p, false, bufs, ov, null).bytes;
+    if (ov !== null) this.writeOv(ov, p, cr.fn === null);
+    const r = this.core.WSASendTo(s, p + B_WSABUF, bufs.length, a + B_BYTES, flags | 0, tp, tl, ov !== null ? p : 0, cr.num);
+    return this.ioEnd(r, s, p, false, bufs, ov, null, cr.fn).bytes;
   }
 
-  private recvCall(s: number, bufs: Uint8Array[], flags: number, from: Partial<SockAddr> | null, fromlen: number | undefined, ov: WSAOVERLAPPED | null, routine: number): WSAIoResult {
+  private recvCall(s: number, bufs: Uint8Array[], flags: number, from: Partial<SockAddr> | null, fromlen: number | undefined, ov: WSAOVERLAPPED | null,
+    routine: CompletionRoutine | number): WSAIoResult {
     if (ov !== null && this.inflightOf.has(ov)) throw new WinsockError(WSA.WSAEINVAL, "this WSAOVERLAPPED is still in flight");
+    const cr = this.routineOf(routine, ov);
     const { p } = this.stage(bufs, false);
     const a = this.areaOf(p, bufs.length);
     const dv = this.dv();
     dv.setInt32(a + B_FLAGS, flags | 0, true);
     dv.setInt32(a + B_FROMLEN, fromlen ?? 28, true);
-    if (ov !== null) this.writeOv(ov, p);
+    if (ov !== null) this.writeOv(ov, p, cr.fn === null);
     const r = this.core.WSARecvFrom(s, p + B_WSABUF, bufs.length, a + B_BYTES, a + B_FLAGS,
-      from !== null ? a + B_FROM : 0, from !== null ? a + B_FROMLEN : 0, ov !== null ? p : 0, routine);
-    return this.ioEnd(r, s, p, true, bufs, ov, from);
+      from !== null ? a + B_FROM : 0, from !== null ? a + B_FROMLEN : 0, ov !== null ? p : 0, cr.num);
+    return this.ioEnd(r, s, p, true, bufs, ov, from, cr.fn);
   }
 
   /**
    * WSASend: the buffers gathered into one send (one datagram). Returns the bytes sent. With an
    * overlapped: completes at once (returns the bytes, fills the WSAOVERLAPPED, sets hEvent) or throws
-   * WSA_IO_PENDING and completes later (WSAGetOverlappedResult). lpCompletionRoutine: WSAEOPNOTSUPP.
+   * WSA_IO_PENDING and completes later (WSAGetOverlappedResult). completionRoutine: a function called
+   * from the event loop once the call has completed (at once or later; not when the call throws
+   * anything but WSA_IO_PENDING), with (dwError, cbTransferred, overlapped, dwFlags); hEvent is then
+   * left alone. 0: none.
    */
-  WSASend(s: number, buffers: Uint8Array[], flags = 0, overlapped: WSAOVERLAPPED | null = null, completionRoutine = 0): number {
+  WSASend(s: number, buffers: Uint8Array[], flags = 0, overlapped: WSAOVERLAPPED | null = null, completionRoutine: CompletionRoutine | number = 0): number {
     return this.sendCall(s, buffers, flags, null, undefined, overlapped, completionRoutine);
   }
 
-  WSASendTo(s: number, buffers: Uint8Array[], flags: number, to: NameArg, overlapped: WSAOVERLAPPED | null = null, tolen?: number, completionRoutine = 0): number {
+  /** WSASendTo: WSASend to `to` (a datagram socket's destination; a stream ignores it). */
+  WSASendTo(s: number, buffers: Uint8Array[], flags: number, to: NameArg, overlapped: WSAOVERLAPPED | null = null, tolen?: number,
+    completionRoutine: CompletionRoutine | number = 0): number {
     return this.sendCall(s, buffers, flags, to, tolen, overlapped, completionRoutine);
   }
 
@@ -740,13 +791,16 @@ export class Winsock {
    * WSARecv: scatters what arrives across the buffers; `flags` is *lpFlags on input (MSG_PEEK, MSG_OOB),
    * the result carries it on output. A datagram larger than the buffers fills them and throws
    * WSAEMSGSIZE with `bytes` and `flags` (MSG_PARTIAL) on the error. Overlapped: as WSASend; a pending
-   * receive writes the caller's buffers (and `from`) when it completes.
+   * receive writes the caller's buffers (and `from`) when it completes, before its completion
+   * routine (if any) is called.
    */
-  WSARecv(s: number, buffers: Uint8Array[], flags = 0, overlapped: WSAOVERLAPPED | null = null, completionRoutine = 0): WSAIoResult {
+  WSARecv(s: number, buffers: Uint8Array[], flags = 0, overlapped: WSAOVERLAPPED | null = null, completionRoutine: CompletionRoutine | number = 0): WSAIoResult {
     return this.recvCall(s, buffers, flags, null, undefined, overlapped, completionRoutine);
   }
 
-  WSARecvFrom(s: number, buffers: Uint8Array[], flags: number, from: Partial<SockAddr> | null, overlapped: WSAOVERLAPPED | null = null, fromlen?: number, completionRoutine = 0): WSAIoResult {
+  /** WSARecvFrom: WSARecv that also fills `from` with the datagram's source. */
+  WSARecvFrom(s: number, buffers: Uint8Array[], flags: number, from: Partial<SockAddr> | null, overlapped: WSAOVERLAPPED | null = null, fromlen?: number,
+    completionRoutine: CompletionRoutine | number = 0): WSAIoResult {
     return this.recvCall(s, buffers, flags, from, fromlen, overlapped, completionRoutine);
   }
 
@@ -1011,6 +1065,7 @@ export class Winsock {
   /**
    * Tests the events without waiting, whatever dwTimeout says: WSA_WAIT_EVENT_0 + the index of the
    * lowest signalled event (or WSA_WAIT_EVENT_0 when all are, with fWaitAll), else WSA_WAIT_TIMEOUT.
+   * fAlertable changes nothing here: completion routines run from the event loop, not in a wait.
    * WSA_WAIT_FAILED becomes a WinsockError (WSA_INVALID_PARAMETER, WSA_INVALID_HANDLE).
    */
   WSAWaitForMultipleEvents(events: number[], fWaitAll: boolean, dwTimeout: number, fAlertable = false): number {
