@@ -113,6 +113,12 @@ typedef struct _GUID {
 DWORD WINAPI GetLastError(void) WASOCK_KERNEL_IMPORT(GetLastError);
 void WINAPI SetLastError(DWORD dwErrCode) WASOCK_KERNEL_IMPORT(SetLastError);
 void WINAPI Sleep(DWORD dwMilliseconds) WASOCK_KERNEL_IMPORT(Sleep);
+/* With bAlertable TRUE, runs queued completion routines (and those of calls completing meanwhile),
+ * then returns WAIT_IO_COMPLETION at once; else 0 when the time is up. */
+DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable) WASOCK_KERNEL_IMPORT(SleepEx);
+#ifndef WAIT_IO_COMPLETION
+#define WAIT_IO_COMPLETION ((DWORD)0xC0L)
+#endif
 DWORD WINAPI GetTickCount(void) WASOCK_KERNEL_IMPORT(GetTickCount);
 
 #endif /* WASOCK_WINDOWS_H */

@@ -74,6 +74,7 @@ const NETEVENTS_LEN = 44;   // WSANETWORKEVENTS: long + int[10]
 const MAX_WAIT_EVENTS = 64; // WSA_MAXIMUM_WAIT_EVENTS
 const WSA_WAIT_TIMEOUT = 258;
 const WSA_WAIT_IO_COMPLETION = 0xc0;
+const WAIT_IO_COMPLETION = 0xc0; // SleepEx's (STATUS_USER_APC)
 const WSA_IO_PENDING = 997;
 const STATUS_PENDING = 0x103;
 const OV_LEN = 20;          // WSAOVERLAPPED: Internal, InternalHigh, Offset, OffsetHigh, hEvent
@@ -400,6 +401,26 @@ export class Ws2_32 {
       GetLastError: () => this.core.WSAGetLastError(),
       SetLastError: (e) => { this.core.WSASetLastError(e); },
       Sleep: (ms) => { if ((ms >>> 0) > 0) Atomics.wait(sleeper, 0, 0, (ms >>> 0) === 0xffffffff ? undefined : ms >>> 0); },
+      // An alertable sleep runs the queued completion routines, and those of calls that complete while
+      // it sleeps, and then ends early with WAIT_IO_COMPLETION; a non-alertable one is Sleep.
+      SleepEx: (ms, alertable) => {
+        if (alertable === 0) {
+          if ((ms >>> 0) > 0) Atomics.wait(sleeper, 0, 0, (ms >>> 0) === 0xffffffff ? undefined : ms >>> 0);
+          return 0;
+        }
+        const until = (ms >>> 0) === 0xffffffff ? Infinity : Date.now() + (ms >>> 0);
+        try {
+          for (;;) {
+            this.io.drain();
+            if (this.pending.length > 0) this.settle();
+            if (this.runApcs()) return WAIT_IO_COMPLETION;
+            if (!this.waitUntil(until)) return 0;
+          }
+        } catch (e) {
+          if (e instanceof GuestUnwind) throw e.cause; // the guest's own trap or exit goes on unwinding
+          throw e;
+        }
+      },
       GetTickCount: () => (Math.floor(performance.timeOrigin + performance.now()) >>> 0),
     };
   }

@@ -27,6 +27,10 @@ static void CALLBACK on_send(DWORD e, DWORD n, LPWSAOVERLAPPED ov, DWORD f) {
 static void CALLBACK on_now(DWORD e, DWORD n, LPWSAOVERLAPPED ov, DWORD f) {
   r3.calls++; r3.error = e; r3.bytes = n; r3.ov = ov; r3.flags = f;
 }
+static struct seen r5;
+static void CALLBACK on_sleep(DWORD e, DWORD n, LPWSAOVERLAPPED ov, DWORD f) {
+  r5.calls++; r5.error = e; r5.bytes = n; r5.ov = ov; r5.flags = f;
+}
 static void CALLBACK on_abort(DWORD e, DWORD n, LPWSAOVERLAPPED ov, DWORD f) {
   r4.calls++; r4.error = e; r4.bytes = n; r4.ov = ov; r4.flags = f;
 }
@@ -112,6 +116,36 @@ int main(int argc, char **argv) {
   check("now.calls", r3.calls, 1);
   check("now.bytes", r3.bytes, 3);
   check("now.data", memcmp(buf3, "now", 3), 0);
+
+  /* 3b. SleepEx: a non-alertable sleep runs no routine; an alertable one runs a routine already
+   * queued, and one whose call completes while it sleeps, and returns WAIT_IO_COMPLETION. */
+  char buf5[16];
+  WSABUF wb5 = {sizeof buf5, buf5};
+  WSAOVERLAPPED ov5;
+  memset(&ov5, 0, sizeof ov5);
+  memset(buf5, 0, sizeof buf5);
+  n = 0; flags = 0;
+  r = WSARecv(s, &wb5, 1, &n, &flags, &ov5, on_sleep);
+  check("sleepex.pending", r == SOCKET_ERROR ? WSAGetLastError() : 0, WSA_IO_PENDING);
+  send(s, "A", 1, 0);
+  for (int i = 0; i < 100 && ov5.Internal == 0x103; i++) WSAWaitForMultipleEvents(1, &ev, FALSE, 50, FALSE);
+  check("sleepex.completed", ov5.Internal, 0);
+  check("sleepex.not_alertable", SleepEx(50, FALSE), 0);
+  check("sleepex.not_alertable_no_call", r5.calls, 0);
+  check("sleepex.alertable_queued", SleepEx(INFINITE, TRUE), WAIT_IO_COMPLETION);
+  check("sleepex.queued_calls", r5.calls, 1);
+  check("sleepex.queued_bytes", r5.bytes, 7);
+  check("sleepex.queued_data", memcmp(buf5, "hello-A", 7), 0);
+  check("sleepex.nothing_left", SleepEx(20, TRUE), 0);
+  memset(&ov5, 0, sizeof ov5);
+  memset(buf5, 0, sizeof buf5);
+  r = WSARecv(s, &wb5, 1, &n, &flags, &ov5, on_sleep);
+  check("sleepex.pending2", r == SOCKET_ERROR ? WSAGetLastError() : 0, WSA_IO_PENDING);
+  send(s, "A", 1, 0);
+  check("sleepex.alertable_during", SleepEx(5000, TRUE), WAIT_IO_COMPLETION);
+  check("sleepex.during_calls", r5.calls, 2);
+  check("sleepex.during_ov", r5.ov == &ov5, 1);
+  check("sleepex.during_data", memcmp(buf5, "hello-A", 7), 0);
 
   /* 4. A call that fails at once queues nothing. */
   r = WSARecv(s, (LPWSABUF)0xfffffff0, 1, &n, &flags, &ov3, on_now);

@@ -27,13 +27,14 @@ describe.skipIf(!haveClang)("completion routines in a C guest (test/c/completion
       expect(run.stderr).toBe("");
       expect(run.stdout).not.toMatch(/^not ok/m);
       for (const name of ["recv.alertable", "recv.not_alertable_no_call", "recv.data", "send.alertable", "now.alertable",
-        "fail.nothing_queued", "abort.event_first", "abort.error"]) {
+        "fail.nothing_queued", "abort.event_first", "abort.error", "sleepex.not_alertable_no_call", "sleepex.alertable_queued",
+        "sleepex.alertable_during"]) {
         expect(run.stdout).toMatch(new RegExp(`^ok ${name.replace(".", "\\.")}$`, "m"));
       }
       expect(run.stdout).toMatch(/^0 failed$/m);
       expect(run.code).toBe(0);
-      // The send routine's own send("r") went out after the overlapped send's bytes.
-      expect(got).toBe("AB-datarN");
+      // The send routine's own send("r") went out after the overlapped send's bytes; "AA" are SleepEx's.
+      expect(got).toBe("AB-datarNAA");
     } finally {
       for (const p of peers) p.destroy();
       srv.close();
