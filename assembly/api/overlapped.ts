@@ -402,10 +402,11 @@ export function WSAGetOverlappedResult(h: i32, ovl: usize, transfer: usize, wait
 }
 
 /**
- * A completed WSAOVERLAPPED's result as a completion routine gets it: 1 (success) or 0 with the
- * error as the last error; *transfer = bytes, *flagsOut = MSG_PARTIAL for a truncated datagram. No
- * socket or startup check (a routine of a call cancelled by the last WSACleanup still gets
- * WSA_OPERATION_ABORTED); -1 when a pointer is outside memory or the call is still pending.
+ * A completed WSAOVERLAPPED's result as a completion routine gets it: its dwError (0, or the WSA
+ * error WSAGetOverlappedResult would set), *transfer = bytes, *flagsOut = MSG_PARTIAL for a
+ * truncated datagram. The last error is left alone, and there is no socket or startup check (a
+ * routine of a call cancelled by the last WSACleanup still gets WSA_OPERATION_ABORTED); -1 when a
+ * pointer is outside memory or the call is still pending.
  */
 export function completedResult(ovl: usize, transfer: usize, flagsOut: usize): i32 {
   if (!inMem(ovl, C.WSAOVERLAPPED_LEN) || !inMem(transfer, 4) || !inMem(flagsOut, 4)) return -1;
@@ -413,9 +414,7 @@ export function completedResult(ovl: usize, transfer: usize, flagsOut: usize): i
   if (st == C.STATUS_PENDING) return -1;
   store<u32>(transfer, load<u32>(ovl + 4));
   store<u32>(flagsOut, st == C.STATUS_BUFFER_OVERFLOW ? <u32>C.MSG_PARTIAL : 0);
-  if (st == C.STATUS_SUCCESS) return 1;
-  setLastError(errorOf(st));
-  return 0;
+  return st == C.STATUS_SUCCESS ? 0 : errorOf(st);
 }
 
 /** Overlapped operations queued on socket h (-1: not a socket), for hosts and tests. */

@@ -100,9 +100,9 @@
 //   not checked then, so a call cancelled by closesocket still reads WSA_OPERATION_ABORTED).
 // - wasock_alloc(n) / wasock_free(p): core memory that outlives a call (WSAOVERLAPPEDs and buffers of
 //   overlapped calls), n in 1..64 MiB (else 0); wasock_overlapped_pending(h): calls queued on h, -1 not a socket.
-// - wasock_overlapped_result(ovl, lpcbTransfer, lpdwFlags): a completed call's result for its
-//   completion routine, as WSAGetOverlappedResult gives it but without checking s or WSAStartup (1,
-//   or 0 + the error as last error; -1 for a bad pointer or a call still pending).
+// - wasock_overlapped_result(ovl, lpcbTransfer, lpdwFlags): a completed call's dwError for its
+//   completion routine (0 or the WSA error WSAGetOverlappedResult would set, the last error left
+//   alone), without checking s or WSAStartup; -1 for a bad pointer or a call still pending.
 // - wasock_event_changes(): u32 counter described above; wasock_event_state(h): 1 signalled,
 //   0 not, -1 not a live event (sets no last error).
 
@@ -177,7 +177,7 @@ export function wasock_sock_info(h: i32, field: i32): i32 {
 /** Overlapped calls queued on socket h; -1 when h is not a socket. */
 export function wasock_overlapped_pending(h: i32): i32 { return pendingOverlapped(h); }
 
-/** A completed WSAOVERLAPPED's dwError (last error) and dwFlags for a completion routine (overlapped.ts completedResult). */
+/** A completed WSAOVERLAPPED's dwError and dwFlags for a completion routine (overlapped.ts completedResult). */
 export function wasock_overlapped_result(ovl: usize, transfer: usize, flagsOut: usize): i32 { return completedResult(ovl, transfer, flagsOut); }
 
 /** The largest wasock_alloc: a bigger request could fail to grow memory, which traps. */

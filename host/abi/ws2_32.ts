@@ -221,13 +221,10 @@ export class Ws2_32 {
 
   /**
    * Queues a completed call's routine. Its dwError and dwFlags are what WSAGetOverlappedResult
-   * gives for the core's WSAOVERLAPPED at `cov` (the core maps the NTSTATUS); the last error stays.
+   * gives for the core's WSAOVERLAPPED at `cov` (the core maps the NTSTATUS; the last error stays).
    */
   private queueApc(routine: number, cov: number, gov: number): void {
-    const saved = this.core.WSAGetLastError();
-    const ok = this.core.wasock_overlapped_result(cov, this.sc + S_LEN, this.sc + S_LEN2);
-    const error = ok === 0 ? this.core.WSAGetLastError() : 0;
-    this.core.WSASetLastError(saved);
+    const error = Math.max(0, this.core.wasock_overlapped_result(cov, this.sc + S_LEN, this.sc + S_LEN2));
     this.apcs.push({ routine, error, bytes: this.ci32(S_LEN) >>> 0, ov: gov, flags: this.ci32(S_LEN2) >>> 0 });
   }
 
@@ -397,22 +394,19 @@ export class Ws2_32 {
 
   kernel32(): Record<string, Fn> {
     const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    const sleep = (ms: number) => { if ((ms >>> 0) > 0) Atomics.wait(sleeper, 0, 0, (ms >>> 0) === 0xffffffff ? undefined : ms >>> 0); };
     return {
       GetLastError: () => this.core.WSAGetLastError(),
       SetLastError: (e) => { this.core.WSASetLastError(e); },
-      Sleep: (ms) => { if ((ms >>> 0) > 0) Atomics.wait(sleeper, 0, 0, (ms >>> 0) === 0xffffffff ? undefined : ms >>> 0); },
+      Sleep: (ms) => { sleep(ms); },
       // An alertable sleep runs the queued completion routines, and those of calls that complete while
       // it sleeps, and then ends early with WAIT_IO_COMPLETION; a non-alertable one is Sleep.
       SleepEx: (ms, alertable) => {
-        if (alertable === 0) {
-          if ((ms >>> 0) > 0) Atomics.wait(sleeper, 0, 0, (ms >>> 0) === 0xffffffff ? undefined : ms >>> 0);
-          return 0;
-        }
+        if (alertable === 0) { sleep(ms); return 0; }
         const until = (ms >>> 0) === 0xffffffff ? Infinity : Date.now() + (ms >>> 0);
         try {
           for (;;) {
-            this.io.drain();
-            if (this.pending.length > 0) this.settle();
+            this.io.drain(); // (completes overlapped calls through afterDrain, queueing their routines)
             if (this.runApcs()) return WAIT_IO_COMPLETION;
             if (!this.waitUntil(until)) return 0;
           }

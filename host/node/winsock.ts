@@ -657,11 +657,8 @@ export class Winsock {
    * at p holds (read now: the block is freed after this).
    */
   private queueRoutine(fn: CompletionRoutine, ov: WSAOVERLAPPED, p: number): void {
-    const saved = this.core.WSAGetLastError();
     const lp = this.scratch + O_LEN;
-    const ok = this.core.wasock_overlapped_result(p, lp, lp + 4);
-    const error = ok === 0 ? this.core.WSAGetLastError() : 0;
-    this.core.WSASetLastError(saved);
+    const error = Math.max(0, this.core.wasock_overlapped_result(p, lp, lp + 4));
     const bytes = this.dv().getUint32(lp, true), flags = this.dv().getUint32(lp + 4, true);
     setImmediate(() => fn(error, bytes, ov, flags));
   }
