@@ -547,6 +547,17 @@ typedef LPWSAPROTOCOL_INFOA LPWSAPROTOCOL_INFO;
 typedef unsigned int GROUP;
 
 typedef int (CALLBACK *LPCONDITIONPROC)(LPWSABUF, LPWSABUF, void *, void *, LPWSABUF, LPWSABUF, GROUP *, DWORD_PTR);
+#define CF_ACCEPT 0x0000
+#define CF_REJECT 0x0001
+#define CF_DEFER 0x0002
+/* WSAAccept calls the condition function through this export, as it calls completion routines
+ * through wasock_completion. TCP carries no connect data and wasock has no QOS or socket groups:
+ * lpCallerData, lpSQOS and lpGQOS are NULL, and lpCalleeData has len 0. */
+__attribute__((weak, export_name("wasock_condition"))) int __wasock_condition(
+    LPCONDITIONPROC fn, LPWSABUF lpCallerId, LPWSABUF lpCalleeId, LPWSABUF lpCalleeData, GROUP *g,
+    DWORD_PTR dwCallbackData) {
+  return fn(lpCallerId, NULL, NULL, NULL, lpCalleeId, lpCalleeData, g, dwCallbackData);
+}
 typedef BOOL (CALLBACK *FARPROC_BLOCKINGHOOK)(void);
 
 /* ---- functions (all from the ws2_32 import module) ---- */

@@ -240,6 +240,8 @@ export function closesocket(h: i32): i32 {
     return fail(SockErr.WouldBlock);
   }
   abortOverlapped(s);
+  const d = takeDeferred(s);
+  if (d !== null) { d.provider.close(d, true); freeSock(d); } // never accepted: reset, as the backlog is
   s.provider.close(s, abortive);
   freeSock(s);
   return 0;
@@ -291,6 +293,15 @@ function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
     if (addr != 0 && (cap < addrLen(s.af) || !inMem(addr, cap))) return fail(SockErr.Fault);
   }
   if (s.pendingAccepts == 0) return fail(SockErr.WouldBlock);
+  const d = takeDeferred(s);
+  if (d !== null) {
+    s.pendingAccepts--;
+    if (addr != 0) {
+      const len = d.provider.name(d, true, addr, cap);
+      if (len >= 0) store<i32>(addrlen, len);
+    }
+    return d.handle;
+  }
   const n = allocSock(s.provider);
   if (n === null) return fail(SockErr.MFile);
   n.af = s.af; n.type = s.type; n.protocol = s.protocol; n.catalogId = s.catalogId;
@@ -314,6 +325,32 @@ function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
     if (len >= 0) store<i32>(addrlen, len);
   }
   return n.handle;
+}
+
+/** The connection deferred on listener s, if it is still open; clears the slot. */
+function takeDeferred(s: Sock): Sock | null {
+  const d = s.deferred;
+  if (d === null) return null;
+  s.deferred = null;
+  return lookup(d.handle) === d ? d : null;
+}
+
+/**
+ * WSAAccept's CF_DEFER (Microsoft Learn, WSAAccept): n, just accepted from listener h, goes back to
+ * the head of its backlog. The listener reads as readable again, FD_ACCEPT is recorded again, and
+ * the next accept or WSAAccept on h hands out n (its handle unchanged); closing h resets it. The
+ * hosts call this when a condition function returns CF_DEFER, since the core cannot call one.
+ */
+export function acceptDefer(h: i32, n: i32): i32 {
+  const s = sockFor(h);
+  if (s === null) return -1;
+  const c = lookup(n);
+  if (s.state != SockState.Listening || c === null || c === s || c.state != SockState.Connected ||
+    c.didConnect || s.deferred !== null) return fail(SockErr.Inval);
+  s.deferred = c;
+  s.pendingAccepts++;
+  rearm(s, C.FD_ACCEPT);
+  return 0;
 }
 
 export function connect(h: i32, name: usize, namelen: i32): i32 {

@@ -117,7 +117,7 @@ export { WSASend, WSASendTo, WSARecv, WSARecvFrom, WSAGetOverlappedResult } from
 import { completedResult, pendingOverlapped } from "../api/overlapped";
 export * from "../api/names-exports";
 
-import { negotiatedVersion, readiness } from "../api/winsock";
+import { acceptDefer, negotiatedVersion, readiness } from "../api/winsock";
 import { SockErr, toWsa } from "../api/errors";
 import { onConnected, onData, onEof, onIncoming, onReset, onSent, sockOf } from "../api/events";
 import { liveSockets } from "../api/sock";
@@ -173,6 +173,9 @@ export function wasock_sock_info(h: i32, field: i32): i32 {
     default: return -1;
   }
 }
+
+/** WSAAccept's CF_DEFER: n, just accepted from listener h, goes back to the head of h's backlog. */
+export function wasock_accept_defer(h: i32, n: i32): i32 { return acceptDefer(h, n); }
 
 /** Overlapped calls queued on socket h; -1 when h is not a socket. */
 export function wasock_overlapped_pending(h: i32): i32 { return pendingOverlapped(h); }

@@ -49,8 +49,11 @@ const WSAENOBUFS = 10055;
 const WSAETIMEDOUT = 10060;
 const WSATYPE_NOT_FOUND = 10109;
 const WSAHOST_NOT_FOUND = 11001;
+const WSATRY_AGAIN = 11002;
+const WSAECONNREFUSED = 10061;
 const WSANO_RECOVERY = 11003;
 const WSA_NOT_ENOUGH_MEMORY = 8;
+const CF_ACCEPT = 0, CF_REJECT = 1, CF_DEFER = 2;
 
 const AF_INET = 2;
 const AF_INET6 = 23;
@@ -180,6 +183,7 @@ export class Ws2_32 {
   private readonly pending: OverlappedOp[] = [];
   private readonly apcs: Apc[] = [];
   private completion: ((routine: number, error: number, bytes: number, ov: number, flags: number) => void) | null = null;
+  private condition: ((fn: number, callerId: number, calleeId: number, calleeData: number, g: number, data: number) => number) | null = null;
   private gaiBuf = 0;
   private hostentBuf = 0;
 
@@ -194,6 +198,7 @@ export class Ws2_32 {
     if (typeof exports.wasock_malloc === "function") this.malloc = exports.wasock_malloc as (n: number) => number;
     if (typeof exports.wasock_free === "function") this.free = exports.wasock_free as (p: number) => void;
     if (typeof exports.wasock_completion === "function") this.completion = exports.wasock_completion as any;
+    if (typeof exports.wasock_condition === "function") this.condition = exports.wasock_condition as any;
   }
 
   /**
@@ -832,12 +837,47 @@ export class Ws2_32 {
         return self.error(e !== 0 ? e : 10061);
       },
       send: (h, buf, len, flags) => sendto(h, buf, len, flags, 0, 0),
-      // A condition function lives in the guest's function table, which wasm-ld does not export:
-      // WSAAccept accepts as accept does when there is none, and refuses to guess when there is.
+      // A condition function is an index into the guest's function table, which wasm-ld does not
+      // export: the guest calls it through the `wasock_condition` export that winsock2.h defines.
+      // The connection is accepted first (the host's TCP completed its handshake already, as
+      // Windows' does without SO_CONDITIONAL_ACCEPT), then the function decides: CF_ACCEPT hands it
+      // out, CF_REJECT resets it (WSAECONNREFUSED), CF_DEFER returns it to the head of the backlog
+      // (WSATRY_AGAIN), anything else is WSAEINVAL and defers it too, so that nothing is lost.
       WSAAccept: (h, addr, lenp, cond, data) => {
-        void data;
-        if (cond !== 0) return self.error(WSAEOPNOTSUPP);
-        return fns.accept(h, addr, lenp) as number;
+        if (cond === 0) return fns.accept(h, addr, lenp) as number;
+        if (self.condition === null || self.malloc === null) return self.error(WSAEOPNOTSUPP);
+        const n = fns.accept(h, addr, lenp) as number;
+        if (n === -1) return n;
+        // WSABUF callerId, calleeId, calleeData; GROUP; then the two sockaddrs (64 bytes each)
+        const b = self.alloc(32 + 128);
+        if (b === 0) { core.wasock_accept_defer(h, n); return self.error(WSA_NOT_ENOUGH_MEMORY, WSA_NOT_ENOUGH_MEMORY); }
+        const id = (off: number, fn: "getpeername" | "getsockname") => {
+          self.sci32(S_LEN, 64);
+          const len = core[fn](n, sc + S_ADDR, sc + S_LEN) === 0 ? self.ci32(S_LEN) : 0;
+          if (len > 0) self.fromCore(S_ADDR, len, b + 32 + off);
+          return len;
+        };
+        self.si32(b, id(0, "getpeername")); self.si32(b + 4, b + 32);
+        self.si32(b + 8, id(64, "getsockname")); self.si32(b + 12, b + 96);
+        self.si32(b + 16, 0); self.si32(b + 20, 0); // no connect data can go back over TCP
+        self.si32(b + 24, 0);                        // no socket group
+        let v: number;
+        try {
+          v = self.condition(cond, b, b + 8, b + 16, b + 24, data) >>> 0;
+        } catch (e) {
+          throw new GuestUnwind(e); // the guest's own trap (a bad function pointer) or exit
+        }
+        self.free?.(b);
+        io.drain();
+        if (v === CF_ACCEPT) { core.WSASetLastError(0); return n; }
+        if (v === CF_REJECT) {
+          self.sci32(S_VAL, 1); // linger {1, 0}: the connection is reset
+          core.setsockopt(n, SOL_SOCKET, SO_LINGER, sc + S_VAL, 4);
+          core.closesocket(n);
+          return self.error(WSAECONNREFUSED);
+        }
+        core.wasock_accept_defer(h, n);
+        return self.error(v === CF_DEFER ? WSATRY_AGAIN : WSAEINVAL);
       },
       // TCP has no connect data and wasock no QOS: caller data is not sent, callee data comes back
       // empty (len 0), and a flow specification cannot be met (WSAEOPNOTSUPP).

@@ -1,6 +1,7 @@
 /* completion-noexport.c — a program built without include/winsock2.h (so without its
- * wasock_completion export) that passes a completion routine: wasock cannot call it, and the call
- * fails with WSAEOPNOTSUPP, as before routines were supported. The imports are declared by hand. */
+ * wasock_completion and wasock_condition exports) that passes a completion routine or a WSAAccept
+ * condition function: wasock cannot call them, and the call fails with WSAEOPNOTSUPP. The imports
+ * are declared by hand. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,9 +14,16 @@ unsigned WSASocketW(int, int, int, void *, unsigned, unsigned) IMPORT(WSASocketW
 int WSARecv(unsigned, WSABUF *, unsigned, unsigned *, unsigned *, WSAOVERLAPPED *, ROUTINE) IMPORT(WSARecv);
 int WSASend(unsigned, WSABUF *, unsigned, unsigned *, unsigned, WSAOVERLAPPED *, ROUTINE) IMPORT(WSASend);
 int WSAGetLastError(void) IMPORT(WSAGetLastError);
+typedef int (*CONDITION)(WSABUF *, WSABUF *, void *, void *, WSABUF *, WSABUF *, unsigned *, unsigned long);
+unsigned WSAAccept(unsigned, void *, int *, CONDITION, unsigned long) IMPORT(WSAAccept);
 
 static int calls = 0;
 static void routine(unsigned e, unsigned n, WSAOVERLAPPED *ov, unsigned f) { (void)e; (void)n; (void)ov; (void)f; calls++; }
+static int condition(WSABUF *a, WSABUF *b, void *c, void *d, WSABUF *e, WSABUF *f, unsigned *g, unsigned long h) {
+  (void)a; (void)b; (void)c; (void)d; (void)e; (void)f; (void)g; (void)h;
+  calls++;
+  return 0;
+}
 
 int main(void) {
   static char wsadata[400];
@@ -33,6 +41,8 @@ int main(void) {
   /* without a routine the same call goes through (WSAENOTCONN: the socket is not connected) */
   r = WSARecv(s, &wb, 1, &n, &flags, &ov, 0);
   printf("plain %d %d\n", r, r ? WSAGetLastError() : 0);
+  r = (int)WSAAccept(s, 0, 0, condition, 0);
+  printf("accept %d %d\n", r, WSAGetLastError());
   printf("calls %d\n", calls);
   return 0;
 }

@@ -41,12 +41,13 @@ describe.skipIf(!haveClang)("completion routines in a C guest (test/c/completion
     }
   }, 60000);
 
-  it("a program without the header's wasock_completion export gets WSAEOPNOTSUPP for a routine", async () => {
+  it("a program without the header's wasock_completion / wasock_condition exports gets WSAEOPNOTSUPP for a routine or a condition function", async () => {
     const run = await runGuest(compileC("test/c/completion-noexport.c"), [], 20000).done;
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^recv -1 10045$/m);
     expect(run.stdout).toMatch(/^send -1 10045$/m);
     expect(run.stdout).toMatch(/^plain -1 10057$/m);
+    expect(run.stdout).toMatch(/^accept -1 10045$/m);
     expect(run.stdout).toMatch(/^calls 0$/m);
     expect(run.code).toBe(0);
   }, 30000);

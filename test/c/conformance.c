@@ -1129,11 +1129,7 @@ static void event_select_checks(void) {
 }
 
 /* WSAConnect / WSAAccept without their extras behave as connect / accept; what wasock cannot do
- * (QOS, condition functions) fails with WSAEOPNOTSUPP. */
-static int CALLBACK never_called(LPWSABUF a, LPWSABUF b, void *c, void *d, LPWSABUF e, LPWSABUF f, GROUP *g, DWORD_PTR h) {
-  (void)a; (void)b; (void)c; (void)d; (void)e; (void)f; (void)g; (void)h;
-  return 0;
-}
+ * (QOS) fails with WSAEOPNOTSUPP. */
 
 static void wsa_variant_checks(void) {
   u_short port;
@@ -1145,7 +1141,6 @@ static void wsa_variant_checks(void) {
   WSABUF callee = {16, qos};
   EQ("wsaconnect", WSAConnect(c, (struct sockaddr *)&a, sizeof a, NULL, &callee, NULL, NULL), 0);
   EQ("wsaconnect.no_callee_data", callee.len, 0);
-  ERR("wsaaccept.condition_not_supported", WSAAccept(l, NULL, NULL, never_called, 0), WSAEOPNOTSUPP);
   struct sockaddr_in peer;
   int len = sizeof peer;
   SOCKET s = WSAAccept(l, (struct sockaddr *)&peer, &len, NULL, 0);
@@ -1160,6 +1155,137 @@ static void wsa_variant_checks(void) {
   closesocket(s);
   closesocket(c);
   closesocket(l);
+}
+
+/* WSAAccept's condition function (Microsoft Learn, WSAAccept): it is shown the caller's address
+ * (the connecting peer) and the callee's (this end), and CF_ACCEPT, CF_REJECT or CF_DEFER decide. */
+struct cond_seen {
+  int calls, verdict;
+  struct sockaddr_in caller, callee;
+  long caller_len, callee_len, callee_data_len;
+  int caller_data_null, qos_null, group_zero;
+};
+
+static int CALLBACK condition(LPWSABUF callerId, LPWSABUF callerData, void *sqos, void *gqos, LPWSABUF calleeId,
+                              LPWSABUF calleeData, GROUP *g, DWORD_PTR data) {
+  struct cond_seen *seen = (struct cond_seen *)data;
+  seen->calls++;
+  seen->caller_len = callerId != NULL ? (long)callerId->len : -1;
+  seen->callee_len = calleeId != NULL ? (long)calleeId->len : -1;
+  if (callerId != NULL && callerId->len <= sizeof seen->caller) memcpy(&seen->caller, callerId->buf, callerId->len);
+  if (calleeId != NULL && calleeId->len <= sizeof seen->callee) memcpy(&seen->callee, calleeId->buf, calleeId->len);
+  seen->caller_data_null = callerData == NULL;
+  seen->qos_null = sqos == NULL && gqos == NULL;
+  seen->callee_data_len = calleeData != NULL ? (long)calleeData->len : -1;
+  seen->group_zero = g != NULL && *g == 0;
+  return seen->verdict;
+}
+
+/* A blocking client connected to 127.0.0.1:port (the host's TCP completes it before any accept);
+ * its local address in *local, and receives that give up after 5 s. */
+static SOCKET caller(u_short port, struct sockaddr_in *local) {
+  struct sockaddr_in a = loopback(port);
+  SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
+  DWORD ms = 5000;
+  int len = sizeof *local;
+  setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, (const char *)&ms, sizeof ms);
+  connect(c, (struct sockaddr *)&a, sizeof a);
+  getsockname(c, (struct sockaddr *)local, &len);
+  return c;
+}
+
+static int pending(SOCKET l) {
+  fd_set rd;
+  struct timeval zero = {0, 0};
+  FD_ZERO(&rd);
+  FD_SET(l, &rd);
+  return select(0, &rd, NULL, NULL, &zero);
+}
+
+static void wsa_accept_condition_checks(void) {
+  u_short port;
+  SOCKET l = listener(&port);
+  struct cond_seen seen;
+  struct sockaddr_in local, peer;
+  char buf[16];
+  u_long on = 1, off = 0;
+  int len;
+  memset(&seen, 0, sizeof seen);
+
+  /* nothing pending on a non-blocking listener: WSAEWOULDBLOCK, and the function is not called */
+  ioctlsocket(l, FIONBIO, &on);
+  ERR("wsaaccept.cond.wouldblock", WSAAccept(l, NULL, NULL, condition, (DWORD_PTR)&seen), WSAEWOULDBLOCK);
+  EQ("wsaaccept.cond.wouldblock_not_called", seen.calls, 0);
+  ioctlsocket(l, FIONBIO, &off);
+
+  /* CF_DEFER: WSATRY_AGAIN, and the connection stays at the head of the backlog, data and all */
+  SOCKET c = caller(port, &local);
+  EQ("wsaaccept.cond.send_before_accept", send(c, "early", 5, 0), 5);
+  seen.verdict = CF_DEFER;
+  ERR("wsaaccept.cond.defer", WSAAccept(l, NULL, NULL, condition, (DWORD_PTR)&seen), WSATRY_AGAIN);
+  EQ("wsaaccept.cond.called_once", seen.calls, 1);
+  EQ("wsaaccept.cond.caller_len", seen.caller_len, sizeof(struct sockaddr_in));
+  EQ("wsaaccept.cond.caller_family", seen.caller.sin_family, AF_INET);
+  EQ("wsaaccept.cond.caller_addr", seen.caller.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
+  EQ("wsaaccept.cond.caller_port", seen.caller.sin_port, local.sin_port);
+  EQ("wsaaccept.cond.callee_len", seen.callee_len, sizeof(struct sockaddr_in));
+  EQ("wsaaccept.cond.callee_port", seen.callee.sin_port, htons(port));
+  CHECK("wsaaccept.cond.no_caller_data_or_qos", seen.caller_data_null && seen.qos_null);
+  EQ("wsaaccept.cond.callee_data_len_0", seen.callee_data_len, 0);
+  CHECK("wsaaccept.cond.group_0", seen.group_zero);
+  EQ("wsaaccept.cond.defer_leaves_it_pending", pending(l), 1);
+
+  /* CF_ACCEPT: the same connection, with what its peer sent meanwhile */
+  seen.verdict = CF_ACCEPT;
+  memset(&seen.caller, 0, sizeof seen.caller);
+  memset(&peer, 0, sizeof peer);
+  len = sizeof peer;
+  SOCKET s = WSAAccept(l, (struct sockaddr *)&peer, &len, condition, (DWORD_PTR)&seen);
+  CHECK("wsaaccept.cond.accept", s != INVALID_SOCKET);
+  EQ("wsaaccept.cond.accept_offered_same_connection", seen.caller.sin_port, local.sin_port);
+  EQ("wsaaccept.cond.accept_addr", peer.sin_port, local.sin_port);
+  EQ("wsaaccept.cond.accept_addrlen", len, sizeof peer);
+  memset(buf, 0, sizeof buf);
+  EQ("wsaaccept.cond.deferred_data_kept", recv(s, buf, sizeof buf, 0), 5);
+  CHECK("wsaaccept.cond.deferred_data", memcmp(buf, "early", 5) == 0);
+  EQ("wsaaccept.cond.backlog_empty", pending(l), 0);
+
+  /* CF_REJECT: WSAECONNREFUSED here, and the caller's connection is reset */
+  SOCKET c2 = caller(port, &local);
+  seen.verdict = CF_REJECT;
+  ERR("wsaaccept.cond.reject", WSAAccept(l, NULL, NULL, condition, (DWORD_PTR)&seen), WSAECONNREFUSED);
+  ERR("wsaaccept.cond.reject_resets_caller", recv(c2, buf, sizeof buf, 0), WSAECONNRESET);
+  EQ("wsaaccept.cond.reject_backlog_empty", pending(l), 0);
+
+  /* any other verdict: WSAEINVAL, and the connection waits for the next accept */
+  SOCKET c3 = caller(port, &local);
+  seen.verdict = 7;
+  ERR("wsaaccept.cond.bad_verdict", WSAAccept(l, NULL, NULL, condition, (DWORD_PTR)&seen), WSAEINVAL);
+  memset(&peer, 0, sizeof peer);
+  len = sizeof peer;
+  SOCKET s3 = accept(l, (struct sockaddr *)&peer, &len);
+  EQ("wsaaccept.cond.bad_verdict_keeps_connection", peer.sin_port, local.sin_port);
+
+  /* a deferral records FD_ACCEPT again; closing the listener resets what it deferred */
+  WSAEVENT ev = WSACreateEvent();
+  WSANETWORKEVENTS ne;
+  WSAEventSelect(l, ev, FD_ACCEPT);
+  SOCKET c4 = caller(port, &local);
+  EQ("wsaaccept.cond.fd_accept", WSAWaitForMultipleEvents(1, &ev, FALSE, 5000, FALSE), WSA_WAIT_EVENT_0);
+  WSAEnumNetworkEvents(l, ev, &ne);
+  seen.verdict = CF_DEFER;
+  ERR("wsaaccept.cond.defer_again", WSAAccept(l, NULL, NULL, condition, (DWORD_PTR)&seen), WSATRY_AGAIN);
+  EQ("wsaaccept.cond.defer_records_fd_accept", WSAWaitForMultipleEvents(1, &ev, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  EQ("wsaaccept.cond.defer_fd_accept_bit", WSAEnumNetworkEvents(l, ev, &ne) == 0 ? (ne.lNetworkEvents & FD_ACCEPT) : -1, FD_ACCEPT);
+  closesocket(l);
+  ERR("wsaaccept.cond.listener_close_resets_deferred", recv(c4, buf, sizeof buf, 0), WSAECONNRESET);
+  WSACloseEvent(ev);
+  closesocket(s);
+  closesocket(s3);
+  closesocket(c);
+  closesocket(c2);
+  closesocket(c3);
+  closesocket(c4);
 }
 
 /* Overlapped WSARecv/WSASend (Microsoft Learn: WSARecv, WSAGetOverlappedResult): queued with
@@ -1292,6 +1418,7 @@ int main(void) {
   listen_connect_checks();
   connect_in_progress_checks();
   wsa_variant_checks();
+  wsa_accept_condition_checks();
   udp_checks();
   data_checks();
   ring_checks();
