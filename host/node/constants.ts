@@ -118,3 +118,8 @@ export const STATUS_SUCCESS = 0;
 export const STATUS_PENDING = 0x103;
 export const STATUS_BUFFER_OVERFLOW = 0x80000005;
 export const STATUS_CANCELLED = 0xc0000120;
+
+// WSAAccept condition function verdicts
+export const CF_ACCEPT = 0x0000;
+export const CF_REJECT = 0x0001;
+export const CF_DEFER = 0x0002;

@@ -174,6 +174,15 @@ export interface WSAIoResult { bytes: number; flags: number }
  */
 export type CompletionRoutine = (dwError: number, cbTransferred: number, overlapped: WSAOVERLAPPED, dwFlags: number) => void;
 
+/**
+ * WSAAccept's condition function (LPCONDITIONPROC), given what a TCP connection has: the caller's
+ * address (the connecting peer; null if it is already gone) and the callee's (this end), a socket
+ * group to leave at 0, and dwCallbackData. lpCallerData, lpSQOS, lpGQOS and lpCalleeData are null:
+ * TCP carries no connect data, and wasock has no QOS. Returns CF_ACCEPT, CF_REJECT or CF_DEFER.
+ */
+export type ConditionProc = (lpCallerId: SockAddr | null, lpCallerData: null, lpSQOS: null, lpGQOS: null,
+  lpCalleeId: SockAddr | null, lpCalleeData: null, g: { value: number }, dwCallbackData: unknown) => number;
+
 /** An overlapped call in flight: its core block (WSAOVERLAPPED, WSABUFs, address, data). */
 class Inflight {
   constructor(
@@ -479,6 +488,48 @@ export class Winsock {
       }
       await this.waitFor([s], () => this.info(s, 4) > 0 || this.info(s, 0) < 0, 0);
     }
+  }
+
+  /**
+   * WSAAccept: accept, then (with a condition function) the function decides. The host's TCP has
+   * completed the handshake already, as Windows' does without SO_CONDITIONAL_ACCEPT. CF_ACCEPT
+   * returns the socket; CF_REJECT resets the connection and throws WSAECONNREFUSED; CF_DEFER throws
+   * WSATRY_AGAIN and leaves the connection at the head of the backlog (the listener stays readable,
+   * FD_ACCEPT is recorded again, closing the listener resets it); any other value throws WSAEINVAL
+   * and defers it too, as does an exception from the function (which is rethrown).
+   */
+  WSAAccept(s: number, addr: Partial<SockAddr> | null = null, addrlen?: number, lpfnCondition: ConditionProc | null = null,
+    dwCallbackData?: unknown): number {
+    const n = this.accept(s, addr, addrlen);
+    return lpfnCondition === null ? n : this.decide(s, n, lpfnCondition, dwCallbackData);
+  }
+
+  /** The blocking form of WSAAccept: waits for a connection as acceptAsync does, then decides. */
+  async WSAAcceptAsync(s: number, addr: Partial<SockAddr> | null = null, lpfnCondition: ConditionProc | null = null,
+    dwCallbackData?: unknown): Promise<number> {
+    const n = await this.acceptAsync(s, addr);
+    return lpfnCondition === null ? n : this.decide(s, n, lpfnCondition, dwCallbackData);
+  }
+
+  private decide(s: number, n: number, condition: ConditionProc, data: unknown): number {
+    const name = (fn: "getpeername" | "getsockname") => { try { return this[fn](n); } catch { return null; } };
+    let v: number;
+    try {
+      v = condition(name("getpeername"), null, null, null, name("getsockname"), null, { value: 0 }, data) >>> 0;
+    } catch (e) {
+      this.core.wasock_accept_defer(s, n);
+      throw e;
+    }
+    if (v === K.CF_ACCEPT) { this.core.WSASetLastError(0); return n; }
+    if (v === K.CF_REJECT) {
+      this.setsockopt(n, K.SOL_SOCKET, K.SO_LINGER, { l_onoff: 1, l_linger: 0 });
+      this.closesocket(n);
+      throw this.failed(WSA.WSAECONNREFUSED);
+    }
+    this.core.wasock_accept_defer(s, n);
+    this.host.flush();
+    if (this.evWaiters.length !== 0) this.wakeEvents();
+    throw this.failed(v === K.CF_DEFER ? WSA.WSATRY_AGAIN : WSA.WSAEINVAL);
   }
 
   connect(s: number, name: NameArg, namelen?: number): number {
