@@ -214,7 +214,7 @@ function errorOf(st: u32): i32 {
 }
 
 /** Writes the result into the WSAOVERLAPPED and signals its event. */
-function completeAt(ovl: usize, err: i32, bytes: i32): void {
+export function completeAt(ovl: usize, err: i32, bytes: i32): void {
   store<u32>(ovl, statusOf(err));
   store<u32>(ovl + 4, <u32>bytes);
   const ev = load<i32>(ovl + 16) & ~1;

@@ -16,7 +16,7 @@ import { HOST_BUFFER, MAX_SEND, SENT_NOW } from "../catalog/provider";
 import { PROTOCOL_INFOW_LEN, ProtocolEntry, entryAt, entryById, entryCount, lastLookupError, selectEntry,
   PFL_HIDDEN } from "../catalog/catalog";
 import { installHostProvider } from "../catalog/host-provider";
-import { abortOverlapped, pumpOverlapped } from "./overlapped";
+import { abortOverlapped, completeAt, pumpOverlapped } from "./overlapped";
 
 const WSADATA_LEN: i32 = 400; // 32-bit WSADATA: 2 + 2 + 257 + 129 + 2 + 2 (+2 pad) + 4
 
@@ -699,30 +699,42 @@ export function ioctlsocket(h: i32, cmd: i32, argp: usize): i32 {
   return 0;
 }
 
-export function WSAIoctl(h: i32, code: i32, inBuf: usize, inLen: i32, outBuf: usize, outLen: i32, bytesRet: usize): i32 {
+/**
+ * WSAIoctl. Every code it knows completes at once, so with an overlapped (on a socket created
+ * overlapped) the call returns 0 and the WSAOVERLAPPED is completed and its event set at once, as
+ * Windows does for an overlapped call that completes immediately; *bytesRet may then be NULL. On
+ * a socket created without WSA_FLAG_OVERLAPPED the overlapped and routine are ignored (Microsoft
+ * Learn, WSAIoctl). A routine can only be called by a host (routine != 0: WSAEOPNOTSUPP here).
+ */
+export function WSAIoctl(h: i32, code: i32, inBuf: usize, inLen: i32, outBuf: usize, outLen: i32, bytesRet: usize,
+  ovl: usize, routine: usize): i32 {
   const s = sockFor(h);
   if (s === null) return -1;
+  if (ovl != 0 && !s.overlapped) ovl = 0;
+  if (ovl != 0) {
+    if (!inMem(ovl, C.WSAOVERLAPPED_LEN)) return fail(SockErr.Fault);
+    if (routine != 0) return fail(SockErr.OpNotSupp);
+  }
   if (code != C.FIONBIO && code != C.FIONREAD && code != C.SIOCATMARK && code != C.SIO_KEEPALIVE_VALS) {
     return fail(SockErr.Inval);
   }
-  if (!inMem(bytesRet, 4)) return fail(SockErr.Fault);
+  if (!(ovl != 0 && bytesRet == 0) && !inMem(bytesRet, 4)) return fail(SockErr.Fault);
+  let n = 0;
   if (code == C.SIO_KEEPALIVE_VALS) {
     const r = keepAliveVals(s, inBuf, inLen);
     if (r != SockErr.Ok) return fail(r);
-    store<i32>(bytesRet, 0);
-    return 0;
-  }
-  if (code == C.FIONBIO) {
+  } else if (code == C.FIONBIO) {
     if (inLen < 4 || !inMem(inBuf, 4)) return fail(SockErr.Fault);
     // WSAEventSelect keeps the socket non-blocking until the association is cancelled.
     if (load<i32>(inBuf) == 0 && s.evMask != 0) return fail(SockErr.Inval);
     ioctlValue(s, code, load<i32>(inBuf));
-    store<i32>(bytesRet, 0);
-    return 0;
+  } else {
+    if (outLen < 4 || !inMem(outBuf, 4)) return fail(SockErr.Fault);
+    store<i32>(outBuf, ioctlValue(s, code, 0));
+    n = 4;
   }
-  if (outLen < 4 || !inMem(outBuf, 4)) return fail(SockErr.Fault);
-  store<i32>(outBuf, ioctlValue(s, code, 0));
-  store<i32>(bytesRet, 4);
+  if (bytesRet != 0) store<i32>(bytesRet, n);
+  if (ovl != 0) completeAt(ovl, 0, n);
   return 0;
 }
 

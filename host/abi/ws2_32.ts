@@ -97,6 +97,7 @@ const S_VAL = 128;     // option values, WSADATA, WSAIoctl input (1024)
 const S_OUT = 1152;    // WSAIoctl output, address bytes (768)
 const S_SETS = 2048;   // three fd_sets (3 x 260)
 const S_TV = 2944;     // timeval
+const S_OV = 3008;     // WSAIoctl's WSAOVERLAPPED (20)
 const S_TEXT = 3072;   // strings (1024 bytes)
 const TEXT_CAP = 1024;
 const S_POLL = 4096;   // WSAPOLLFD array
@@ -950,7 +951,10 @@ export class Ws2_32 {
         if (r === 0 && argp !== 0) self.fromCore(S_VAL, 4, argp);
         return r;
       },
-      WSAIoctl: (h, code, inBuf, inLen, outBuf, outLen, bytesRet) => {
+      // Every code completes at once: with an overlapped the guest's WSAOVERLAPPED is completed
+      // (Internal, InternalHigh) and its event set by the core, or, with a routine, the routine is
+      // queued for the next alertable wait and hEvent left alone, as for WSASend.
+      WSAIoctl: (h, code, inBuf, inLen, outBuf, outLen, bytesRet, ov, cr) => {
         io.drain();
         const il = inLen > 1024 ? 1024 : inLen, ol = outLen > 768 ? 768 : outLen;
         if (inBuf !== 0 && il > 0) {
@@ -959,12 +963,26 @@ export class Ws2_32 {
         }
         if (outBuf !== 0 && ol > 0 && !self.inG(outBuf, ol)) return self.fault();
         if (bytesRet !== 0 && !self.inG(bytesRet, 4)) return self.fault();
+        let op = 0;
+        if (ov !== 0) {
+          if (!self.inG(ov, OV_LEN)) return self.fault();
+          self.toCore(ov, OV_LEN, S_OV);
+          self.sci32(S_OV, STATUS_PENDING); // stays so when the core ignores the overlapped
+          if (cr !== 0) self.sci32(S_OV + 16, 0); // the routine, not the event, tells of completion
+          op = sc + S_OV;
+        }
         self.sci32(S_LEN2, 0);
-        const r = core.WSAIoctl(h, code, inBuf === 0 ? 0 : sc + S_VAL, inLen, outBuf === 0 ? 0 : sc + S_OUT, ol, bytesRet === 0 ? 0 : sc + S_LEN2);
+        const r = core.WSAIoctl(h, code, inBuf === 0 ? 0 : sc + S_VAL, inLen, outBuf === 0 ? 0 : sc + S_OUT, ol,
+          bytesRet === 0 ? 0 : sc + S_LEN2, op, 0);
         if (r === 0) {
           const n = self.ci32(S_LEN2);
           if (outBuf !== 0 && n > 0) self.fromCore(S_OUT, Math.min(n, ol), outBuf);
           if (bytesRet !== 0) self.si32(bytesRet, n);
+          // (the core ignores the overlapped of a socket created without WSA_FLAG_OVERLAPPED)
+          if (ov !== 0 && self.ci32(S_OV) !== STATUS_PENDING) {
+            self.fromCore(S_OV, 8, ov);
+            if (cr !== 0) self.queueApc(cr, sc + S_OV, ov);
+          }
         }
         return r;
       },

@@ -980,14 +980,34 @@ export class Winsock {
     return cmd === K.FIONBIO ? 0 : this.dv().getInt32(p, true);
   }
 
-  WSAIoctl(s: number, code: number, inBuf: Uint8Array | null, outLen: number, wantBytesReturned = true): { bytesReturned: number; out: Uint8Array } {
+  /**
+   * WSAIoctl (FIONBIO, FIONREAD, SIOCATMARK, SIO_KEEPALIVE_VALS). Each completes at once: with an
+   * overlapped (on a socket created overlapped) its Internal and InternalHigh are filled and hEvent
+   * set, or, with a completion routine, the routine is called from the event loop and hEvent left
+   * alone, as for WSASend. On a socket created without WSA_FLAG_OVERLAPPED both are ignored.
+   */
+  WSAIoctl(s: number, code: number, inBuf: Uint8Array | null, outLen: number, wantBytesReturned = true,
+    overlapped: WSAOVERLAPPED | null = null, completionRoutine: CompletionRoutine | number = 0): { bytesReturned: number; out: Uint8Array } {
     const p = this.scratch + O_VAL;
     if (inBuf) this.mem().set(inBuf.subarray(0, 256), p);
     const outP = p + 256;
     const br = p + 512;
-    this.done(this.core.WSAIoctl(s, code | 0, inBuf ? p : 0, inBuf ? inBuf.length : 0, outLen > 0 ? outP : 0, outLen, wantBytesReturned ? br : 0));
+    const ovP = p + 528;
+    const cr = this.routineOf(completionRoutine, overlapped);
+    if (overlapped !== null) {
+      this.writeOv(overlapped, ovP, cr.fn === null);
+      this.dv().setUint32(ovP, K.STATUS_PENDING, true); // stays so when the core ignores the overlapped
+    }
+    this.dv().setInt32(br, 0, true);
+    this.done(this.core.WSAIoctl(s, code | 0, inBuf ? p : 0, inBuf ? inBuf.length : 0, outLen > 0 ? outP : 0, outLen,
+      wantBytesReturned ? br : 0, overlapped !== null ? ovP : 0, cr.num));
     const n = this.dv().getInt32(br, true);
-    return { bytesReturned: n, out: this.mem().slice(outP, outP + Math.min(outLen, 256)) };
+    const out = this.mem().slice(outP, outP + Math.min(outLen, 256));
+    if (overlapped !== null && this.dv().getUint32(ovP, true) !== K.STATUS_PENDING) {
+      this.readOv(overlapped, ovP);
+      if (cr.fn !== null) this.queueRoutine(cr.fn, overlapped, ovP);
+    }
+    return { bytesReturned: n, out };
   }
 
   // ---- select and WSAPoll ----------------------------------------------------------------------

@@ -637,6 +637,70 @@ static void ioctl_checks(void) {
   closesocket(s);
 }
 
+/* WSAIoctl with an overlapped (Microsoft Learn, WSAIoctl): these codes complete at once, so the call
+ * returns 0 and the completion is indicated at once: Internal and InternalHigh filled and hEvent
+ * set, or, with a completion routine, the routine run in the next alertable wait. A socket created
+ * without WSA_FLAG_OVERLAPPED ignores both. */
+static int ioctl_routine_calls;
+static DWORD ioctl_routine_error, ioctl_routine_bytes;
+static LPWSAOVERLAPPED ioctl_routine_ov;
+static void CALLBACK ioctl_routine(DWORD error, DWORD bytes, LPWSAOVERLAPPED ov, DWORD flags) {
+  (void)flags;
+  ioctl_routine_calls++;
+  ioctl_routine_error = error;
+  ioctl_routine_bytes = bytes;
+  ioctl_routine_ov = ov;
+}
+
+static void ioctl_overlapped_checks(void) {
+  SOCKET c, s;
+  pair(&c, &s);
+  send(c, "12345", 5, 0);
+  WSAOVERLAPPED ov;
+  memset(&ov, 0, sizeof ov);
+  ov.hEvent = WSACreateEvent();
+  ov.Internal = 0xdead;
+  u_long on = 1, n = 0;
+  DWORD got = 99, flags = 0;
+  EQ("wsaioctl.ov.fionbio", WSAIoctl(s, FIONBIO, &on, sizeof on, NULL, 0, NULL, &ov, NULL), 0);
+  EQ("wsaioctl.ov.fionbio_internal", ov.Internal, 0);
+  EQ("wsaioctl.ov.fionbio_event", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  WSAResetEvent(ov.hEvent);
+  long until = now_ms() + 5000;
+  while (ioctlsocket(s, FIONREAD, &n) == 0 && n < 5 && now_ms() < until) Sleep(1);
+  n = 0;
+  EQ("wsaioctl.ov.fionread", WSAIoctl(s, FIONREAD, NULL, 0, &n, sizeof n, &got, &ov, NULL), 0);
+  EQ("wsaioctl.ov.fionread_value", n, 5);
+  EQ("wsaioctl.ov.fionread_bytes_returned", got, 4);
+  EQ("wsaioctl.ov.fionread_internalhigh", ov.InternalHigh, 4);
+  EQ("wsaioctl.ov.fionread_event", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
+  got = 0;
+  EQ("wsaioctl.ov.result", WSAGetOverlappedResult(s, &ov, &got, FALSE, &flags), TRUE);
+  EQ("wsaioctl.ov.result_bytes", got, 4);
+  WSAResetEvent(ov.hEvent);
+  EQ("wsaioctl.ov.routine", WSAIoctl(s, FIONREAD, NULL, 0, &n, sizeof n, NULL, &ov, ioctl_routine), 0);
+  EQ("wsaioctl.ov.routine_not_yet", ioctl_routine_calls, 0);
+  EQ("wsaioctl.ov.routine_event_left_alone", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
+  EQ("wsaioctl.ov.routine_alertable_wait", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 1000, TRUE), WSA_WAIT_IO_COMPLETION);
+  EQ("wsaioctl.ov.routine_called", ioctl_routine_calls, 1);
+  EQ("wsaioctl.ov.routine_error", ioctl_routine_error, 0);
+  EQ("wsaioctl.ov.routine_bytes", ioctl_routine_bytes, 4);
+  CHECK("wsaioctl.ov.routine_overlapped", ioctl_routine_ov == &ov);
+  ERR("wsaioctl.ov.bad_code", WSAIoctl(s, 0x12345678, NULL, 0, NULL, 0, &got, &ov, ioctl_routine), WSAEINVAL);
+  EQ("wsaioctl.ov.failure_queues_nothing", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 0, TRUE), WSA_WAIT_TIMEOUT);
+  ERR("wsaioctl.ov.outside_memory", WSAIoctl(s, FIONBIO, &on, sizeof on, NULL, 0, &got, (LPWSAOVERLAPPED)BAD_PTR, NULL), WSAEFAULT);
+  /* a socket created without WSA_FLAG_OVERLAPPED: the overlapped is ignored */
+  SOCKET plain = WSASocketW(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, 0);
+  ov.Internal = 0xdead;
+  EQ("wsaioctl.ov.non_overlapped_socket", WSAIoctl(plain, FIONBIO, &on, sizeof on, NULL, 0, &got, &ov, NULL), 0);
+  EQ("wsaioctl.ov.non_overlapped_untouched", ov.Internal, 0xdead);
+  EQ("wsaioctl.ov.non_overlapped_no_event", WSAWaitForMultipleEvents(1, &ov.hEvent, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
+  closesocket(plain);
+  WSACloseEvent(ov.hEvent);
+  closesocket(c);
+  closesocket(s);
+}
+
 static void names_checks(void) {
   EQ("inet_addr.short_form", inet_addr("1.2.3"), htonl(0x01020003));
   EQ("inet_addr.hex_octal", inet_addr("0x7f.0.0.01"), htonl(0x7f000001));
@@ -1423,6 +1487,7 @@ int main(void) {
   data_checks();
   ring_checks();
   ioctl_checks();
+  ioctl_overlapped_checks();
   event_object_checks();
   event_select_checks();
   overlapped_checks();
