@@ -54,6 +54,7 @@ export class Sock {
   dgrams: i32 = 0;                 // datagrams queued (datagram sockets)
   pendingAccepts: i32 = 0;         // connections waiting for accept (a deferred one included)
   deferred: Sock | null = null;    // a connection a WSAAccept condition function deferred (CF_DEFER)
+  deferredOn: Sock | null = null;  // the listener this connection is deferred on
   sndQueued: i32 = 0;              // bytes handed to the provider, not yet on the network
   sndWrites: i32 = 0;              // sends not yet completed by the provider
   didConnect: bool = false;        // connected by connect (not accept): WSAEventSelect records FD_CONNECT

@@ -240,6 +240,8 @@ export function closesocket(h: i32): i32 {
     return fail(SockErr.WouldBlock);
   }
   abortOverlapped(s);
+  const on = s.deferredOn;
+  if (on !== null && on.deferred === s) { on.deferred = null; on.pendingAccepts--; } // closed while deferred
   const d = takeDeferred(s);
   if (d !== null) { d.provider.close(d, true); freeSock(d); } // never accepted: reset, as the backlog is
   s.provider.close(s, abortive);
@@ -327,12 +329,13 @@ function acceptCall(h: i32, addr: usize, addrlen: usize): i32 {
   return n.handle;
 }
 
-/** The connection deferred on listener s, if it is still open; clears the slot. */
+/** Takes the connection deferred on listener s, if any (closing that connection empties the slot first). */
 function takeDeferred(s: Sock): Sock | null {
   const d = s.deferred;
   if (d === null) return null;
   s.deferred = null;
-  return lookup(d.handle) === d ? d : null;
+  d.deferredOn = null;
+  return d;
 }
 
 /**
@@ -346,8 +349,9 @@ export function acceptDefer(h: i32, n: i32): i32 {
   if (s === null) return -1;
   const c = lookup(n);
   if (s.state != SockState.Listening || c === null || c === s || c.state != SockState.Connected ||
-    c.didConnect || s.deferred !== null) return fail(SockErr.Inval);
+    c.didConnect || s.deferred !== null || c.deferredOn !== null) return fail(SockErr.Inval);
   s.deferred = c;
+  c.deferredOn = s;
   s.pendingAccepts++;
   rearm(s, C.FD_ACCEPT);
   return 0;

@@ -41,12 +41,17 @@ const op = fc.oneof(
   fc.record({ k: fc.constant("evwait"), es: fc.array(fc.nat(8), { maxLength: 5 }), all: fc.boolean() }),
   // WSASend(To) / WSARecv(From) with WSABUF arrays (some buffers outside memory), overlapped or not.
   fc.record({ k: fc.constant("udppair") }),
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("tcppair") }) },
   { weight: 4, arbitrary: fc.record({
     k: fc.constantFrom("wsasend", "wsarecv"), i: fc.nat(12), to: fc.boolean(),
     bufs: fc.array(fc.record({ len: fc.nat(3000), bad: fc.nat(19).map((x) => x === 0) } as const), { maxLength: 5 }),
     flags: fc.constantFrom(0, 0, 0, 0, 1, 2, 0x8000, 0x8), slot: fc.nat(7), ovl: fc.boolean(), e: fc.nat(8),
   }) },
   fc.record({ k: fc.constant("ovresult"), i: fc.nat(12), slot: fc.nat(7) }),
+  // WSAIoctl, overlapped or not; and WSAAccept's CF_DEFER (the core half: a connection back to a backlog)
+  fc.record({ k: fc.constant("wsaioctl"), i: fc.nat(12), cmd: fc.constantFrom(K.FIONBIO, K.FIONREAD, K.SIOCATMARK, K.SIO_KEEPALIVE_VALS, 0x1234),
+    v: fc.nat(1), slot: fc.nat(7), ovl: fc.boolean(), e: fc.nat(8), noBytes: fc.boolean() }),
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("defer"), i: fc.nat(12), j: fc.nat(12), any: fc.boolean() }) },
 );
 
 describe("random call sequences", () => {
@@ -59,6 +64,8 @@ describe("random call sequences", () => {
         const S = c.wasock_scratch() >>> 0;
         const handles: number[] = [];
         const closed = new Set<number>();
+        const deferred = new Map<number, number>(); // listener -> the connection deferred on it
+        const accepted: number[] = [], listeners: number[] = [];
         const events: number[] = [];
         const deadEvents = new Set<number>();
         const dv = () => new DataView(c.memory.buffer);
@@ -86,12 +93,37 @@ describe("random call sequences", () => {
           expect(c.getsockname(pair[1], S, S + 64)).toBe(0);
           return c.connect(pair[0], S, 16);
         };
+        /** A TCP listener on 127.0.0.1, a client connected to it, and the connection accepted. */
+        const tcpPair = async (): Promise<number> => {
+          const m = new Uint8Array(c.memory.buffer);
+          const l = c.socket(K.AF_INET, K.SOCK_STREAM, K.IPPROTO_TCP), cl = c.socket(K.AF_INET, K.SOCK_STREAM, K.IPPROTO_TCP);
+          handles.push(l, cl);
+          listeners.push(l);
+          m.fill(0, S, S + 16);
+          dv().setUint16(S, K.AF_INET, true);
+          m.set([127, 0, 0, 1], S + 4);
+          expect(c.bind(l, S, 16)).toBe(0);
+          expect(c.listen(l, 4)).toBe(0);
+          dv().setInt32(S + 64, 16, true);
+          expect(c.getsockname(l, S, S + 64)).toBe(0);
+          c.connect(cl, S, 16);
+          for (let k = 0; k < 500 && c.wasock_sock_info(l, 4) === 0; k++) await new Promise((res) => setTimeout(res, 1));
+          const a = c.accept(l, 0, 0);
+          if (a !== -1) { handles.push(a); accepted.push(a); }
+          return a;
+        };
         if (ops.length % 2 === 0) udpPair(); // half the runs start with a datagram pair to move data through
         for (const o of ops) {
           let r = 0;
           switch (o.k) {
             case "socket": r = c.socket(o.af, o.type, o.proto); if (r !== -1) handles.push(r); break;
-            case "close": { const h = pick(o.i); r = c.closesocket(h); if (r === 0) closed.add(h); break; }
+            case "close": {
+              const h = pick(o.i);
+              r = c.closesocket(h);
+              if (r === 0) closed.add(h);
+              if (r === 0 && deferred.has(h)) closed.add(deferred.get(h)!); // reset with its listener
+              break;
+            }
             case "bind": {
               const m = new Uint8Array(c.memory.buffer);
               m.fill(0, S, S + 64);
@@ -110,7 +142,14 @@ describe("random call sequences", () => {
               r = c.connect(pick(o.i), S, 28);
               break;
             }
-            case "accept": { dv().setInt32(S + 64, 28, true); r = c.accept(pick(o.i), S, S + 64); if (r !== -1) handles.push(r); break; }
+            case "accept": {
+              const l = pick(o.i);
+              dv().setInt32(S + 64, 28, true);
+              r = c.accept(l, S, S + 64);
+              if (r !== -1 && deferred.get(l) === r) deferred.delete(l); // handed out again
+              else if (r !== -1) { handles.push(r); accepted.push(r); }
+              break;
+            }
             case "send": { ws.host.src = new Uint8Array(o.n); r = c.send(pick(o.i), 0xffffffff, o.n, o.flags); ws.host.src = null; ws.host.flush(); break; }
             case "recv": { ws.host.dst = new Uint8Array(o.n); r = c.recv(pick(o.i), 0xffffffff, o.n, o.flags); ws.host.dst = null; break; }
             case "shutdown": r = c.shutdown(pick(o.i), o.how); break;
@@ -157,6 +196,7 @@ describe("random call sequences", () => {
               break;
             }
             case "udppair": r = udpPair(); break;
+            case "tcppair": r = await tcpPair(); break;
             case "wsasend":
             case "wsarecv": {
               const d = dv();
@@ -182,6 +222,27 @@ describe("random call sequences", () => {
               else if (ov) expect(dv().getUint32(ov, true)).not.toBe(STATUS_PENDING);
               if (o.bufs.some((b) => b.bad && b.len > 0)) { expect(r).toBe(-1); expect(err).not.toBe(997); }
               if (r === 0 && o.k === "wsarecv") expect(dv().getUint32(A + 600, true) & ~0x8000).toBe(0);
+              break;
+            }
+            case "wsaioctl": {
+              const d = dv();
+              const ov = o.ovl && d.getUint32(slotP(o.slot), true) !== STATUS_PENDING ? slotP(o.slot) : 0;
+              if (ov) { d.setUint32(ov, 0xdead, true); d.setInt32(ov + 16, pickEv(o.e), true); }
+              d.setInt32(S + 128, o.v, true); d.setInt32(S + 132, 1000, true); d.setInt32(S + 136, 1000, true);
+              const h = pick(o.i);
+              r = c.WSAIoctl(h, o.cmd | 0, S + 128, 12, S + 256, 4, o.noBytes ? 0 : S + 64, ov, 0);
+              // at once or not at all: never left pending; completed (Internal 0) exactly when it succeeded
+              if (ov) expect(d.getUint32(ov, true)).toBe(r === 0 ? 0 : 0xdead);
+              if (ov) d.setUint32(ov, 0, true);
+              break;
+            }
+            case "defer": {
+              // mostly a listener and a connection it accepted; sometimes any two handles
+              const l = o.any || !listeners.length ? pick(o.i) : listeners[o.i % listeners.length];
+              const n = o.any || !accepted.length ? pick(o.j) : accepted[o.j % accepted.length];
+              const before = c.wasock_sock_info(l, 4);
+              r = c.wasock_accept_defer(l, n);
+              if (r === 0) { expect(c.wasock_sock_info(l, 4)).toBe(before + 1); deferred.set(l, n); }
               break;
             }
             case "ovresult": {
