@@ -451,6 +451,12 @@ export class Ws2_32 {
       if (kind === 1) return [name === 0 ? 0 : sc + S_ADDR, 0];
       return [name === 0 ? 0 : sc + S_ADDR, sc + S_LEN];
     }
+    /** Closes a connected socket with a reset (SO_LINGER {1, 0}). */
+    function reset(n: number): void {
+      self.sci32(S_VAL, 1); // struct linger {1, 0}
+      core.setsockopt(n, SOL_SOCKET, SO_LINGER, sc + S_VAL, 4);
+      core.closesocket(n);
+    }
     /** sockaddr input (bind, connect, sendto): core pointer, or -1 on a fault. */
     function addrIn(name: number, len: number): number {
       if (name === 0) return 0;
@@ -850,8 +856,13 @@ export class Ws2_32 {
         const n = fns.accept(h, addr, lenp) as number;
         if (n === -1) return n;
         // WSABUF callerId, calleeId, calleeData; GROUP; then the two sockaddrs (64 bytes each)
+        // Back to the backlog; or, if the listener is gone meanwhile (closed by the function), reset.
+        const putBack = (e: number) => {
+          if (core.wasock_accept_defer(h, n) !== 0) { e = core.WSAGetLastError(); reset(n); }
+          return self.error(e);
+        };
         const b = self.alloc(32 + 128);
-        if (b === 0) { core.wasock_accept_defer(h, n); return self.error(WSA_NOT_ENOUGH_MEMORY, WSA_NOT_ENOUGH_MEMORY); }
+        if (b === 0) return putBack(WSAENOBUFS);
         const id = (off: number, fn: "getpeername" | "getsockname") => {
           self.sci32(S_LEN, 64);
           const len = core[fn](n, sc + S_ADDR, sc + S_LEN) === 0 ? self.ci32(S_LEN) : 0;
@@ -871,14 +882,8 @@ export class Ws2_32 {
         self.free?.(b);
         io.drain();
         if (v === CF_ACCEPT) { core.WSASetLastError(0); return n; }
-        if (v === CF_REJECT) {
-          self.sci32(S_VAL, 1); // linger {1, 0}: the connection is reset
-          core.setsockopt(n, SOL_SOCKET, SO_LINGER, sc + S_VAL, 4);
-          core.closesocket(n);
-          return self.error(WSAECONNREFUSED);
-        }
-        core.wasock_accept_defer(h, n);
-        return self.error(v === CF_DEFER ? WSATRY_AGAIN : WSAEINVAL);
+        if (v === CF_REJECT) { reset(n); return self.error(WSAECONNREFUSED); }
+        return putBack(v === CF_DEFER ? WSATRY_AGAIN : WSAEINVAL);
       },
       // TCP has no connect data and wasock no QOS: caller data is not sent, callee data comes back
       // empty (len 0), and a flow specification cannot be met (WSAEOPNOTSUPP).

@@ -1230,10 +1230,13 @@ struct cond_seen {
   int caller_data_null, qos_null, group_zero;
 };
 
+static SOCKET closing_listener = INVALID_SOCKET; /* the function closes this one first */
+
 static int CALLBACK condition(LPWSABUF callerId, LPWSABUF callerData, void *sqos, void *gqos, LPWSABUF calleeId,
                               LPWSABUF calleeData, GROUP *g, DWORD_PTR data) {
   struct cond_seen *seen = (struct cond_seen *)data;
   seen->calls++;
+  if (closing_listener != INVALID_SOCKET) closesocket(closing_listener);
   seen->caller_len = callerId != NULL ? (long)callerId->len : -1;
   seen->callee_len = calleeId != NULL ? (long)calleeId->len : -1;
   if (callerId != NULL && callerId->len <= sizeof seen->caller) memcpy(&seen->caller, callerId->buf, callerId->len);
@@ -1343,6 +1346,15 @@ static void wsa_accept_condition_checks(void) {
   EQ("wsaaccept.cond.defer_fd_accept_bit", WSAEnumNetworkEvents(l, ev, &ne) == 0 ? (ne.lNetworkEvents & FD_ACCEPT) : -1, FD_ACCEPT);
   closesocket(l);
   ERR("wsaaccept.cond.listener_close_resets_deferred", recv(c4, buf, sizeof buf, 0), WSAECONNRESET);
+  /* a function that closes the listener and defers: WSAENOTSOCK, and the connection is reset */
+  SOCKET l2 = listener(&port);
+  SOCKET c5 = caller(port, &local);
+  closing_listener = l2;
+  seen.verdict = CF_DEFER;
+  ERR("wsaaccept.cond.listener_closed_by_function", WSAAccept(l2, NULL, NULL, condition, (DWORD_PTR)&seen), WSAENOTSOCK);
+  ERR("wsaaccept.cond.listener_closed_resets", recv(c5, buf, sizeof buf, 0), WSAECONNRESET);
+  closing_listener = INVALID_SOCKET;
+  closesocket(c5);
   WSACloseEvent(ev);
   closesocket(s);
   closesocket(s3);

@@ -140,6 +140,16 @@ describe("WSAAccept's condition function (TypeScript API)", () => {
     ws.WSACloseEvent(ev);
   });
 
+  it("a function that closes the listener and defers: WSAENOTSOCK, and the connection is reset rather than orphaned", async () => {
+    const ws = await started();
+    const { l, port } = await listening(ws);
+    const peer = await caller(port);
+    await expectWsaAsync(ws.WSAAcceptAsync(l, null, condition(() => { ws.closesocket(l); return K.CF_DEFER; }).fn), "WSAENOTSOCK");
+    expect(ws.core.wasock_live()).toBe(0); // neither the listener nor the connection is left
+    await until(() => peer.end.closed);
+    expect(peer.end.error).toBe("ECONNRESET");
+  });
+
   it("over IPv6 the caller's and callee's addresses are sockaddr_in6", async () => {
     const ws = await started();
     const { l, port } = await listening(ws, AF_INET6);
