@@ -60,7 +60,7 @@ describe("Shutdown and close: what happens to queued data", () => {
     expect(ws.sockInfo(s)!.sndQueued).toBeGreaterThan(0); // not all on the wire yet
     const t0 = Date.now();
     expect(ws.closesocket(s)).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(50);
+    expect(Date.now() - t0).toBeLessThan(500); // no wait for the data (a GC pause or a loaded machine aside)
     expectWsa(ws, () => ws.getsockopt(s, SOL_SOCKET, K.SO_TYPE), "WSAENOTSOCK");
     expect(p.got()).toBeLessThan(total);
     p.peer()!.resume();
