@@ -546,7 +546,25 @@ typedef LPWSAPROTOCOL_INFOA LPWSAPROTOCOL_INFO;
 #define WSA_FLAG_MULTIPOINT_D_LEAF 0x10
 typedef unsigned int GROUP;
 
-typedef int (CALLBACK *LPCONDITIONPROC)(LPWSABUF, LPWSABUF, void *, void *, LPWSABUF, LPWSABUF, GROUP *, DWORD_PTR);
+/* Quality of service (qos.h on Windows), in its layout; wasock's providers offer none. */
+typedef ULONG SERVICETYPE;
+typedef struct _flowspec {
+  ULONG TokenRate;
+  ULONG TokenBucketSize;
+  ULONG PeakBandwidth;
+  ULONG Latency;
+  ULONG DelayVariation;
+  SERVICETYPE ServiceType;
+  ULONG MaxSduSize;
+  ULONG MinimumPolicedSize;
+} FLOWSPEC, *PFLOWSPEC, *LPFLOWSPEC;
+typedef struct _QualityOfService {
+  FLOWSPEC SendingFlowspec;
+  FLOWSPEC ReceivingFlowspec;
+  WSABUF ProviderSpecific;
+} QOS, *LPQOS;
+
+typedef int (CALLBACK *LPCONDITIONPROC)(LPWSABUF, LPWSABUF, LPQOS, LPQOS, LPWSABUF, LPWSABUF, GROUP *, DWORD_PTR);
 #define CF_ACCEPT 0x0000
 #define CF_REJECT 0x0001
 #define CF_DEFER 0x0002
@@ -579,7 +597,7 @@ int WSAAPI listen(SOCKET s, int backlog) WASOCK_IMPORT(listen);
 SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen) WASOCK_IMPORT(accept);
 SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDITIONPROC lpfnCondition, DWORD_PTR dwCallbackData) WASOCK_IMPORT(WSAAccept);
 int WSAAPI connect(SOCKET s, const struct sockaddr *name, int namelen) WASOCK_IMPORT(connect);
-int WSAAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, LPWSABUF lpCallerData, LPWSABUF lpCalleeData, void *lpSQOS, void *lpGQOS) WASOCK_IMPORT(WSAConnect);
+int WSAAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, LPWSABUF lpCallerData, LPWSABUF lpCalleeData, LPQOS lpSQOS, LPQOS lpGQOS) WASOCK_IMPORT(WSAConnect);
 int WSAAPI send(SOCKET s, const char *buf, int len, int flags) WASOCK_IMPORT(send);
 int WSAAPI recv(SOCKET s, char *buf, int len, int flags) WASOCK_IMPORT(recv);
 int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to, int tolen) WASOCK_IMPORT(sendto);

@@ -1200,9 +1200,11 @@ static void wsa_variant_checks(void) {
   SOCKET l = listener(&port);
   struct sockaddr_in a = loopback(port);
   SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
-  char qos[64] = {0};
-  ERR("wsaconnect.qos_not_supported", WSAConnect(c, (struct sockaddr *)&a, sizeof a, NULL, NULL, qos, NULL), WSAEOPNOTSUPP);
-  WSABUF callee = {16, qos};
+  QOS qos;
+  memset(&qos, 0, sizeof qos);
+  ERR("wsaconnect.qos_not_supported", WSAConnect(c, (struct sockaddr *)&a, sizeof a, NULL, NULL, &qos, NULL), WSAEOPNOTSUPP);
+  char data[16];
+  WSABUF callee = {sizeof data, data};
   EQ("wsaconnect", WSAConnect(c, (struct sockaddr *)&a, sizeof a, NULL, &callee, NULL, NULL), 0);
   EQ("wsaconnect.no_callee_data", callee.len, 0);
   struct sockaddr_in peer;
@@ -1232,7 +1234,7 @@ struct cond_seen {
 
 static SOCKET closing_listener = INVALID_SOCKET; /* the function closes this one first */
 
-static int CALLBACK condition(LPWSABUF callerId, LPWSABUF callerData, void *sqos, void *gqos, LPWSABUF calleeId,
+static int CALLBACK condition(LPWSABUF callerId, LPWSABUF callerData, LPQOS sqos, LPQOS gqos, LPWSABUF calleeId,
                               LPWSABUF calleeData, GROUP *g, DWORD_PTR data) {
   struct cond_seen *seen = (struct cond_seen *)data;
   seen->calls++;

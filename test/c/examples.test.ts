@@ -63,6 +63,31 @@ describe.skipIf(!haveClang)("examples/ on wasock run", () => {
     expect((await server.done).code).toBe(0);
   }, 30000);
 
+  it("filter-server's condition function serves a caller on its list and resets one that is not", async () => {
+    const server = runGuest(compileC("examples/filter-server.c"), ["0", "1", "127.0.0.1"]);
+    const port = Number((await server.line(/listening on port (\d+)/))[1]);
+    // 127.0.0.2 is loopback too (127/8), but not on the list
+    const stranger = net.connect({ port, host: "127.0.0.1", localAddress: "127.0.0.2" });
+    stranger.on("error", () => {});
+    await once(stranger, "connect");
+    const rejected = await server.line(/rejected (\S+):(\d+)/);
+    expect(rejected[1]).toBe("127.0.0.2");
+    expect(Number(rejected[2])).toBe(stranger.localPort);
+    const hadError = await new Promise<boolean>((r) => stranger.on("close", r)); // (once() would reject on the error)
+    expect(hadError).toBe(true); // reset, not a graceful close
+    const friend = net.connect(port, "127.0.0.1");
+    await once(friend, "connect");
+    const friendPort = friend.localPort;
+    const chunks: Buffer[] = [];
+    friend.on("data", (b) => chunks.push(b));
+    friend.end("hello, listed caller");
+    await once(friend, "end");
+    expect(Buffer.concat(chunks).toString()).toBe("hello, listed caller");
+    const r = await server.done;
+    expect(r.stdout).toMatch(new RegExp(`accepted 127\\.0\\.0\\.1:${friendPort}\nechoed 20 bytes`));
+    expect(r.code).toBe(0);
+  }, 30000);
+
   it("select-server serves three node:net clients at once from one thread", async () => {
     const server = runGuest(compileC("examples/select-server.c"), ["0", "3"]);
     const port = Number((await server.line(/listening on port (\d+)/))[1]);

@@ -44,7 +44,7 @@ describe.skipIf(!haveClang)("include/ headers (clang-14, wasi-libc)", () => {
     expect(WebAssembly.Module.imports(new WebAssembly.Module(ok.wasm!)).map((i) => i.name)).toContain("WSACleanup");
   });
 
-  it.each(["enumprotocols", "echo-server", "echo-client", "select-server", "event-server"])("examples/%s.c compiles warning-free against include/", (name) => {
+  it.each(["enumprotocols", "echo-server", "echo-client", "select-server", "event-server", "filter-server"])("examples/%s.c compiles warning-free against include/", (name) => {
     const { wasm, stderr } = compile(readFileSync(join(ROOT, "examples", `${name}.c`), "utf8"));
     expect(stderr).toBe("");
     const mods = new Set(WebAssembly.Module.imports(new WebAssembly.Module(wasm!)).map((i) => i.module));

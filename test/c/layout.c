@@ -16,6 +16,7 @@ CHECK(sizeof(struct sockaddr_in) == 16 && sizeof(struct sockaddr_in6) == 28 && s
 CHECK(sizeof(struct linger) == 4 && sizeof(WSAPOLLFD) == 8 && sizeof(WSABUF) == 8);
 CHECK(sizeof(struct addrinfo) == 32 && offsetof(struct addrinfo, ai_next) == 28);
 CHECK(sizeof(struct hostent) == 16 && sizeof(WSANETWORKEVENTS) == 44 && sizeof(WSAOVERLAPPED) == 20);
+CHECK(sizeof(FLOWSPEC) == 32 && sizeof(QOS) == 72 && offsetof(QOS, ProviderSpecific) == 64);
 CHECK(FIONBIO == (long)0x8004667E && FIONREAD == 0x4004667F && SIOCATMARK == 0x40047307);
 /* event objects and WSAEventSelect (Windows SDK winsock2.h values) */
 CHECK(sizeof(WSAEVENT) == 4 && WSA_MAXIMUM_WAIT_EVENTS == 64);
