@@ -227,6 +227,7 @@ typedef struct sockaddr_storage {
 #define SO_PROTOCOL_INFO SO_PROTOCOL_INFOA
 #endif
 #define PVD_CONFIG 0x3001
+#define SO_CONDITIONAL_ACCEPT 0x3002
 #define TCP_NODELAY 0x0001
 
 typedef struct linger {

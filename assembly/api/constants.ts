@@ -33,6 +33,7 @@ export const SO_ACCEPTCONN: i32 = 0x0002;
 export const SO_REUSEADDR: i32 = 0x0004;
 export const SO_KEEPALIVE: i32 = 0x0008;
 export const SO_DONTROUTE: i32 = 0x0010;
+export const SO_CONDITIONAL_ACCEPT: i32 = 0x3002;
 export const SO_BROADCAST: i32 = 0x0020;
 export const SO_LINGER: i32 = 0x0080;
 export const SO_OOBINLINE: i32 = 0x0100;

@@ -80,6 +80,7 @@ export class Sock {
   oobInline: bool = false;
   debug: bool = false;             // SO_DEBUG
   dontRoute: bool = false;         // SO_DONTROUTE
+  conditionalAccept: bool = false; // SO_CONDITIONAL_ACCEPT
   noDelay: bool = false;
   v6Only: bool = true;
   ttl: i32 = 128;

@@ -566,7 +566,8 @@ function optSize(level: i32, name: i32): i32 {
     if (name == C.SO_ACCEPTCONN || name == C.SO_REUSEADDR || name == C.SO_EXCLUSIVEADDRUSE ||
         name == C.SO_KEEPALIVE || name == C.SO_DONTLINGER || name == C.SO_SNDBUF || name == C.SO_RCVBUF ||
         name == C.SO_BROADCAST || name == C.SO_TYPE || name == C.SO_ERROR || name == C.SO_RCVTIMEO ||
-        name == C.SO_SNDTIMEO || name == C.SO_OOBINLINE || name == C.SO_DEBUG || name == C.SO_DONTROUTE) return 4;
+        name == C.SO_SNDTIMEO || name == C.SO_OOBINLINE || name == C.SO_DEBUG || name == C.SO_DONTROUTE ||
+        name == C.SO_CONDITIONAL_ACCEPT) return 4;
     return 0;
   }
   if (level == C.IPPROTO_TCP) return name == C.TCP_NODELAY ? 4 : 0;
@@ -583,7 +584,7 @@ function optApplies(s: Sock, level: i32, name: i32): SockErr {
   const stream = s.type == C.SOCK_STREAM;
   if (level == C.SOL_SOCKET) {
     if (!stream && (name == C.SO_LINGER || name == C.SO_DONTLINGER || name == C.SO_KEEPALIVE ||
-        name == C.SO_OOBINLINE)) return SockErr.NoProtoOpt;
+        name == C.SO_OOBINLINE || name == C.SO_CONDITIONAL_ACCEPT)) return SockErr.NoProtoOpt;
     return SockErr.Ok;
   }
   if (level == C.IPPROTO_TCP) return stream ? SockErr.Ok : SockErr.NoProtoOpt;
@@ -625,6 +626,7 @@ export function getsockopt(h: i32, level: i32, name: i32, val: usize, vallen: us
       }
       case C.SO_DEBUG: v = s.debug ? 1 : 0; break;
       case C.SO_DONTROUTE: v = s.dontRoute ? 1 : 0; break;
+      case C.SO_CONDITIONAL_ACCEPT: v = s.conditionalAccept ? 1 : 0; break;
       default: v = 0;
     }
   } else if (level == C.IPPROTO_TCP) v = s.noDelay ? 1 : 0;
@@ -667,6 +669,9 @@ export function setsockopt(h: i32, level: i32, name: i32, val: usize, vallen: i3
       // Kept and read back; no effect over the host provider (MSG_DONTROUTE is accepted the same way).
       case C.SO_DEBUG: s.debug = on; break;
       case C.SO_DONTROUTE: s.dontRoute = on; break;
+      // Kept and read back. The host's TCP completes every handshake before WSAAccept's condition
+      // function runs, so a rejected caller is reset after connecting, as without the option.
+      case C.SO_CONDITIONAL_ACCEPT: s.conditionalAccept = on; break;
       default: break;
     }
   } else if (level == C.IPPROTO_TCP) { s.noDelay = on; apply = true; }

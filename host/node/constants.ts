@@ -20,6 +20,7 @@ export const SD_BOTH = 2;
 export const SOL_SOCKET = 0xffff;
 export const SO_DEBUG = 0x0001;
 export const SO_DONTROUTE = 0x0010;
+export const SO_CONDITIONAL_ACCEPT = 0x3002;
 export const SO_ACCEPTCONN = 0x0002;
 export const SO_REUSEADDR = 0x0004;
 export const SO_KEEPALIVE = 0x0008;

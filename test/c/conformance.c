@@ -1281,6 +1281,11 @@ static void wsa_accept_condition_checks(void) {
   int len;
   memset(&seen, 0, sizeof seen);
 
+  BOOL yes = TRUE, got_opt = FALSE;
+  int optlen = sizeof got_opt;
+  EQ("wsaaccept.cond.so_conditional_accept", setsockopt(l, SOL_SOCKET, SO_CONDITIONAL_ACCEPT, (const char *)&yes, sizeof yes), 0);
+  getsockopt(l, SOL_SOCKET, SO_CONDITIONAL_ACCEPT, (char *)&got_opt, &optlen);
+  EQ("wsaaccept.cond.so_conditional_accept_reads_back", got_opt, TRUE);
   /* nothing pending on a non-blocking listener: WSAEWOULDBLOCK, and the function is not called */
   ioctlsocket(l, FIONBIO, &on);
   ERR("wsaaccept.cond.wouldblock", WSAAccept(l, NULL, NULL, condition, (DWORD_PTR)&seen), WSAEWOULDBLOCK);

@@ -192,3 +192,19 @@ describe("SO_DONTROUTE and SO_DEBUG (learn.microsoft.com/windows/win32/winsock/s
     }
   });
 });
+
+describe("SO_CONDITIONAL_ACCEPT (learn.microsoft.com/windows/win32/winsock/so-conditional-accept)", () => {
+  // A BOOL for stream sockets: kept and read back. The host's TCP completes the handshake before
+  // WSAAccept's condition function runs either way (wsaaccept.test.ts).
+  it("is accepted on TCP and read back, and is not an option of UDP", async () => {
+    const ws = await started();
+    const t = ws.socket(K.AF_INET, K.SOCK_STREAM, 0);
+    expect(ws.getsockopt(t, K.SOL_SOCKET, K.SO_CONDITIONAL_ACCEPT)).toBe(0);
+    expect(ws.setsockopt(t, K.SOL_SOCKET, K.SO_CONDITIONAL_ACCEPT, true)).toBe(0);
+    expect(ws.getsockopt(t, K.SOL_SOCKET, K.SO_CONDITIONAL_ACCEPT)).toBe(1);
+    expectWsa(ws, () => ws.setsockopt(t, K.SOL_SOCKET, K.SO_CONDITIONAL_ACCEPT, new Uint8Array(4), 2), "WSAEFAULT");
+    const u = ws.socket(K.AF_INET, K.SOCK_DGRAM, 0);
+    expectWsa(ws, () => ws.setsockopt(u, K.SOL_SOCKET, K.SO_CONDITIONAL_ACCEPT, true), "WSAENOPROTOOPT");
+    expectWsa(ws, () => ws.getsockopt(u, K.SOL_SOCKET, K.SO_CONDITIONAL_ACCEPT), "WSAENOPROTOOPT");
+  });
+});
