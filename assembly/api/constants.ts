@@ -33,10 +33,10 @@ export const SO_ACCEPTCONN: i32 = 0x0002;
 export const SO_REUSEADDR: i32 = 0x0004;
 export const SO_KEEPALIVE: i32 = 0x0008;
 export const SO_DONTROUTE: i32 = 0x0010;
-export const SO_CONDITIONAL_ACCEPT: i32 = 0x3002;
 export const SO_BROADCAST: i32 = 0x0020;
 export const SO_LINGER: i32 = 0x0080;
 export const SO_OOBINLINE: i32 = 0x0100;
+export const SO_CONDITIONAL_ACCEPT: i32 = 0x3002;
 export const SO_DONTLINGER: i32 = ~SO_LINGER;
 export const SO_EXCLUSIVEADDRUSE: i32 = ~SO_REUSEADDR;
 export const SO_SNDBUF: i32 = 0x1001;
@@ -114,6 +114,11 @@ export const MSG_PARTIAL: i32 = 0x8000;
 export const WSABUF_LEN: i32 = 8;         // 32-bit WSABUF: u_long len; char* buf
 export const WSAOVERLAPPED_LEN: i32 = 20; // 32-bit: Internal, InternalHigh, Offset, OffsetHigh, hEvent
 export const WSA_IO_PENDING: i32 = 997;
+export const WSATRY_AGAIN: i32 = 11002;
+// WSAAccept condition function verdicts
+export const CF_ACCEPT: i32 = 0;
+export const CF_REJECT: i32 = 1;
+export const CF_DEFER: i32 = 2;
 export const WSA_IO_INCOMPLETE: i32 = 996;
 export const WSA_OPERATION_ABORTED: i32 = 995;
 // NTSTATUS values kept in WSAOVERLAPPED.Internal, as Windows keeps them.

@@ -339,22 +339,38 @@ function takeDeferred(s: Sock): Sock | null {
 }
 
 /**
- * WSAAccept's CF_DEFER (Microsoft Learn, WSAAccept): n, just accepted from listener h, goes back to
- * the head of its backlog. The listener reads as readable again, FD_ACCEPT is recorded again, and
- * the next accept or WSAAccept on h hands out n (its handle unchanged); closing h resets it. The
- * hosts call this when a condition function returns CF_DEFER, since the core cannot call one.
+ * WSAAccept's verdict on connection n, just accepted from listener h (Microsoft Learn, WSAAccept).
+ * The hosts call the condition function (the core cannot call one) and hand its result here.
+ * - CF_ACCEPT: n is the result (last error 0).
+ * - CF_REJECT: n is reset; WSAECONNREFUSED.
+ * - CF_DEFER: n goes back to the head of h's backlog (the listener reads as readable again,
+ *   FD_ACCEPT is recorded again, the next accept hands out n with its handle unchanged, closing h
+ *   resets it); WSATRY_AGAIN. Any other value: the same, but WSAEINVAL.
+ * - If h is no longer a listener (the function closed it), n is reset and h's error given.
  */
-export function acceptDefer(h: i32, n: i32): i32 {
-  const s = sockFor(h);
-  if (s === null) return -1;
+export function acceptVerdict(h: i32, n: i32, verdict: i32): i32 {
   const c = lookup(n);
-  if (s.state != SockState.Listening || c === null || c === s || c.state != SockState.Connected ||
-    c.didConnect || s.deferred !== null || c.deferredOn !== null) return fail(SockErr.Inval);
-  s.deferred = c;
-  c.deferredOn = s;
-  s.pendingAccepts++;
-  rearm(s, C.FD_ACCEPT);
-  return 0;
+  if (c === null || c.state != SockState.Connected || c.didConnect || c.deferredOn !== null) return fail(SockErr.Inval);
+  if (verdict == C.CF_ACCEPT) { setLastError(0); return n; }
+  const s = sockFor(h); // (WSAENOTSOCK when the function closed it)
+  let err = 0;
+  if (verdict == C.CF_REJECT) err = toWsa(SockErr.ConnRefused);
+  else if (s === null) err = getLastError();
+  else if (s === c || s.state != SockState.Listening || s.deferred !== null) err = toWsa(SockErr.Inval);
+  if (err != 0) {
+    c.lingerOn = true; // SO_LINGER {1, 0}: reset
+    c.lingerSecs = 0;
+    closesocket(n);
+    setLastError(err);
+    return -1;
+  }
+  const l = s!;
+  l.deferred = c;
+  c.deferredOn = l;
+  l.pendingAccepts++;
+  rearm(l, C.FD_ACCEPT);
+  setLastError(verdict == C.CF_DEFER ? C.WSATRY_AGAIN : toWsa(SockErr.Inval));
+  return -1;
 }
 
 export function connect(h: i32, name: usize, namelen: i32): i32 {

@@ -103,6 +103,10 @@
 // - wasock_overlapped_result(ovl, lpcbTransfer, lpdwFlags): a completed call's dwError for its
 //   completion routine (0 or the WSA error WSAGetOverlappedResult would set, the last error left
 //   alone), without checking s or WSAStartup; -1 for a bad pointer or a call still pending.
+// - wasock_accept_verdict(h, n, verdict): what WSAAccept's condition function (run by the host)
+//   decided of n, just accepted from listener h: CF_ACCEPT returns n; CF_REJECT resets n
+//   (WSAECONNREFUSED); CF_DEFER puts n back at the head of h's backlog (WSATRY_AGAIN), another
+//   value too (WSAEINVAL); a listener that is gone resets n and gives its error.
 // - wasock_event_changes(): u32 counter described above; wasock_event_state(h): 1 signalled,
 //   0 not, -1 not a live event (sets no last error).
 
@@ -117,7 +121,7 @@ export { WSASend, WSASendTo, WSARecv, WSARecvFrom, WSAGetOverlappedResult } from
 import { completedResult, pendingOverlapped } from "../api/overlapped";
 export * from "../api/names-exports";
 
-import { acceptDefer, negotiatedVersion, readiness } from "../api/winsock";
+import { acceptVerdict, negotiatedVersion, readiness } from "../api/winsock";
 import { SockErr, toWsa } from "../api/errors";
 import { onConnected, onData, onEof, onIncoming, onReset, onSent, sockOf } from "../api/events";
 import { liveSockets } from "../api/sock";
@@ -174,8 +178,8 @@ export function wasock_sock_info(h: i32, field: i32): i32 {
   }
 }
 
-/** WSAAccept's CF_DEFER: n, just accepted from listener h, goes back to the head of h's backlog. */
-export function wasock_accept_defer(h: i32, n: i32): i32 { return acceptDefer(h, n); }
+/** WSAAccept's condition function said `verdict` of n, just accepted from listener h (winsock.ts acceptVerdict). */
+export function wasock_accept_verdict(h: i32, n: i32, verdict: i32): i32 { return acceptVerdict(h, n, verdict); }
 
 /** Overlapped calls queued on socket h; -1 when h is not a socket. */
 export function wasock_overlapped_pending(h: i32): i32 { return pendingOverlapped(h); }

@@ -50,10 +50,9 @@ const WSAETIMEDOUT = 10060;
 const WSATYPE_NOT_FOUND = 10109;
 const WSAHOST_NOT_FOUND = 11001;
 const WSATRY_AGAIN = 11002;
-const WSAECONNREFUSED = 10061;
 const WSANO_RECOVERY = 11003;
 const WSA_NOT_ENOUGH_MEMORY = 8;
-const CF_ACCEPT = 0, CF_REJECT = 1, CF_DEFER = 2;
+const CF_DEFER = 2;
 
 const AF_INET = 2;
 const AF_INET6 = 23;
@@ -242,14 +241,21 @@ export class Ws2_32 {
   private runApcs(): boolean {
     if (this.apcs.length === 0 || this.completion === null) return false;
     const batch = this.apcs.splice(0);
-    for (const a of batch) {
-      try {
-        this.completion(a.routine, a.error, a.bytes, a.ov, a.flags);
-      } catch (e) {
-        throw new GuestUnwind(e);
-      }
-    }
+    const run = this.completion;
+    for (const a of batch) this.guestCall(() => run(a.routine, a.error, a.bytes, a.ov, a.flags));
     return true;
+  }
+
+  /**
+   * Calls the guest's own code from inside an import (a completion routine, a condition function):
+   * its trap or exit() is wrapped so that guard() and SleepEx let it go on unwinding.
+   */
+  private guestCall<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      throw new GuestUnwind(e);
+    }
   }
 
   /** A receive's bytes (and source) from its core block to the guest's buffers. */
@@ -450,12 +456,6 @@ export class Ws2_32 {
       if (kind === 0) return [0, 0];
       if (kind === 1) return [name === 0 ? 0 : sc + S_ADDR, 0];
       return [name === 0 ? 0 : sc + S_ADDR, sc + S_LEN];
-    }
-    /** Closes a connected socket with a reset (SO_LINGER {1, 0}). */
-    function reset(n: number): void {
-      self.sci32(S_VAL, 1); // struct linger {1, 0}
-      core.setsockopt(n, SOL_SOCKET, SO_LINGER, sc + S_VAL, 4);
-      core.closesocket(n);
     }
     /** sockaddr input (bind, connect, sendto): core pointer, or -1 on a fault. */
     function addrIn(name: number, len: number): number {
@@ -847,22 +847,19 @@ export class Ws2_32 {
       // A condition function is an index into the guest's function table, which wasm-ld does not
       // export: the guest calls it through the `wasock_condition` export that winsock2.h defines.
       // The connection is accepted first (the host's TCP completed its handshake already, as
-      // Windows' does without SO_CONDITIONAL_ACCEPT), then the function decides: CF_ACCEPT hands it
-      // out, CF_REJECT resets it (WSAECONNREFUSED), CF_DEFER returns it to the head of the backlog
-      // (WSATRY_AGAIN), anything else is WSAEINVAL and defers it too, so that nothing is lost.
+      // Windows' does without SO_CONDITIONAL_ACCEPT), then the function decides, and the core
+      // carries out its verdict (wasock_accept_verdict).
       WSAAccept: (h, addr, lenp, cond, data) => {
         if (cond === 0) return fns.accept(h, addr, lenp) as number;
         if (self.condition === null || self.malloc === null) return self.error(WSAEOPNOTSUPP);
         const n = fns.accept(h, addr, lenp) as number;
         if (n === -1) return n;
         // WSABUF callerId, calleeId, calleeData; GROUP; then the two sockaddrs (64 bytes each)
-        // Back to the backlog; or, if the listener is gone meanwhile (closed by the function), reset.
-        const putBack = (e: number) => {
-          if (core.wasock_accept_defer(h, n) !== 0) { e = core.WSAGetLastError(); reset(n); }
-          return self.error(e);
-        };
         const b = self.alloc(32 + 128);
-        if (b === 0) return putBack(WSAENOBUFS);
+        if (b === 0) {
+          const r = core.wasock_accept_verdict(h, n, CF_DEFER); // kept for the next call
+          return core.WSAGetLastError() === WSATRY_AGAIN ? self.error(WSAENOBUFS) : r;
+        }
         const id = (off: number, fn: "getpeername" | "getsockname") => {
           self.sci32(S_LEN, 64);
           const len = core[fn](n, sc + S_ADDR, sc + S_LEN) === 0 ? self.ci32(S_LEN) : 0;
@@ -873,17 +870,10 @@ export class Ws2_32 {
         self.si32(b + 8, id(64, "getsockname")); self.si32(b + 12, b + 96);
         self.si32(b + 16, 0); self.si32(b + 20, 0); // no connect data can go back over TCP
         self.si32(b + 24, 0);                        // no socket group
-        let v: number;
-        try {
-          v = self.condition(cond, b, b + 8, b + 16, b + 24, data) >>> 0;
-        } catch (e) {
-          throw new GuestUnwind(e); // the guest's own trap (a bad function pointer) or exit
-        }
+        const v = self.guestCall(() => self.condition!(cond, b, b + 8, b + 16, b + 24, data)) >>> 0;
         self.free?.(b);
         io.drain();
-        if (v === CF_ACCEPT) { core.WSASetLastError(0); return n; }
-        if (v === CF_REJECT) { reset(n); return self.error(WSAECONNREFUSED); }
-        return putBack(v === CF_DEFER ? WSATRY_AGAIN : WSAEINVAL);
+        return core.wasock_accept_verdict(h, n, v);
       },
       // TCP has no connect data and wasock no QOS: caller data is not sent, callee data comes back
       // empty (len 0), and a flow specification cannot be met (WSAEOPNOTSUPP).

@@ -511,32 +511,18 @@ export class Winsock {
     return lpfnCondition === null ? n : this.decide(s, n, lpfnCondition, dwCallbackData);
   }
 
+  /** Runs the condition function on n, just accepted from s; the core carries out its verdict. */
   private decide(s: number, n: number, condition: ConditionProc, data: unknown): number {
     const name = (fn: "getpeername" | "getsockname") => { try { return this[fn](n); } catch { return null; } };
-    const reset = () => {
-      this.setsockopt(n, K.SOL_SOCKET, K.SO_LINGER, { l_onoff: 1, l_linger: 0 });
-      this.closesocket(n);
-    };
-    // Back to the backlog; or, if the listener is gone meanwhile (closed by the function), reset.
-    const putBack = (): number => {
-      const r = this.core.wasock_accept_defer(s, n);
-      const e = r === 0 ? 0 : this.core.WSAGetLastError();
-      if (r !== 0) reset();
-      this.host.flush();
-      if (this.evWaiters.length !== 0) this.wakeEvents();
-      return e;
-    };
     let v: number;
     try {
       v = condition(name("getpeername"), null, null, null, name("getsockname"), null, { value: 0 }, data) >>> 0;
     } catch (e) {
-      putBack();
+      this.core.wasock_accept_verdict(s, n, K.CF_DEFER); // kept for the next accept
+      this.done(0);
       throw e;
     }
-    if (v === K.CF_ACCEPT) { this.core.WSASetLastError(0); return n; }
-    if (v === K.CF_REJECT) { reset(); throw this.failed(WSA.WSAECONNREFUSED); }
-    const e = putBack();
-    throw this.failed(e !== 0 ? e : v === K.CF_DEFER ? WSA.WSATRY_AGAIN : WSA.WSAEINVAL);
+    return this.done(this.core.wasock_accept_verdict(s, n, v));
   }
 
   connect(s: number, name: NameArg, namelen?: number): number {

@@ -51,7 +51,8 @@ const op = fc.oneof(
   // WSAIoctl, overlapped or not; and WSAAccept's CF_DEFER (the core half: a connection back to a backlog)
   fc.record({ k: fc.constant("wsaioctl"), i: fc.nat(12), cmd: fc.constantFrom(K.FIONBIO, K.FIONREAD, K.SIOCATMARK, K.SIO_KEEPALIVE_VALS, 0x1234),
     v: fc.nat(1), slot: fc.nat(7), ovl: fc.boolean(), e: fc.nat(8), noBytes: fc.boolean() }),
-  { weight: 4, arbitrary: fc.record({ k: fc.constant("defer"), i: fc.nat(12), j: fc.nat(12), any: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("verdict"), i: fc.nat(12), j: fc.nat(12), any: fc.boolean(),
+    v: fc.constantFrom(K.CF_DEFER, K.CF_DEFER, K.CF_ACCEPT, K.CF_REJECT, 7) }) },
 );
 
 describe("random call sequences", () => {
@@ -236,13 +237,18 @@ describe("random call sequences", () => {
               if (ov) d.setUint32(ov, 0, true);
               break;
             }
-            case "defer": {
+            case "verdict": {
               // mostly a listener and a connection it accepted; sometimes any two handles
               const l = o.any || !listeners.length ? pick(o.i) : listeners[o.i % listeners.length];
               const n = o.any || !accepted.length ? pick(o.j) : accepted[o.j % accepted.length];
               const before = c.wasock_sock_info(l, 4);
-              r = c.wasock_accept_defer(l, n);
-              if (r === 0) { expect(c.wasock_sock_info(l, 4)).toBe(before + 1); deferred.set(l, n); }
+              r = c.wasock_accept_verdict(l, n, o.v);
+              const e = c.WSAGetLastError();
+              if (r !== -1) { expect(o.v).toBe(K.CF_ACCEPT); expect(r).toBe(n); }
+              else if (c.wasock_sock_info(l, 4) === before + 1) { // deferred
+                expect(e).toBe(o.v === K.CF_DEFER ? WSA.WSATRY_AGAIN : WSA.WSAEINVAL);
+                deferred.set(l, n);
+              } else if (c.wasock_sock_info(n, 0) === -1) closed.add(n); // reset
               break;
             }
             case "ovresult": {
