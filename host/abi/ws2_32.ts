@@ -960,6 +960,7 @@ export class Ws2_32 {
         if (bytesRet !== 0 && !self.inG(bytesRet, 4)) return self.fault();
         let op = 0;
         if (ov !== 0) {
+          if (cr !== 0 && self.completion === null) return self.error(WSAEOPNOTSUPP); // as overlapped() does
           if (!self.inG(ov, OV_LEN)) return self.fault();
           self.toCore(ov, OV_LEN, S_OV);
           self.sci32(S_OV, STATUS_PENDING); // stays so when the core ignores the overlapped

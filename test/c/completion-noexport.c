@@ -16,6 +16,7 @@ int WSASend(unsigned, WSABUF *, unsigned, unsigned *, unsigned, WSAOVERLAPPED *,
 int WSAGetLastError(void) IMPORT(WSAGetLastError);
 typedef int (*CONDITION)(WSABUF *, WSABUF *, void *, void *, WSABUF *, WSABUF *, unsigned *, unsigned long);
 unsigned WSAAccept(unsigned, void *, int *, CONDITION, unsigned long) IMPORT(WSAAccept);
+int WSAIoctl(unsigned, unsigned, void *, unsigned, void *, unsigned, unsigned *, WSAOVERLAPPED *, ROUTINE) IMPORT(WSAIoctl);
 
 static int calls = 0;
 static void routine(unsigned e, unsigned n, WSAOVERLAPPED *ov, unsigned f) { (void)e; (void)n; (void)ov; (void)f; calls++; }
@@ -43,6 +44,9 @@ int main(void) {
   printf("plain %d %d\n", r, r ? WSAGetLastError() : 0);
   r = (int)WSAAccept(s, 0, 0, condition, 0);
   printf("accept %d %d\n", r, WSAGetLastError());
+  unsigned on = 1;
+  r = WSAIoctl(s, 0x8004667e, &on, sizeof on, 0, 0, &n, &ov, routine); /* FIONBIO */
+  printf("ioctl %d %d\n", r, r ? WSAGetLastError() : 0);
   printf("calls %d\n", calls);
   return 0;
 }

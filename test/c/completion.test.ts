@@ -48,6 +48,7 @@ describe.skipIf(!haveClang)("completion routines in a C guest (test/c/completion
     expect(run.stdout).toMatch(/^send -1 10045$/m);
     expect(run.stdout).toMatch(/^plain -1 10057$/m);
     expect(run.stdout).toMatch(/^accept -1 10045$/m);
+    expect(run.stdout).toMatch(/^ioctl -1 10045$/m);
     expect(run.stdout).toMatch(/^calls 0$/m);
     expect(run.code).toBe(0);
   }, 30000);
