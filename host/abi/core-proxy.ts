@@ -69,6 +69,8 @@ export class CoreProxy {
   private readonly sendRing = new Ring(SEND_CAP);
   private readonly recvRing = new Ring(RECV_CAP);
   private readonly recvSlots: RingSlots;
+  /** The id of the slot ringChunk took last. */
+  private ringSlot = -1;
 
   constructor(sab: SharedArrayBuffer, private readonly port: MessagePort) {
     this.ctl = new Int32Array(sab, 0, 16);
@@ -90,7 +92,6 @@ export class CoreProxy {
     this.ringSlot = this.recvSlots.add(this.recvRing);
     return this.shared.subarray(OFF_RECV + at, OFF_RECV + at + len);
   }
-  private ringSlot = -1;
 
   private cbuf: ArrayBuffer | null = null;
   private cb8 = new Uint8Array(0);

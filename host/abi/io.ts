@@ -137,8 +137,9 @@ export class GuestIo {
       dg.avail--;
       const n = Math.min(r, DGRAM_MAX);
       const ring = this.recvRing;
+      const inRing = ring.fits(DGRAM_HEAD + n, this.recvTail());
       let d: Uint8Array;
-      if (ring.fits(DGRAM_HEAD + n, this.recvTail())) {
+      if (inRing) {
         const at = OFF_RECV + ring.take(DGRAM_HEAD + n);
         d = this.bytes.subarray(at, at + DGRAM_HEAD + n);
       } else {
@@ -147,7 +148,7 @@ export class GuestIo {
       d.set(this.bytes.subarray(OFF_PULL, OFF_PULL + DGRAM_HEAD));
       d.set(this.dgScratch.subarray(0, n), DGRAM_HEAD);
       dg.credit -= d.length;
-      if (d.buffer === this.sab) { this.push(EV_RDGRAM, h, d.length); continue; }
+      if (inRing) { this.push(EV_RDGRAM, h, d.length); continue; }
       this.chunks.push(d);
       this.push(EV_DGRAM, h, this.chunks.length - 1);
     }
