@@ -95,8 +95,13 @@ const noop = () => {};
  */
 function abort(s: net.Socket): void {
   if (s.destroyed) return;
-  if (s.writableEnded && !s.writableFinished) s.destroy();
+  if (shutdownPending(s)) s.destroy();
   else s.resetAndDestroy();
+}
+
+/** end() was called and its FIN's write has not completed: libuv refuses a reset until it has. */
+function shutdownPending(s: net.Socket): boolean {
+  return s.writableEnded && !s.writableFinished;
 }
 
 /**
@@ -106,7 +111,7 @@ function abort(s: net.Socket): void {
  */
 function resetWhenAble(s: net.Socket): void {
   if (s.destroyed) return;
-  if (s.writableEnded && !s.writableFinished) s.once("finish", () => { if (!s.destroyed) s.resetAndDestroy(); });
+  if (shutdownPending(s)) s.once("finish", () => { if (!s.destroyed) s.resetAndDestroy(); });
   else s.resetAndDestroy();
 }
 const EV_DATA = 0;
