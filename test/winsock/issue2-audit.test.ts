@@ -50,13 +50,18 @@ async function fill(ws: Winsock, s: number): Promise<number> {
 }
 
 describe("Shutdown and close: what happens to queued data", () => {
-  it("closesocket with the default linger returns at once while data is still queued; all of it then arrives, then FIN", async () => {
+  /** A wasock socket connected to a peer that does not read, with `total` bytes sent to it. */
+  async function queued() {
     const ws = await started();
     const p = await pausedPeer();
     const s = ws.socket(AF_INET, SOCK_STREAM, 0);
     await ws.connectAsync(s, v4(p.port));
     await until(() => p.peer() !== null);
-    const total = await fill(ws, s);
+    return { ws, p, s, total: await fill(ws, s) };
+  }
+
+  it("closesocket with the default linger returns at once while data is still queued; all of it then arrives, then FIN", async () => {
+    const { ws, p, s, total } = await queued();
     expect(ws.sockInfo(s)!.sndQueued).toBeGreaterThan(0); // not all on the wire yet
     const t0 = Date.now();
     expect(ws.closesocket(s)).toBe(0);
@@ -70,12 +75,7 @@ describe("Shutdown and close: what happens to queued data", () => {
   });
 
   it("SO_LINGER {1,0}: closesocket resets and the queued data is discarded", async () => {
-    const ws = await started();
-    const p = await pausedPeer();
-    const s = ws.socket(AF_INET, SOCK_STREAM, 0);
-    await ws.connectAsync(s, v4(p.port));
-    await until(() => p.peer() !== null);
-    const total = await fill(ws, s);
+    const { ws, p, s, total } = await queued();
     ws.setsockopt(s, SOL_SOCKET, K.SO_LINGER, { l_onoff: 1, l_linger: 0 });
     expect(ws.closesocket(s)).toBe(0);
     p.peer()!.resume();
