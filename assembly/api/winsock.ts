@@ -356,7 +356,7 @@ export function acceptVerdict(h: i32, n: i32, verdict: i32): i32 {
   let err = 0;
   if (verdict == C.CF_REJECT) err = toWsa(SockErr.ConnRefused);
   else if (s === null) err = getLastError();
-  else if (s === c || s.state != SockState.Listening || s.deferred !== null) err = toWsa(SockErr.Inval);
+  else if (s.state != SockState.Listening || s.deferred !== null) err = toWsa(SockErr.Inval);
   if (err != 0) {
     c.lingerOn = true; // SO_LINGER {1, 0}: reset
     c.lingerSecs = 0;
